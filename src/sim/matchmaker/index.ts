@@ -1,0 +1,81 @@
+/**
+ * The matchmaker, the workshop's sample system, assembled: `web` and `taster` on a simulated network, a SQL
+ * database of beers and donuts, and DonutDB in Redis. One call builds a fresh, independent instance: several demos
+ * (or tests) can each have their own.
+ */
+import type { Clock } from '../clock';
+import { Faults } from '../faults';
+import { HttpClient } from '../http-client';
+import type { SimRequest, SimResponse } from '../http';
+import { Network } from '../network';
+import type { Random } from '../random';
+import { RedisClient, RedisServer } from '../redis';
+import type { SimService } from '../service';
+import { SqlClient, SqlDatabase } from '../sql-database';
+import type { TracerSource } from '../tracing';
+import { BEERS, DONUTS } from './data';
+import { DonutDB, stockBakery } from './donut-db';
+import { createTaster, TASTER_PORT } from './taster';
+import { createWeb, WEB_PORT } from './web';
+
+export interface MatchmakerOptions {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly tracerFor: TracerSource;
+  /** Whether `web` writes trace context into its calls to `taster` (a demo turns it off). */
+  readonly propagate?: () => boolean;
+}
+
+export interface Matchmaker {
+  readonly network: Network;
+  readonly faults: Faults;
+  readonly services: readonly SimService[];
+  /** Published ports, as the workshop's docker-compose maps them: `localhost:5000` is `web`. */
+  readonly published: Readonly<Record<string, string>>;
+  /** Send a request from outside (an untraced client such as curl). */
+  send(request: SimRequest): Promise<SimResponse>;
+  stop(): void;
+}
+
+export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
+  const { clock, random, tracerFor } = opts;
+  const faults = new Faults();
+  const network = new Network({ clock, random: random.fork('network'), faults });
+
+  const db = new SqlDatabase()
+    .createTable('beers', BEERS.map(({ notes, ...row }) => ({ ...row, notes: notes.join(',') })))
+    .createTable('donuts', DONUTS.map(({ notes, ...row }) => ({ ...row, notes: notes.join(',') })));
+  const redisServer = new RedisServer();
+  stockBakery(redisServer, DONUTS, random.fork('bakery'));
+
+  const webTracer = tracerFor('web');
+  const endpoint = { tracer: webTracer, clock, random: random.fork('datastores'), faults };
+  const web = createWeb(
+    { tracer: webTracer, network, clock, random: random.fork('web'), faults },
+    {
+      sql: new SqlClient(db, { ...endpoint, host: 'db', port: 5432, namespace: 'matchmaker' }),
+      donutDb: new DonutDB(new RedisClient(redisServer, { ...endpoint, host: 'redis', port: 6379 })),
+      http: new HttpClient({
+        tracer: webTracer,
+        network,
+        clock,
+        faults,
+        userAgent: 'python-requests/2.31.0',
+        ...(opts.propagate ? { propagate: opts.propagate } : {}),
+      }),
+    },
+  ).start();
+  const taster = createTaster({ tracer: tracerFor('taster'), network, clock, random: random.fork('taster'), faults }).start();
+
+  return {
+    network,
+    faults,
+    services: [web, taster],
+    published: { [`localhost:${WEB_PORT}`]: `web:${WEB_PORT}`, [`localhost:${TASTER_PORT}`]: `taster:${TASTER_PORT}` },
+    send: (request) => network.send(request),
+    stop: () => {
+      web.stop();
+      taster.stop();
+    },
+  };
+}

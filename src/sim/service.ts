@@ -1,0 +1,138 @@
+/**
+ * A simulated HTTP service: it listens on the network, matches routes, and wraps every request in a SERVER span
+ * whose parent comes from the request's headers, and only from there (`propagation.extract`).
+ */
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import type { Clock } from './clock';
+import type { Faults } from './faults';
+import { jsonResponse, type SimRequest, type SimResponse } from './http';
+import type { Network } from './network';
+import type { Random } from './random';
+import { compileRoute, type CompiledRoute } from './route';
+import { ATTR } from './semconv';
+import { recordError } from './tracing';
+
+/** What a route handler is given. */
+export interface RouteContext {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly request: SimRequest;
+  /** The SERVER span of this request, for handlers that add attributes (e.g. the beer's name). */
+  readonly span: Span;
+}
+
+export type RouteHandler = (ctx: RouteContext) => Promise<SimResponse>;
+
+/** An error a handler throws to answer with a given status and a JSON error body. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export interface ServiceOptions {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly tracer: Tracer;
+  readonly network: Network;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly faults: Faults;
+}
+
+export class SimService {
+  private readonly routes: Array<CompiledRoute & { method: string; handler: RouteHandler }> = [];
+  private stopListening: (() => void) | undefined;
+
+  constructor(readonly opts: ServiceOptions) {}
+
+  get name(): string {
+    return this.opts.name;
+  }
+
+  route(method: string, pattern: string, handler: RouteHandler): this {
+    this.routes.push({ ...compileRoute(pattern), method: method.toUpperCase(), handler });
+    return this;
+  }
+
+  start(): this {
+    this.stopListening ??= this.opts.network.listen(this.opts.host, this.opts.port, (req) => this.handle(req));
+    return this;
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  private handle(request: SimRequest): Promise<SimResponse> {
+    const { tracer, clock, host, port } = this.opts;
+    const url = new URL(request.url);
+    const match = this.match(request.method, url.pathname);
+    const routeName = match?.route.pattern;
+    const parent = propagation.extract(ROOT_CONTEXT, request.headers);
+    const span = tracer.startSpan(
+      routeName ? `${request.method} ${routeName}` : request.method,
+      {
+        kind: SpanKind.SERVER,
+        startTime: clock.now(),
+        attributes: {
+          [ATTR.httpRequestMethod]: request.method,
+          [ATTR.urlPath]: url.pathname,
+          [ATTR.urlScheme]: url.protocol.replace(':', ''),
+          [ATTR.serverAddress]: host,
+          [ATTR.serverPort]: port,
+          ...(url.search ? { [ATTR.urlQuery]: url.search.slice(1) } : {}),
+          ...(routeName ? { [ATTR.httpRoute]: routeName } : {}),
+          ...(request.headers['user-agent'] ? { [ATTR.userAgentOriginal]: request.headers['user-agent'] } : {}),
+        },
+      },
+      parent,
+    );
+    return context.with(trace.setSpan(parent, span), async () => {
+      let response: SimResponse;
+      let failed = false;
+      try {
+        if (!match) {
+          response = this.routes.some((r) => r.regex.test(url.pathname))
+            ? jsonResponse(405, { error: `method ${request.method} not allowed on ${url.pathname}` })
+            : jsonResponse(404, { error: `no route for ${url.pathname}` });
+        } else if (this.opts.random.chance(this.opts.faults.current.errorRate)) {
+          throw new Error(`injected fault: ${this.name} failed while handling ${routeName}`);
+        } else {
+          response = await match.route.handler({ params: match.params, query: url.searchParams, request, span });
+        }
+      } catch (error) {
+        if (error instanceof HttpError) {
+          response = jsonResponse(error.status, { error: error.message });
+        } else {
+          recordError(span, error, clock.now());
+          failed = true;
+          response = jsonResponse(500, { error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      span.setAttribute(ATTR.httpResponseStatusCode, response.status);
+      // A server's 4xx is the client's mistake, not the server's failure: only 5xx marks the server span.
+      if (response.status >= 500) {
+        if (!failed) span.setAttribute(ATTR.errorType, String(response.status));
+        span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+      }
+      span.end(clock.now());
+      return response;
+    });
+  }
+
+  private match(method: string, path: string) {
+    for (const route of this.routes) {
+      if (route.method !== method.toUpperCase()) continue;
+      const params = route.match(path);
+      if (params) return { route, params };
+    }
+    return undefined;
+  }
+}

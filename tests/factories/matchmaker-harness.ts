@@ -1,0 +1,31 @@
+/**
+ * A matchmaker on a virtual clock with real OTel providers feeding a span store, for tests that run it fast.
+ */
+import { installGlobalContext } from '../../src/telemetry/global-context';
+import { SpanStore } from '../../src/telemetry/span-store';
+import { createTelemetry } from '../../src/telemetry/telemetry';
+import { runUntilIdle, VirtualClock } from '../../src/sim/clock';
+import { createMatchmaker } from '../../src/sim/matchmaker';
+import { createRandom } from '../../src/sim/random';
+import type { SimResponse } from '../../src/sim/http';
+import { T0 } from './make-span';
+
+export function matchmakerHarness(seed: number | string = 42, opts: { propagate?: () => boolean } = {}) {
+  installGlobalContext();
+  const clock = new VirtualClock(T0);
+  const store = new SpanStore();
+  const telemetry = createTelemetry({ store });
+  const system = createMatchmaker({
+    clock,
+    random: createRandom(seed),
+    tracerFor: telemetry.tracerFor,
+    ...(opts.propagate ? { propagate: opts.propagate } : {}),
+  });
+  /** Send a GET from outside (like curl) and fast-forward until everything, including late spans, has ended. */
+  async function get(path: string, headers: Record<string, string> = {}): Promise<SimResponse> {
+    const pending = system.send({ method: 'GET', url: `http://web:5000${path}`, headers });
+    await runUntilIdle(clock);
+    return pending;
+  }
+  return { clock, store, telemetry, system, get };
+}
