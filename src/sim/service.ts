@@ -123,7 +123,10 @@ export class SimService {
         span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       }
       span.end(clock.now());
-      return response;
+      // W3C Trace Context level 2: tell the caller which trace served it, so a client can find its trace.
+      const { traceId, spanId, traceFlags } = span.spanContext();
+      const flags = traceFlags.toString(16).padStart(2, '0');
+      return { ...response, headers: { ...response.headers, traceresponse: `00-${traceId}-${spanId}-${flags}` } };
     });
   }
 

@@ -1,0 +1,78 @@
+/**
+ * Starts the deck: reveal.js with the speaker-notes plugin, the demo lifecycle tied to reveal's events, mermaid
+ * diagrams rendered as their slides come near, and the presenter's keys (R resets the demo on the current slide).
+ */
+import Reveal, { type RevealApi } from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import type { DemoFactory } from '../demos/demo';
+import { DemoHost } from './demo-host';
+import { guardDemoKeys } from './keyboard-guard';
+import { MermaidRenderer } from './mermaid-render';
+import { showNotice } from './notice';
+import { readDeckParams } from './url-params';
+
+/** `isPrintView` exists at run time in reveal.js 6 but is missing from its typings (which name `isPrintingPDF`). */
+type RevealRuntime = RevealApi & { isPrintView(): boolean };
+
+export interface DeckOptions {
+  readonly root: HTMLElement;
+  readonly demos: Readonly<Record<string, DemoFactory>>;
+}
+
+export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi> {
+  const params = readDeckParams(window.location.search);
+  const deck = new Reveal(root, {
+    width: 1280,
+    height: 720,
+    margin: 0.03,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    center: false,
+    plugins: [Notes],
+  }) as RevealRuntime;
+  await deck.initialize();
+
+  params.notices.forEach((n) => showNotice(root, n));
+  const speakerView = deck.isSpeakerNotes();
+  const print = deck.isPrintView();
+  const mermaid = new MermaidRenderer();
+  const host = new DemoHost({
+    registry: demos,
+    context: { seed: params.seed, print },
+    onProblem: (message) => showNotice(root, message),
+  });
+  guardDemoKeys(root);
+
+  if (print) {
+    host.mountAll(root);
+    await mermaid.renderIn(root);
+    deck.layout();
+    return deck;
+  }
+
+  const renderNear = (): void => {
+    const current = deck.getCurrentSlide();
+    const near = [current, current?.previousElementSibling, current?.nextElementSibling];
+    for (const slide of near) if (slide instanceof HTMLElement) void mermaid.renderIn(slide);
+  };
+  const sync = (): void => {
+    renderNear();
+    if (speakerView) return; // the speaker view's copies of the deck show slides, never run simulations
+    const hidden = deck.isOverview() || document.visibilityState === 'hidden';
+    host.activate(hidden ? null : deck.getCurrentSlide());
+    root.dataset['runningDemos'] = String(host.runningCount);
+  };
+  deck.on('slidechanged', sync);
+  deck.on('overviewshown', sync);
+  deck.on('overviewhidden', sync);
+  document.addEventListener('visibilitychange', sync);
+  deck.addKeyBinding({ keyCode: 82, key: 'R', description: 'Reset the demo on this slide' }, () =>
+    host.reset(deck.getCurrentSlide()),
+  );
+  sync();
+  return deck;
+}

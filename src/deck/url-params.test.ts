@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, readDeckParams } from './url-params';
+
+describe('readDeckParams', () => {
+  it('takes a plain seed and defaults without one', () => {
+    expect(readDeckParams('?seed=7')).toEqual({ seed: '7', notices: [] });
+    expect(readDeckParams('?seed=rehearsal-2')).toEqual({ seed: 'rehearsal-2', notices: [] });
+    expect(readDeckParams('')).toEqual({ seed: DEFAULT_SEED, notices: [] });
+  });
+
+  it('refuses bad seeds with a notice and the default', () => {
+    for (const bad of ['', '<script>alert(1)</script>', 'a b', 'x'.repeat(33), '\u0000', '💥']) {
+      const p = readDeckParams(`?seed=${encodeURIComponent(bad)}`);
+      expect(p.seed).toBe(DEFAULT_SEED);
+      expect(p.notices[0]).toMatch(/^Ignored seed/);
+    }
+    expect(readDeckParams(`?seed=${'y'.repeat(100_000)}`).notices[0]!.length).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The lifecycle every live demo follows. The deck owns it: it mounts a demo when its slide becomes current (also
+ * on a deep link), pauses it when the slide is left or the overview opens, and resets it on request. A paused demo
+ * holds no timers and no subscriptions that could do work.
+ */
+
+export interface DemoContext {
+  /** The seed for this page (from `?seed=`), so the same seed gives the same traces. */
+  readonly seed: string;
+  /** Print view: draw a static, seeded final state once and never start a timer. */
+  readonly print: boolean;
+}
+
+export interface Demo {
+  /** Build the demo's DOM inside `el`. Called once. */
+  mount(el: HTMLElement, ctx: DemoContext): void;
+  /** The slide became current: let simulated time run. */
+  resume(): void;
+  /** The slide was left, the overview opened or the page was hidden: stop every timer. */
+  pause(): void;
+  /** Back to the state just after mount, with the same seed. */
+  reset(): void;
+  /** Remove the DOM and release everything. */
+  unmount(): void;
+}
+
+export type DemoFactory = () => Demo;

@@ -1,0 +1,223 @@
+/**
+ * The request console demo: type a request into the matchmaker, watch its distributed trace arrive span by span.
+ *
+ * Each mount owns a whole world: a virtual clock driven in real time, its own span store and providers, and its
+ * own matchmaker, seeded from the page's seed. Reset throws the world away and builds it again from the same seed.
+ */
+import { runUntilIdle, VirtualClock } from '../../sim/clock';
+import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
+import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
+import type { WireEvent } from '../../sim/network';
+import { createRandom } from '../../sim/random';
+import { RealtimeDriver } from '../../sim/realtime-driver';
+import { SpanStore } from '../../telemetry/span-store';
+import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
+import { buildTraceModel } from '../../telemetry/trace-model';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import type { Demo, DemoContext } from '../demo';
+import { el } from '../dom';
+import { createConsoleView, type ConsoleView, type FaultSwitch, type WireItem } from './console-view';
+import { parseCommand } from './parse-command';
+import { TraceFollower } from './trace-follower';
+
+export const EXAMPLES = [
+  'curl -XGET localhost:5000/pair/beer?name=ipa',
+  'curl localhost:5000/beers',
+  '/donuts/jelly',
+  '/pair/beer?name=stout',
+] as const;
+
+/** The request print view shows, and the one a presenter is most likely to start with. */
+export const PRINT_COMMAND = EXAMPLES[0];
+const DEFAULT_SPEED = 0.5;
+const WIRE_LIMIT = 24;
+
+interface World {
+  readonly clock: VirtualClock;
+  readonly driver: RealtimeDriver | undefined;
+  readonly store: SpanStore;
+  readonly telemetry: Telemetry;
+  readonly system: Matchmaker;
+  readonly release: () => void;
+}
+
+export function createRequestConsoleDemo(): Demo {
+  let ctx: DemoContext | undefined;
+  let root: HTMLElement | undefined;
+  let view: ConsoleView | undefined;
+  let waterfall: WaterfallView | undefined;
+  let world: World | undefined;
+  let running = false;
+  let speed = DEFAULT_SPEED;
+  // Bumped on reset, so a response from a discarded world never lands in the new one.
+  let generation = 0;
+  let frame = 0;
+  const follower = new TraceFollower();
+  let wire: WireItem[] = [];
+
+  const redraw = (): void => {
+    frame = 0;
+    if (!world || !waterfall) return;
+    const id = follower.current;
+    waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
+  };
+  const scheduleRedraw = (): void => {
+    if (ctx?.print) return redraw();
+    if (frame === 0) frame = requestAnimationFrame(redraw);
+  };
+
+  const onWire = (event: WireEvent): void => {
+    if (event.direction !== 'request') return;
+    const url = new URL(event.request.url);
+    const from = event.request.headers['user-agent']?.startsWith('curl') ? 'you' : 'web';
+    wire = [
+      ...wire,
+      {
+        route: `${from} → ${url.hostname}:${url.port}`,
+        request: `${event.request.method} ${url.pathname}${url.search}`,
+        traceparent: event.request.headers['traceparent'],
+      },
+    ].slice(-WIRE_LIMIT);
+    view?.setWire(wire);
+  };
+
+  const buildWorld = (context: DemoContext): World => {
+    const clock = new VirtualClock(Date.now());
+    const store = new SpanStore({ maxSpans: 5_000, maxTraces: 100 });
+    const telemetry = createTelemetry({ store });
+    const system = createMatchmaker({ clock, random: createRandom(`${context.seed}:request-console`), tracerFor: telemetry.tracerFor });
+    const unsubscribe = store.subscribe((change) => {
+      if (change.type === 'added' ? follower.onSpan(change.traceId) : true) scheduleRedraw();
+    });
+    const unobserve = system.network.observe(onWire);
+    const driver = context.print ? undefined : new RealtimeDriver(clock, speed);
+    return {
+      clock,
+      driver,
+      store,
+      telemetry,
+      system,
+      release: () => {
+        driver?.dispose();
+        clock.clear();
+        unsubscribe();
+        unobserve();
+        system.stop();
+        void telemetry.shutdown();
+      },
+    };
+  };
+
+  async function send(command: string): Promise<void> {
+    if (!world || !view) return;
+    const parsed = parseCommand(command, Object.keys(world.system.published));
+    if (!parsed.ok) return view.showProblem(parsed.message);
+    const { request } = parsed;
+    const current = world;
+    const mine = generation;
+    current.driver?.sync();
+    const startedMs = current.clock.now();
+    follower.expectNew();
+    view.showPending(request.display);
+    let response: SimResponse;
+    try {
+      response = await current.system.send({
+        method: request.method,
+        url: `http://${current.system.published[request.published]}${request.pathAndQuery}`,
+        headers: { 'user-agent': 'curl/8.5.0', accept: '*/*', ...request.headers },
+      });
+    } catch (error) {
+      if (mine !== generation) return;
+      const reason = error instanceof NetworkError ? `${error.code}: ${error.message}` : String(error);
+      return view.showResponse(`curl: (7) Failed to connect to ${request.published}: ${reason}`, '', true);
+    }
+    if (mine !== generation) return;
+    const tookMs = current.clock.now() - startedMs;
+    if (follower.pinFromResponse(response.headers['traceresponse'])) scheduleRedraw();
+    view.showResponse(
+      `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''} · ${tookMs.toFixed(0)} ms`,
+      response.body,
+      response.status >= 400,
+    );
+  }
+
+  const setFault = (fault: FaultSwitch, on: boolean): void => {
+    const faults = world?.system.faults;
+    if (!faults) return;
+    if (fault === 'taster-down') {
+      faults.set({ down: on ? [...faults.current.down, 'taster'] : faults.current.down.filter((h) => h !== 'taster') });
+    } else if (fault === 'slow') faults.set({ slowRate: on ? 0.3 : 0 });
+    else if (fault === 'errors') faults.set({ errorRate: on ? 0.3 : 0 });
+    else faults.set({ clientTimeoutMs: on ? 150 : 0 });
+  };
+
+  const demo: Demo = {
+    mount(el_, context) {
+      ctx = context;
+      root = el_;
+      view = createConsoleView(
+        {
+          send: (c) => void send(c).catch((e: unknown) => view?.showProblem(`The demo failed: ${String(e)}. Press Reset.`)),
+          reset: () => demo.reset(),
+          setSpeed: (s) => {
+            speed = s;
+            world?.driver?.setSpeed(s);
+          },
+          setFault,
+        },
+        EXAMPLES,
+        speed,
+      );
+      const traceBox = el('section', { class: 'rc-trace', 'aria-label': 'Trace of the last request' });
+      root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
+      waterfall = createWaterfall(traceBox, { label: 'Trace of the last request' });
+      world = buildWorld(context);
+      if (context.print) void showPrintState();
+    },
+    resume() {
+      running = true;
+      world?.driver?.resume();
+    },
+    pause() {
+      running = false;
+      world?.driver?.pause();
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    },
+    reset() {
+      if (!ctx || !view) return;
+      generation++;
+      world?.release();
+      follower.reset();
+      wire = [];
+      speed = DEFAULT_SPEED;
+      view.setWire(wire);
+      view.resetControls(speed);
+      world = buildWorld(ctx);
+      redraw();
+      if (running) world.driver?.resume();
+    },
+    unmount() {
+      demo.pause();
+      world?.release();
+      waterfall?.destroy();
+      root?.replaceChildren();
+      world = undefined;
+      view = undefined;
+      waterfall = undefined;
+    },
+  };
+
+  /** Print view: the pairing request, fast-forwarded to its end on the seeded clock, drawn once. */
+  async function showPrintState(): Promise<void> {
+    if (!world || !view) return;
+    view.setCommand(PRINT_COMMAND);
+    const done = send(PRINT_COMMAND);
+    await runUntilIdle(world.clock);
+    await done;
+    redraw();
+    root?.setAttribute('data-demo-state', 'printed');
+  }
+
+  return demo;
+}

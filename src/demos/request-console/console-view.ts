@@ -1,0 +1,176 @@
+/**
+ * The request console's panel: the Request field with its history, example requests, the response (status and JSON
+ * body), what crossed the wire, and the demo's controls (speed, faults, reset). It only draws and reports what the
+ * person did; the demo decides what happens.
+ */
+import { el, uniqueId } from '../dom';
+
+export interface ConsoleHandlers {
+  send(command: string): void;
+  reset(): void;
+  setSpeed(speed: number): void;
+  setFault(fault: FaultSwitch, on: boolean): void;
+}
+
+export type FaultSwitch = 'taster-down' | 'slow' | 'errors' | 'timeout';
+
+const FAULT_LABELS: ReadonlyArray<readonly [FaultSwitch, string]> = [
+  ['slow', 'Slow hops'],
+  ['errors', 'Errors (30%)'],
+  ['taster-down', 'taster down'],
+  ['timeout', 'Timeout 150 ms'],
+];
+
+export const SPEEDS: ReadonlyArray<readonly [number, string]> = [
+  [1, 'Real time'],
+  [0.5, '½ speed'],
+  [0.25, '¼ speed'],
+  [0.1, '1/10 speed'],
+];
+
+const HISTORY_LIMIT = 50;
+
+export interface ConsoleView {
+  readonly element: HTMLElement;
+  setCommand(command: string): void;
+  showPending(display: string): void;
+  showResponse(status: string, body: string, failed: boolean): void;
+  showProblem(message: string): void;
+  setWire(items: readonly WireItem[]): void;
+  resetControls(speed: number): void;
+}
+
+export interface WireItem {
+  readonly route: string;
+  readonly request: string;
+  readonly traceparent: string | undefined;
+}
+
+export function createConsoleView(handlers: ConsoleHandlers, examples: readonly string[], speed: number): ConsoleView {
+  const inputId = uniqueId('rc-input');
+  const hintId = uniqueId('rc-hint');
+  const input = el('input', {
+    id: inputId,
+    class: 'rc-input',
+    type: 'text',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    autocapitalize: 'off',
+    maxlength: 2000,
+    'aria-describedby': hintId,
+    placeholder: 'curl localhost:5000/pair/beer?name=ipa',
+  });
+  const form = el(
+    'form',
+    { class: 'rc-form' },
+    el('label', { for: inputId, class: 'rc-label' }, 'Request'),
+    el('div', { class: 'rc-input-row' }, input, el('button', { type: 'submit', class: 'rc-send' }, 'Send')),
+    el('p', { id: hintId, class: 'rc-hint' }, 'A curl command or a path. ↑ and ↓ recall earlier requests.'),
+  );
+  const history: string[] = [];
+  let historyAt = 0;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const command = input.value;
+    if (command.trim() && history[history.length - 1] !== command) history.push(command);
+    if (history.length > HISTORY_LIMIT) history.shift();
+    historyAt = history.length;
+    handlers.send(command);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    historyAt = Math.max(0, Math.min(history.length, historyAt + (e.key === 'ArrowUp' ? -1 : 1)));
+    input.value = history[historyAt] ?? '';
+  });
+
+  const exampleButtons = examples.map((command) => {
+    const b = el('button', { type: 'button', class: 'rc-example' }, command);
+    b.addEventListener('click', () => {
+      input.value = command;
+      form.requestSubmit();
+    });
+    return b;
+  });
+
+  const status = el('p', { class: 'rc-status' }, 'No request sent yet.');
+  const body = el('pre', { class: 'rc-body', tabindex: 0, 'aria-label': 'Response body' });
+  const response = el('div', { class: 'rc-response', role: 'status', 'aria-live': 'polite' }, status, body);
+
+  const wireList = el('ol', { class: 'rc-wire-list' });
+  const wireSummary = el('summary', {}, 'On the wire');
+  const wire = el('details', { class: 'rc-wire' }, wireSummary, wireList);
+
+  const speedId = uniqueId('rc-speed');
+  const speedSelect = el('select', { id: speedId, class: 'rc-speed' });
+  for (const [value, label] of SPEEDS) speedSelect.append(el('option', { value: String(value) }, label));
+  speedSelect.value = String(speed);
+  speedSelect.addEventListener('change', () => handlers.setSpeed(Number(speedSelect.value)));
+
+  const faultBoxes = FAULT_LABELS.map(([fault, label]) => {
+    const box = el('input', { type: 'checkbox', class: 'rc-fault' });
+    box.addEventListener('change', () => handlers.setFault(fault, box.checked));
+    return el('label', { class: 'rc-fault-label' }, box, label);
+  });
+  const resetButton = el('button', { type: 'button', class: 'rc-reset', title: 'Reset this demo (R)' }, 'Reset');
+  resetButton.addEventListener('click', () => handlers.reset());
+
+  const element = el(
+    'section',
+    { class: 'rc-console', 'aria-label': 'Request console' },
+    form,
+    el('div', { class: 'rc-examples', role: 'group', 'aria-label': 'Example requests' }, ...exampleButtons),
+    response,
+    wire,
+    el(
+      'div',
+      { class: 'rc-controls' },
+      el('label', { for: speedId, class: 'rc-control-label' }, 'Speed'),
+      speedSelect,
+      el('fieldset', { class: 'rc-faults' }, el('legend', {}, 'Faults'), ...faultBoxes),
+      resetButton,
+    ),
+  );
+
+  return {
+    element,
+    setCommand: (command) => (input.value = command),
+    showPending(display) {
+      status.textContent = `Waiting for ${display} …`;
+      status.className = 'rc-status rc-pending';
+      body.textContent = '';
+    },
+    showResponse(statusText, bodyText, failed) {
+      status.textContent = statusText;
+      status.className = `rc-status ${failed ? 'rc-failed' : 'rc-ok'}`;
+      body.textContent = bodyText;
+    },
+    showProblem(message) {
+      status.textContent = message;
+      status.className = 'rc-status rc-problem';
+      body.textContent = '';
+    },
+    setWire(items) {
+      wireSummary.textContent = `On the wire (${items.length} request${items.length === 1 ? '' : 's'})`;
+      wireList.replaceChildren(
+        ...items.map((item) =>
+          el(
+            'li',
+            { class: 'rc-wire-item' },
+            el('span', { class: 'rc-wire-route' }, item.route),
+            el('span', { class: 'rc-wire-request' }, item.request),
+            el('code', { class: item.traceparent ? 'rc-wire-tp' : 'rc-wire-tp rc-wire-none' }, item.traceparent ? `traceparent: ${item.traceparent}` : 'no traceparent'),
+          ),
+        ),
+      );
+    },
+    resetControls(resetSpeed) {
+      speedSelect.value = String(resetSpeed);
+      faultBoxes.forEach((label) => ((label.firstChild as HTMLInputElement).checked = false));
+      input.value = '';
+      status.textContent = 'No request sent yet.';
+      status.className = 'rc-status';
+      body.textContent = '';
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Screenshots of slides at 1280x720 from the built deck, for looking at what people see:
+//   npm run build && node tests/screenshots.mjs [slide-hash ...]
+// Writes tests/artifacts/<hash>.png (git-ignored). With "console", also sends a pairing request first.
+import { mkdirSync } from 'node:fs';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const hashes = process.argv.slice(2).length ? process.argv.slice(2) : ['title', 'matchmaker', 'matchmaker-routes', 'console'];
+mkdirSync('tests/artifacts', { recursive: true });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const base = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  for (const hash of hashes) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('console', (m) => m.type() === 'error' && console.log(`[${hash}] console error: ${m.text()}`));
+    page.on('pageerror', (e) => console.log(`[${hash}] page error: ${e.message}`));
+    await page.goto(`${base}#/${hash}`);
+    await page.waitForSelector('.reveal.ready');
+    await page.waitForTimeout(800);
+    if (hash === 'console') {
+      await page.getByLabel('Request', { exact: true }).fill('curl -XGET localhost:5000/pair/beer?name=ipa');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /HTTP\/1\.1/.test(document.querySelector('.present .rc-status')?.textContent ?? ''), undefined, { timeout: 20000 });
+      await page.waitForTimeout(500);
+    }
+    await page.screenshot({ path: `tests/artifacts/${hash}.png` });
+    console.log(`tests/artifacts/${hash}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
