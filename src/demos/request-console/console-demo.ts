@@ -168,7 +168,7 @@ export function createRequestConsoleDemo(): Demo {
         EXAMPLES,
         speed,
       );
-      const traceBox = el('section', { class: 'rc-trace', 'aria-label': 'Trace of the last request' });
+      const traceBox = el('div', { class: 'rc-trace', role: 'region', 'aria-label': 'Trace of the last request' });
       root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
       waterfall = createWaterfall(traceBox, { label: 'Trace of the last request' });
       world = buildWorld(context);

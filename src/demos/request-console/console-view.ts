@@ -116,8 +116,8 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
   resetButton.addEventListener('click', () => handlers.reset());
 
   const element = el(
-    'section',
-    { class: 'rc-console', 'aria-label': 'Request console' },
+    'div',
+    { class: 'rc-console', role: 'region', 'aria-label': 'Request console' },
     form,
     el('div', { class: 'rc-examples', role: 'group', 'aria-label': 'Example requests' }, ...exampleButtons),
     response,
