@@ -18,7 +18,7 @@ const TRACEPARENT = /^traceparent: 00-([0-9a-f]{32})-([0-9a-f]{16})-01$/;
 
 /** Everything the waterfall's tree says about each row, read from its accessibility attributes. */
 async function treeRows(page: Page) {
-  return page.$$eval('.reveal .present [role="tree"] [role="treeitem"]', (items) =>
+  return page.$$eval('.reveal .present [role="tree"] [role="treeitem"]:not([hidden])', (items) =>
     items.map((i) => ({
       level: Number(i.getAttribute('aria-level')),
       label: i.getAttribute('aria-label') ?? '',

@@ -68,11 +68,11 @@ describe('demo lifecycle', () => {
     await input.fill('/beers');
     await input.press('Enter');
     await expect.poll(() => status(page)).toMatch(/^HTTP\/1\.1 200/);
-    await page.waitForSelector('.present [role="treeitem"]');
+    await page.waitForSelector('.present [role="treeitem"]:not([hidden])');
     await input.press('Escape');
     await page.keyboard.press('r');
     await expect.poll(() => status(page)).toBe('No request sent yet.');
-    expect(await page.$$('.present [role="treeitem"]')).toHaveLength(0);
+    expect(await page.$$('.present [role="treeitem"]:not([hidden])')).toHaveLength(0);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -88,7 +88,7 @@ describe('demo lifecycle', () => {
   it('shows a static, seeded trace in print view', async () => {
     const { page, problems, foreignRequests } = await openDeck(browser, '?print-pdf');
     await page.waitForSelector('[data-demo="request-console"][data-demo-state="printed"]', { state: 'attached', timeout: 20_000 });
-    const rows = await page.$$eval('[data-demo="request-console"] [role="treeitem"]', (r) => r.map((x) => x.getAttribute('aria-label')));
+    const rows = await page.$$eval('[data-demo="request-console"] [role="treeitem"]:not([hidden])', (r) => r.map((x) => x.getAttribute('aria-label')));
     expect(rows[0]).toMatch(/^web: GET \/pair\/beer/);
     expect(rows.some((r) => r?.startsWith('taster: GET /taste'))).toBe(true);
     expect(await page.textContent('[data-demo="request-console"] .rc-status')).toMatch(/^HTTP\/1\.1 200/);

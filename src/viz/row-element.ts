@@ -1,0 +1,150 @@
+/**
+ * One reusable row of the waterfall: built once, then rebound to whichever span scrolls under it. Binding writes
+ * text with `textContent` and attributes with `setAttribute` only, so a span named `<img onerror=…>` is shown as
+ * those characters and never parsed.
+ */
+import type { TraceRow } from '../telemetry/trace-model';
+import { barFrac, formatDuration, labelPlacement, rowAccessibleLabel } from './waterfall-layout';
+
+/** Indent per level, and the deepest level that still indents: deeper rows would push names out of the column. */
+const INDENT_PX = 14;
+const MAX_INDENT_DEPTH = 12;
+/** Bars of very short spans are drawn this wide, so that they can still be seen and clicked. */
+const MIN_BAR_PX = 3;
+/** A rough width of the duration label at 18 px in tabular digits, plus the 6 px gap, to choose its side. */
+const labelPx = (text: string): number => text.length * 10.5 + 8;
+
+/** Everything a row needs to draw itself. */
+export interface RowBinding {
+  readonly row: TraceRow;
+  readonly posPx: number;
+  readonly level: number;
+  readonly posInSet: number;
+  readonly setSize: number;
+  readonly expanded: boolean;
+  /** Spans in error below this row; shown only while the row is collapsed. */
+  readonly subtreeErrors: number;
+  readonly selected: boolean;
+  readonly active: boolean;
+  readonly fresh: boolean;
+  readonly color: string;
+  readonly durationMs: number;
+  readonly trackPx: number;
+}
+
+/** A pooled row element and its parts. */
+export interface RowElement {
+  readonly el: HTMLDivElement;
+  readonly toggle: HTMLSpanElement;
+  /** Key (span id) of the row drawn, or null while the element waits in the pool; set by the pool. */
+  key: string | null;
+  /** Index in `model.rows` currently drawn (valid while `key` is set). */
+  rowIndex: number;
+  /** The view's render version this element was last bound at, to skip rebinding unchanged rows. */
+  version: number;
+  bind(binding: RowBinding, rowIndex: number, version: number): void;
+}
+
+function part<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent: HTMLElement) {
+  const el = document.createElement(tag);
+  el.className = className;
+  parent.append(el);
+  return el;
+}
+
+export function createRowElement(): RowElement {
+  const el = document.createElement('div');
+  el.className = 'wf-row';
+  el.setAttribute('role', 'treeitem');
+  const name = part('div', 'wf-name', el);
+  const toggle = part('span', 'wf-toggle', name);
+  // The toggle is a mouse shortcut for ArrowLeft/ArrowRight on the row, which is what keyboards and screen readers
+  // use (a button inside a treeitem would be a second, confusing tab stop).
+  toggle.setAttribute('aria-hidden', 'true');
+  const swatch = part('span', 'wf-swatch', name);
+  swatch.setAttribute('aria-hidden', 'true');
+  const service = part('span', 'wf-service', name);
+  const spanName = part('span', 'wf-span-name', name);
+  // "+28" on a collapsed row: how many spans it hides (the screen reader hears aria-expanded instead).
+  const hiddenCount = part('span', 'wf-hidden-count', name);
+  hiddenCount.setAttribute('aria-hidden', 'true');
+  const errorIcon = part('span', 'wf-error-icon', name);
+  errorIcon.textContent = '!';
+  errorIcon.setAttribute('aria-hidden', 'true');
+  const orphanIcon = part('span', 'wf-orphan-icon', name);
+  orphanIcon.textContent = '?';
+  orphanIcon.setAttribute('aria-hidden', 'true');
+  orphanIcon.title = 'parent missing';
+  const marks = part('span', 'wf-visually-hidden', name);
+  const track = part('div', 'wf-track', el);
+  const bar = part('div', 'wf-bar', track);
+  const duration = part('span', 'wf-duration', track);
+
+  // The span this element last drew, and which of two identical highlight animations it last ran: a pooled
+  // element that still has the class from an earlier span would not replay it, so a new span switches the name.
+  let drawnSpanId: string | null = null;
+  let altHighlight = false;
+
+  const row: RowElement = {
+    el,
+    toggle,
+    key: null,
+    rowIndex: -1,
+    version: -1,
+    bind(b, rowIndex, version) {
+      const { span } = b.row;
+      row.rowIndex = rowIndex;
+      row.version = version;
+      el.hidden = false;
+      el.style.transform = `translateY(${b.posPx}px)`;
+      el.setAttribute('aria-level', String(b.level));
+      el.setAttribute('aria-posinset', String(b.posInSet));
+      el.setAttribute('aria-setsize', String(b.setSize));
+      el.setAttribute('aria-selected', String(b.selected));
+      const folded = b.row.childCount > 0 && !b.expanded;
+      const hiddenErrors = folded ? b.subtreeErrors : 0;
+      el.setAttribute('aria-label', rowAccessibleLabel(b.row, hiddenErrors));
+      if (b.row.childCount > 0) el.setAttribute('aria-expanded', String(b.expanded));
+      else el.removeAttribute('aria-expanded');
+      el.tabIndex = b.active ? 0 : -1;
+      el.classList.toggle('wf-row--selected', b.selected);
+      el.classList.toggle('wf-row--error', b.row.isError);
+      el.classList.toggle('wf-row--orphan', b.row.orphan);
+      if (!b.fresh) el.classList.remove('wf-row--new', 'wf-row--new-alt');
+      else if (drawnSpanId !== span.spanId) {
+        altHighlight = !altHighlight;
+        el.classList.toggle('wf-row--new', !altHighlight);
+        el.classList.toggle('wf-row--new-alt', altHighlight);
+      }
+      drawnSpanId = span.spanId;
+      el.style.setProperty('--wf-service', b.color);
+
+      name.style.paddingLeft = `${Math.min(b.row.depth, MAX_INDENT_DEPTH) * INDENT_PX + 4}px`;
+      toggle.textContent = b.row.childCount > 0 ? (b.expanded ? '▾' : '▸') : '';
+      service.textContent = span.serviceName;
+      spanName.textContent = span.name;
+      spanName.title = span.name;
+      hiddenCount.hidden = !folded;
+      hiddenCount.textContent = folded ? `+${b.row.descendantCount}` : '';
+      hiddenCount.classList.toggle('wf-hidden-count--error', hiddenErrors > 0);
+      hiddenCount.title = folded
+        ? `${b.row.descendantCount} hidden spans${hiddenErrors > 0 ? `, ${hiddenErrors} in error` : ''}`
+        : '';
+      marks.textContent = [b.row.isError ? 'error' : '', b.row.orphan ? 'parent missing' : '']
+        .filter(Boolean)
+        .join(', ');
+
+      const frac = barFrac(b.row, { durationMs: b.durationMs });
+      bar.style.left = `min(${frac.leftFrac * 100}%, calc(100% - ${MIN_BAR_PX}px))`;
+      bar.style.width = `max(${MIN_BAR_PX}px, ${frac.widthFrac * 100}%)`;
+      const text = formatDuration(b.row.durationMs);
+      duration.textContent = text;
+      const side = labelPlacement(frac, b.trackPx, labelPx(text));
+      duration.className = `wf-duration wf-duration--${side}`;
+      const endPct = (frac.leftFrac + frac.widthFrac) * 100;
+      duration.style.left = side === 'before' ? '' : `calc(${side === 'after' ? endPct : frac.leftFrac * 100}% + 6px)`;
+      duration.style.right = side === 'before' ? `calc(${100 - frac.leftFrac * 100}% + 6px)` : '';
+    },
+  };
+  return row;
+}

@@ -1,0 +1,140 @@
+/**
+ * Virtual scrolling for the waterfall: the tree element is as tall as all its visible rows (a spacer), and only the
+ * rows in view, plus a few above and below, exist as elements, taken from a pool and moved with `translateY`.
+ * A trace of 50,000 spans thus draws about 30 elements, and scrolling rebinds only the rows that came into view.
+ *
+ * Elements are keyed by span id (see `RowFrame.keyAt`), not by position: when a live trace grows and rows shift,
+ * the element of the focused span stays the same node, so keyboard focus and a running highlight survive the
+ * update. The row that holds the roving tab stop is always drawn, even when scrolled out of view, so that Tab can
+ * reach the tree.
+ */
+import { createRowElement, type RowElement } from './row-element';
+
+/** Rows drawn beyond each edge of the viewport, so a fast wheel scroll does not show blank rows for a frame. */
+const OVERSCAN_ROWS = 6;
+
+/** What the owner gives for each frame. Positions index the visible rows; `version` bumps when any row changed. */
+export interface RowFrame {
+  readonly count: number;
+  readonly version: number;
+  /** The position always drawn (the roving tab stop), or -1. */
+  readonly pinnedPos: number;
+  /** The span id at `pos`: the element showing a span stays the same node across updates. */
+  keyAt(pos: number): string;
+  bindAt(row: RowElement, pos: number): void;
+}
+
+export interface VirtualRows {
+  render(frame: RowFrame): void;
+  /** Scroll the least needed to bring `pos` fully into view. */
+  scrollToPos(pos: number): void;
+  /** Rows that fit in the viewport: the step of PageUp/PageDown. */
+  rowsPerPage(): number;
+  /** The element drawing row `rowIndex` (an index into `model.rows`), if it is drawn. */
+  elementFor(rowIndex: number): RowElement | undefined;
+  rowOf(el: Element): RowElement | undefined;
+  setViewportPx(px: number): void;
+  /** Drop every drawn row, as when the trace is replaced. */
+  clear(): void;
+}
+
+export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, rowPx: number): VirtualRows {
+  const pool: RowElement[] = [];
+  const byKey = new Map<string, RowElement>();
+  const byElement = new WeakMap<Element, RowElement>();
+  let viewportPx = 0;
+
+  const viewport = (): number => viewportPx || scrollEl.clientHeight;
+
+  return {
+    render(frame) {
+      treeEl.style.height = `${frame.count * rowPx}px`;
+      const top = scrollEl.scrollTop;
+      const first = Math.max(0, Math.floor(top / rowPx) - OVERSCAN_ROWS);
+      const last = Math.min(frame.count - 1, Math.ceil((top + viewport()) / rowPx) + OVERSCAN_ROWS);
+      const wanted: number[] = [];
+      for (let pos = first; pos <= last; pos++) wanted.push(pos);
+      const pinned = frame.pinnedPos;
+      if (pinned >= 0 && pinned < frame.count && (pinned < first || pinned > last)) wanted.push(pinned);
+      // A bad import can repeat a span id: the repeat gets a key of its own for this frame.
+      const keys = new Map<number, string>();
+      const wantedKeys = new Set<string>();
+      for (const pos of wanted) {
+        let key = frame.keyAt(pos);
+        if (wantedKeys.has(key)) key = `${key}#${pos}`;
+        keys.set(pos, key);
+        wantedKeys.add(key);
+      }
+      // Free the elements whose span left the window; keep the others where they are.
+      const free: RowElement[] = [];
+      for (const row of pool) {
+        if (row.key === null || !wantedKeys.has(row.key) || byKey.get(row.key) !== row) {
+          if (row.key !== null && byKey.get(row.key) === row) byKey.delete(row.key);
+          row.key = null;
+          free.push(row);
+        }
+      }
+      for (const pos of wanted) {
+        const key = keys.get(pos)!;
+        let row = byKey.get(key);
+        if (row === undefined) {
+          row = free.pop() ?? newRow();
+          row.key = key;
+          byKey.set(key, row);
+        }
+        frame.bindAt(row, pos);
+      }
+      for (const row of free) {
+        row.el.hidden = true;
+        row.el.tabIndex = -1;
+      }
+      const ordered = [...wanted].sort((a, b) => a - b).map((pos) => byKey.get(keys.get(pos)!)!.el);
+      keepDomOrder(treeEl, ordered);
+    },
+    scrollToPos(pos) {
+      const topPx = pos * rowPx;
+      if (topPx < scrollEl.scrollTop) scrollEl.scrollTop = topPx;
+      else if (topPx + rowPx > scrollEl.scrollTop + viewport()) scrollEl.scrollTop = topPx + rowPx - viewport();
+    },
+    rowsPerPage: () => Math.max(1, Math.floor(viewport() / rowPx) - 1),
+    elementFor: (rowIndex) => pool.find((row) => row.key !== null && row.rowIndex === rowIndex),
+    rowOf: (el) => byElement.get(el),
+    setViewportPx(px) {
+      viewportPx = px;
+    },
+    clear() {
+      byKey.clear();
+      for (const row of pool) {
+        row.key = null;
+        row.el.hidden = true;
+      }
+    },
+  };
+
+  /**
+   * Screen readers walk a tree in document order, so drawn rows must sit in the DOM in the order they are shown,
+   * whatever `translateY` does. Only elements out of place move, and never the focused one: moving a focused
+   * element would blur it. The others are placed before and after it.
+   */
+  function keepDomOrder(parent: HTMLElement, ordered: readonly HTMLElement[]): void {
+    const inOrder = ordered.every((el, i) => i === 0 || ordered[i - 1]!.nextElementSibling === el);
+    if (inOrder && ordered[0] === parent.firstElementChild) return;
+    const focused = ordered.find((el) => el === document.activeElement || el.contains(document.activeElement));
+    const at = focused ? ordered.indexOf(focused) : -1;
+    if (at < 0) {
+      parent.prepend(...ordered);
+      return;
+    }
+    focused!.before(...ordered.slice(0, at));
+    focused!.after(...ordered.slice(at + 1));
+  }
+
+  function newRow(): RowElement {
+    const row = createRowElement();
+    row.el.style.height = `${rowPx}px`;
+    pool.push(row);
+    byElement.set(row.el, row);
+    treeEl.append(row.el);
+    return row;
+  }
+}
