@@ -29,6 +29,12 @@ try {
     }
     await page.screenshot({ path: `tests/artifacts/${hash}.png` });
     console.log(`tests/artifacts/${hash}.png`);
+    if (hash === 'console') {
+      await page.locator('.present [role="treeitem"]', { hasText: 'taster' }).first().click();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: 'tests/artifacts/console-details.png' });
+      console.log('tests/artifacts/console-details.png');
+    }
     await page.close();
   }
 } finally {

@@ -24,6 +24,8 @@ export class MermaidRenderer {
         securityLevel: 'strict',
         theme: 'base',
         fontFamily: 'var(--deck-font)',
+        // Mermaid's diagrams take their text size from here (16 by default), whatever their own settings say.
+        fontSize: 22,
         themeVariables: {
           fontSize: '22px',
           primaryColor: '#e8f1fb',
@@ -33,7 +35,20 @@ export class MermaidRenderer {
         },
         // Plain SVG text rather than HTML labels: the output then parses as SVG, with no HTML inside it.
         flowchart: { htmlLabels: false, useMaxWidth: true },
-        sequence: { useMaxWidth: true },
+        // Sequence diagrams default to 14px text, unreadable from the back of a room once scaled into a column.
+        sequence: {
+          useMaxWidth: true,
+          mirrorActors: false,
+          actorFontSize: 24,
+          messageFontSize: 22,
+          noteFontSize: 20,
+          width: 130,
+          height: 54,
+          actorMargin: 36,
+          messageMargin: 46,
+          boxMargin: 10,
+          boxTextMargin: 8,
+        },
       });
       return mermaid;
     });
