@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -35,6 +38,50 @@ function inlineSlides(): Plugin {
   };
 }
 
+/**
+ * The speaker view is a popup that reveal's notes plugin fills with `document.write`, inline script included; the
+ * popup inherits this page's policy. Rather than allow inline scripts, allow exactly that one by its SHA-256,
+ * computed from the installed plugin: an upgrade of reveal.js that changes the script changes the hash with it.
+ */
+function speakerViewScriptHash(): string {
+  const file = createRequire(import.meta.url).resolve('reveal.js/plugin/notes');
+  const source = readFileSync(file.replace(/\.js$/, '.mjs'), 'utf8');
+  const literal = /\.document\.write\(("(?:[^"\\]|\\.)*")\)/.exec(source)?.[1];
+  if (!literal) throw new Error(`cannot find the speaker view's markup in ${file}: check the CSP hash code`);
+  const html = runInNewContext(literal) as string;
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (script === undefined) throw new Error("the speaker view's markup has no inline script: check the CSP hash code");
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * A strict Content Security Policy for the built deck, as a meta tag: scripts only from the deck itself (and the
+ * speaker view's one script, by hash), no eval, no network but the deck's own origin. Styles may be inline because
+ * mermaid's SVGs carry a <style> element and reveal.js positions slides with style attributes. Build only: the dev
+ * server injects its own client code.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const policy = [
+        "default-src 'self'",
+        `script-src 'self' ${speakerViewScriptHash()}`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+      ].join('; ');
+      return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    },
+  };
+}
+
 // zone.js cannot follow native async/await: after the first `await` the active span would be lost. Lowering async
 // functions to generators (ES2016) keeps every continuation on a zone-aware promise. This applies to the build, the
 // dev server and the tests alike; a browser test and a unit test fail if it ever stops holding.
@@ -42,7 +89,7 @@ const LOWERED = 'es2016';
 
 export default defineConfig({
   base: './',
-  plugins: [inlineSlides()],
+  plugins: [inlineSlides(), contentSecurityPolicy()],
   oxc: { target: LOWERED },
   build: {
     target: LOWERED,

@@ -46,6 +46,8 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     onProblem: (message) => showNotice(root, message),
   });
   guardDemoKeys(root);
+  // A read-only window into the demos for diagnostics (and the lifecycle tests): `tracingDeck.stats()`.
+  Object.defineProperty(window, 'tracingDeck', { value: Object.freeze({ stats: () => host.stats() }), configurable: true });
 
   if (print) {
     host.mountAll(root);

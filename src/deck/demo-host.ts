@@ -4,7 +4,7 @@
  * timers. In print view every demo mounts once in its static, seeded state; in the speaker view none mounts, so the
  * simulations run only in the main window.
  */
-import type { Demo, DemoContext, DemoFactory } from '../demos/demo';
+import type { Demo, DemoActivity, DemoContext, DemoFactory } from '../demos/demo';
 
 export interface DemoHostOptions {
   readonly registry: Readonly<Record<string, DemoFactory>>;
@@ -55,6 +55,16 @@ export class DemoHost {
   /** How many demos are mounted and how many run: the lifecycle tests read these through the DOM. */
   get runningCount(): number {
     return [...this.mounted.values()].filter((m) => m.running).length;
+  }
+
+  /** Every mounted demo's activity, for diagnostics and the lifecycle tests. */
+  stats(): Array<DemoActivity & { readonly name: string; readonly running: boolean; readonly visible: boolean }> {
+    return [...this.mounted.values()].map((m) => ({
+      name: m.el.dataset['demo'] ?? '',
+      running: m.running,
+      visible: m.el.closest('section.present') !== null,
+      ...m.demo.activity(),
+    }));
   }
 
   destroy(): void {

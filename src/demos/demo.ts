@@ -22,6 +22,13 @@ export interface Demo {
   reset(): void;
   /** Remove the DOM and release everything. */
   unmount(): void;
+  /** What the demo holds right now: wall-clock timers and frame requests, and subscriptions. Paused, both are 0. */
+  activity(): DemoActivity;
+}
+
+export interface DemoActivity {
+  readonly timers: number;
+  readonly subscriptions: number;
 }
 
 export type DemoFactory = () => Demo;

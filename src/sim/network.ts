@@ -47,6 +47,10 @@ export class Network {
     return this.handlers.has(`${host}:${port}`);
   }
 
+  get observerCount(): number {
+    return this.observers.size;
+  }
+
   observe(observer: (event: WireEvent) => void): () => void {
     this.observers.add(observer);
     return () => this.observers.delete(observer);

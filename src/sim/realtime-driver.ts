@@ -41,6 +41,11 @@ export class RealtimeDriver {
     return this.speed;
   }
 
+  /** Whether a wall-clock timer is set right now (never while paused). */
+  get hasWallTimer(): boolean {
+    return this.handle !== undefined;
+  }
+
   resume(): void {
     if (this.running) return;
     this.running = true;

@@ -32,12 +32,19 @@ export interface DeckPage {
   readonly problems: string[];
   /** Requests that went anywhere but the deck's own origin. */
   readonly foreignRequests: string[];
+  /** Content Security Policy violations reported by the page. */
+  cspViolations(): Promise<string[]>;
 }
 
 export async function openDeck(browser: Browser, path = '', viewport = { width: 1280, height: 720 }): Promise<DeckPage> {
   const base = inject('baseURL');
   const origin = new URL(base).origin;
   const page = await browser.newPage({ viewport });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const problems: string[] = [];
   const foreignRequests: string[] = [];
   page.on('console', (m) => {
@@ -50,5 +57,36 @@ export async function openDeck(browser: Browser, path = '', viewport = { width: 
   });
   await page.goto(new URL(path, base).toString());
   await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null);
-  return { page, problems, foreignRequests };
+  const cspViolations = () => page.evaluate(() => [...((window as unknown as { __cspViolations: string[] }).__cspViolations ?? [])]);
+  return { page, problems, foreignRequests, cspViolations };
+}
+
+/** Where the deck is: the slide's hash and the current fragment, so a walk can tell when a key changed nothing. */
+export function position(page: Page): Promise<string> {
+  // Read from the DOM, not the URL: reveal.js writes the hash after a delay.
+  return page.evaluate(() => {
+    const slides = [...document.querySelectorAll('.reveal .slides > section')];
+    const h = slides.findIndex((s) => s.classList.contains('present'));
+    const present = slides[h];
+    const inner = present ? [...present.querySelectorAll(':scope > section')] : [];
+    const v = inner.findIndex((s) => s.classList.contains('present'));
+    const fragment = document.querySelectorAll('.reveal .slides section.present .fragment.visible').length;
+    return `${h}/${Math.max(v, 0)}|${fragment}`;
+  });
+}
+
+/**
+ * Press `key` until the deck stops moving (the last slide going forward, the first going back), at most `limit`
+ * times; returns every position passed, in order.
+ */
+export async function walk(page: Page, key: string, limit = 400): Promise<string[]> {
+  const seen = [await position(page)];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(60);
+    const now = await position(page);
+    if (now === seen[seen.length - 1]) return seen;
+    seen.push(now);
+  }
+  throw new Error(`still moving after ${limit} presses of ${key}`);
 }

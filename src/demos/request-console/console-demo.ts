@@ -38,6 +38,9 @@ interface World {
   readonly store: SpanStore;
   readonly telemetry: Telemetry;
   readonly system: Matchmaker;
+  /** Listen to the store and the wire (while shown); `disconnect` stops listening. */
+  readonly connect: () => void;
+  readonly disconnect: () => void;
   readonly release: () => void;
 }
 
@@ -86,22 +89,33 @@ export function createRequestConsoleDemo(): Demo {
     const store = new SpanStore({ maxSpans: 5_000, maxTraces: 100 });
     const telemetry = createTelemetry({ store });
     const system = createMatchmaker({ clock, random: createRandom(`${context.seed}:request-console`), tracerFor: telemetry.tracerFor });
-    const unsubscribe = store.subscribe((change) => {
-      if (change.type === 'added' ? follower.onSpan(change.traceId) : true) scheduleRedraw();
-    });
-    const unobserve = system.network.observe(onWire);
     const driver = context.print ? undefined : new RealtimeDriver(clock, speed);
+    // Paused, the clock is stopped and nothing can change: the subscriptions are dropped until the slide returns.
+    let connections: Array<() => void> = [];
+    const disconnect = (): void => {
+      connections.forEach((stop) => stop());
+      connections = [];
+    };
     return {
       clock,
       driver,
       store,
       telemetry,
       system,
+      connect: () => {
+        if (connections.length > 0) return;
+        connections = [
+          store.subscribe((change) => {
+            if (change.type === 'added' ? follower.onSpan(change.traceId) : true) scheduleRedraw();
+          }),
+          system.network.observe(onWire),
+        ];
+      },
+      disconnect,
       release: () => {
         driver?.dispose();
         clock.clear();
-        unsubscribe();
-        unobserve();
+        disconnect();
         system.stop();
         void telemetry.shutdown();
       },
@@ -176,13 +190,20 @@ export function createRequestConsoleDemo(): Demo {
     },
     resume() {
       running = true;
+      world?.connect();
       world?.driver?.resume();
     },
     pause() {
       running = false;
       world?.driver?.pause();
+      world?.disconnect();
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
+    },
+    activity() {
+      const timers = (world?.driver?.hasWallTimer ? 1 : 0) + (frame ? 1 : 0);
+      const subscriptions = (world?.store.listenerCount ?? 0) + (world?.system.network.observerCount ?? 0);
+      return { timers, subscriptions };
     },
     reset() {
       if (!ctx || !view) return;
@@ -195,7 +216,10 @@ export function createRequestConsoleDemo(): Demo {
       view.resetControls(speed);
       world = buildWorld(ctx);
       redraw();
-      if (running) world.driver?.resume();
+      if (running) {
+        world.connect();
+        world.driver?.resume();
+      }
     },
     unmount() {
       demo.pause();
@@ -212,9 +236,11 @@ export function createRequestConsoleDemo(): Demo {
   async function showPrintState(): Promise<void> {
     if (!world || !view) return;
     view.setCommand(PRINT_COMMAND);
+    world.connect();
     const done = send(PRINT_COMMAND);
     await runUntilIdle(world.clock);
     await done;
+    world.disconnect();
     redraw();
     root?.setAttribute('data-demo-state', 'printed');
   }
