@@ -97,6 +97,8 @@ export class SimService {
     return context.with(trace.setSpan(parent, span), async () => {
       let response: SimResponse;
       let failed = false;
+      // Reading the request and running middleware takes a moment before any handler code runs.
+      await clock.sleep(this.opts.random.between(0.15, 0.5));
       try {
         if (!match) {
           response = this.routes.some((r) => r.regex.test(url.pathname))
@@ -116,6 +118,8 @@ export class SimService {
           response = jsonResponse(500, { error: error instanceof Error ? error.message : String(error) });
         }
       }
+      // Encoding and writing the response: a little time per kilobyte.
+      await clock.sleep(0.05 + response.body.length * 0.0004);
       span.setAttribute(ATTR.httpResponseStatusCode, response.status);
       // A server's 4xx is the client's mistake, not the server's failure: only 5xx marks the server span.
       if (response.status >= 500) {

@@ -64,7 +64,11 @@ export function createRowElement(): RowElement {
   const swatch = part('span', 'wf-swatch', name);
   swatch.setAttribute('aria-hidden', 'true');
   const service = part('span', 'wf-service', name);
+  // Spaces between the parts: flex layout ignores them, but text-reading tools (and axe's label-in-name rule) see
+  // "web GET /taste 63 ms" rather than "webGET /taste63 ms".
+  name.append(' ');
   const spanName = part('span', 'wf-span-name', name);
+  name.append(' ');
   // "+28" on a collapsed row: how many spans it hides (the screen reader hears aria-expanded instead).
   const hiddenCount = part('span', 'wf-hidden-count', name);
   hiddenCount.setAttribute('aria-hidden', 'true');
@@ -76,6 +80,7 @@ export function createRowElement(): RowElement {
   orphanIcon.setAttribute('aria-hidden', 'true');
   orphanIcon.title = 'parent missing';
   const marks = part('span', 'wf-visually-hidden', name);
+  el.append(' ');
   const track = part('div', 'wf-track', el);
   const bar = part('div', 'wf-bar', track);
   const duration = part('span', 'wf-duration', track);
@@ -84,6 +89,15 @@ export function createRowElement(): RowElement {
   // element that still has the class from an earlier span would not replay it, so a new span switches the name.
   let drawnSpanId: string | null = null;
   let altHighlight = false;
+  // What each part last got, by slot. A live trace rebinds every drawn row on every frame, mostly with what the row
+  // already shows; skipping those writes keeps a redraw from dirtying style and layout for nothing. Everything in
+  // a slot is written only here (`hidden` and `tabIndex`, which the pool also writes, are compared with the DOM).
+  const drawn = new Map<string, string | boolean>();
+  const changed = (slot: string, value: string | boolean): boolean => {
+    if (drawn.get(slot) === value) return false;
+    drawn.set(slot, value);
+    return true;
+  };
 
   const row: RowElement = {
     el,
@@ -95,55 +109,75 @@ export function createRowElement(): RowElement {
       const { span } = b.row;
       row.rowIndex = rowIndex;
       row.version = version;
-      el.hidden = false;
-      el.style.transform = `translateY(${b.posPx}px)`;
-      el.setAttribute('aria-level', String(b.level));
-      el.setAttribute('aria-posinset', String(b.posInSet));
-      el.setAttribute('aria-setsize', String(b.setSize));
-      el.setAttribute('aria-selected', String(b.selected));
+      if (el.hidden) el.hidden = false;
+      const transform = `translateY(${b.posPx}px)`;
+      if (changed('transform', transform)) el.style.transform = transform;
+      const level = String(b.level);
+      if (changed('level', level)) el.setAttribute('aria-level', level);
+      const posInSet = String(b.posInSet);
+      if (changed('posinset', posInSet)) el.setAttribute('aria-posinset', posInSet);
+      const setSize = String(b.setSize);
+      if (changed('setsize', setSize)) el.setAttribute('aria-setsize', setSize);
+      if (changed('selected', b.selected)) el.setAttribute('aria-selected', String(b.selected));
       const folded = b.row.childCount > 0 && !b.expanded;
       const hiddenErrors = folded ? b.subtreeErrors : 0;
-      el.setAttribute('aria-label', rowAccessibleLabel(b.row, hiddenErrors));
-      if (b.row.childCount > 0) el.setAttribute('aria-expanded', String(b.expanded));
-      else el.removeAttribute('aria-expanded');
-      el.tabIndex = b.active ? 0 : -1;
-      el.classList.toggle('wf-row--selected', b.selected);
-      el.classList.toggle('wf-row--error', b.row.isError);
-      el.classList.toggle('wf-row--orphan', b.row.orphan);
-      if (!b.fresh) el.classList.remove('wf-row--new', 'wf-row--new-alt');
-      else if (drawnSpanId !== span.spanId) {
+      const label = rowAccessibleLabel(b.row, hiddenErrors);
+      if (changed('label', label)) el.setAttribute('aria-label', label);
+      const expanded = b.row.childCount > 0 ? String(b.expanded) : '';
+      if (changed('expanded', expanded)) {
+        if (expanded) el.setAttribute('aria-expanded', expanded);
+        else el.removeAttribute('aria-expanded');
+      }
+      const tabIndex = b.active ? 0 : -1;
+      if (el.tabIndex !== tabIndex) el.tabIndex = tabIndex;
+      if (changed('selected-class', b.selected)) el.classList.toggle('wf-row--selected', b.selected);
+      if (changed('error-class', b.row.isError)) el.classList.toggle('wf-row--error', b.row.isError);
+      if (changed('orphan-class', b.row.orphan)) el.classList.toggle('wf-row--orphan', b.row.orphan);
+      if (!b.fresh) {
+        if (changed('highlight', 'none')) el.classList.remove('wf-row--new', 'wf-row--new-alt');
+      } else if (drawnSpanId !== span.spanId) {
         altHighlight = !altHighlight;
+        drawn.set('highlight', altHighlight ? 'alt' : 'main');
         el.classList.toggle('wf-row--new', !altHighlight);
         el.classList.toggle('wf-row--new-alt', altHighlight);
       }
       drawnSpanId = span.spanId;
-      el.style.setProperty('--wf-service', b.color);
+      if (changed('color', b.color)) el.style.setProperty('--wf-service', b.color);
 
-      name.style.paddingLeft = `${Math.min(b.row.depth, MAX_INDENT_DEPTH) * INDENT_PX + 4}px`;
-      toggle.textContent = b.row.childCount > 0 ? (b.expanded ? '▾' : '▸') : '';
-      service.textContent = span.serviceName;
-      spanName.textContent = span.name;
-      spanName.title = span.name;
-      hiddenCount.hidden = !folded;
-      hiddenCount.textContent = folded ? `+${b.row.descendantCount}` : '';
-      hiddenCount.classList.toggle('wf-hidden-count--error', hiddenErrors > 0);
-      hiddenCount.title = folded
+      const indent = `${Math.min(b.row.depth, MAX_INDENT_DEPTH) * INDENT_PX + 4}px`;
+      if (changed('indent', indent)) name.style.paddingLeft = indent;
+      const toggleText = b.row.childCount > 0 ? (b.expanded ? '▾' : '▸') : '';
+      if (changed('toggle', toggleText)) toggle.textContent = toggleText;
+      if (changed('service', span.serviceName)) service.textContent = span.serviceName;
+      if (changed('name', span.name)) {
+        spanName.textContent = span.name;
+        spanName.title = span.name;
+      }
+      if (changed('folded', folded)) hiddenCount.hidden = !folded;
+      const hiddenText = folded ? `+${b.row.descendantCount}` : '';
+      if (changed('hidden-count', hiddenText)) hiddenCount.textContent = hiddenText;
+      if (changed('hidden-errors', hiddenErrors > 0)) hiddenCount.classList.toggle('wf-hidden-count--error', hiddenErrors > 0);
+      const hiddenTitle = folded
         ? `${b.row.descendantCount} hidden spans${hiddenErrors > 0 ? `, ${hiddenErrors} in error` : ''}`
         : '';
-      marks.textContent = [b.row.isError ? 'error' : '', b.row.orphan ? 'parent missing' : '']
-        .filter(Boolean)
-        .join(', ');
+      if (changed('hidden-title', hiddenTitle)) hiddenCount.title = hiddenTitle;
+      const marksText = b.row.isError ? (b.row.orphan ? 'error, parent missing' : 'error') : b.row.orphan ? 'parent missing' : '';
+      if (changed('marks', marksText)) marks.textContent = marksText;
 
       const frac = barFrac(b.row, { durationMs: b.durationMs });
-      bar.style.left = `min(${frac.leftFrac * 100}%, calc(100% - ${MIN_BAR_PX}px))`;
-      bar.style.width = `max(${MIN_BAR_PX}px, ${frac.widthFrac * 100}%)`;
+      const barLeft = `min(${frac.leftFrac * 100}%, calc(100% - ${MIN_BAR_PX}px))`;
+      if (changed('bar-left', barLeft)) bar.style.left = barLeft;
+      const barWidth = `max(${MIN_BAR_PX}px, ${frac.widthFrac * 100}%)`;
+      if (changed('bar-width', barWidth)) bar.style.width = barWidth;
       const text = formatDuration(b.row.durationMs);
-      duration.textContent = text;
+      if (changed('duration', text)) duration.textContent = text;
       const side = labelPlacement(frac, b.trackPx, labelPx(text));
-      duration.className = `wf-duration wf-duration--${side}`;
+      if (changed('side', side)) duration.className = `wf-duration wf-duration--${side}`;
       const endPct = (frac.leftFrac + frac.widthFrac) * 100;
-      duration.style.left = side === 'before' ? '' : `calc(${side === 'after' ? endPct : frac.leftFrac * 100}% + 6px)`;
-      duration.style.right = side === 'before' ? `calc(${100 - frac.leftFrac * 100}% + 6px)` : '';
+      const labelLeft = side === 'before' ? '' : `calc(${side === 'after' ? endPct : frac.leftFrac * 100}% + 6px)`;
+      if (changed('label-left', labelLeft)) duration.style.left = labelLeft;
+      const labelRight = side === 'before' ? `calc(${100 - frac.leftFrac * 100}% + 6px)` : '';
+      if (changed('label-right', labelRight)) duration.style.right = labelRight;
     },
   };
   return row;

@@ -36,6 +36,8 @@ export interface VirtualRows {
   setViewportPx(px: number): void;
   /** Drop every drawn row, as when the trace is replaced. */
   clear(): void;
+  /** Scroll back to the top, as when the trace is replaced. */
+  resetScroll(): void;
 }
 
 export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, rowPx: number): VirtualRows {
@@ -43,13 +45,27 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
   const byKey = new Map<string, RowElement>();
   const byElement = new WeakMap<Element, RowElement>();
   let viewportPx = 0;
+  // The scroll offset as of the last scroll event (or our own write). Reading `scrollTop` after the DOM changed
+  // forces a synchronous style and layout; a live trace redraws every frame, and that read (with the write in
+  // `resetScroll`) made each redraw lay the view out twice more than the frame itself does. Scroll events run
+  // before animation-frame callbacks, so a redraw in a frame sees the offset the user left.
+  let scrollTopPx = 0;
+  const onScroll = (): void => {
+    scrollTopPx = scrollEl.scrollTop;
+  };
+  scrollEl.addEventListener('scroll', onScroll, { passive: true });
+  const setScrollTop = (px: number): void => {
+    scrollEl.scrollTop = px;
+    // Right after the write layout is clean, so this read is cheap; it gives the offset the browser clamped to.
+    scrollTopPx = scrollEl.scrollTop;
+  };
 
   const viewport = (): number => viewportPx || scrollEl.clientHeight;
 
   return {
     render(frame) {
       treeEl.style.height = `${frame.count * rowPx}px`;
-      const top = scrollEl.scrollTop;
+      const top = scrollTopPx;
       const first = Math.max(0, Math.floor(top / rowPx) - OVERSCAN_ROWS);
       const last = Math.min(frame.count - 1, Math.ceil((top + viewport()) / rowPx) + OVERSCAN_ROWS);
       const wanted: number[] = [];
@@ -92,15 +108,21 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
       keepDomOrder(treeEl, ordered);
     },
     scrollToPos(pos) {
+      // Called on a key or a click, not every frame: read the true offset.
       const topPx = pos * rowPx;
-      if (topPx < scrollEl.scrollTop) scrollEl.scrollTop = topPx;
-      else if (topPx + rowPx > scrollEl.scrollTop + viewport()) scrollEl.scrollTop = topPx + rowPx - viewport();
+      const currentPx = scrollEl.scrollTop;
+      if (topPx < currentPx) setScrollTop(topPx);
+      else if (topPx + rowPx > currentPx + viewport()) setScrollTop(topPx + rowPx - viewport());
+      else scrollTopPx = currentPx;
     },
     rowsPerPage: () => Math.max(1, Math.floor(viewport() / rowPx) - 1),
     elementFor: (rowIndex) => pool.find((row) => row.key !== null && row.rowIndex === rowIndex),
     rowOf: (el) => byElement.get(el),
     setViewportPx(px) {
       viewportPx = px;
+    },
+    resetScroll() {
+      if (scrollTopPx !== 0) setScrollTop(0);
     },
     clear() {
       byKey.clear();

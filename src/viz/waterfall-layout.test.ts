@@ -230,11 +230,11 @@ describe('serviceColor', () => {
 describe('labels', () => {
   it('names a row by service, name, duration and marks', () => {
     const model = tree();
-    expect(rowAccessibleLabel(model.rows[0]!)).toBe('web: GET /pair/beer, 100 ms');
-    expect(rowAccessibleLabel(model.rows[3]!)).toBe('taster: op-d, 50.0 ms, error');
-    expect(rowAccessibleLabel(model.rows[7]!)).toBe('cache: op-h, 20.0 ms, parent missing');
-    expect(rowAccessibleLabel(model.rows[0]!, 1)).toBe('web: GET /pair/beer, 100 ms, 1 hidden error');
-    expect(rowAccessibleLabel(model.rows[0]!, 3)).toBe('web: GET /pair/beer, 100 ms, 3 hidden errors');
+    expect(rowAccessibleLabel(model.rows[0]!)).toBe('web GET /pair/beer, 100 ms');
+    expect(rowAccessibleLabel(model.rows[3]!)).toBe('taster op-d, 50.0 ms, error');
+    expect(rowAccessibleLabel(model.rows[7]!)).toBe('cache op-h, 20.0 ms, parent missing');
+    expect(rowAccessibleLabel(model.rows[0]!, 1)).toBe('web GET /pair/beer, 100 ms, 1 hidden error');
+    expect(rowAccessibleLabel(model.rows[0]!, 3)).toBe('web GET /pair/beer, 100 ms, 3 hidden errors');
   });
 
   it('summarises the trace in the header', () => {

@@ -110,7 +110,9 @@ export function subtreeErrorCounts(model: TraceModel): Int32Array {
  * error"). `hiddenErrors` is the count of errors folded away under a collapsed row.
  */
 export function rowAccessibleLabel(row: TraceRow, hiddenErrors = 0): string {
-  const parts = [`${row.span.serviceName}: ${row.span.name}`, formatDuration(row.durationMs)];
+  // Starts with exactly the words the row shows (service, then span name), so that speech input ("click web GET
+  // /taste") and the visible label agree (WCAG 2.5.3, label in name).
+  const parts = [`${row.span.serviceName} ${row.span.name}`, formatDuration(row.durationMs)];
   if (row.isError) parts.push('error');
   if (row.orphan) parts.push('parent missing');
   if (hiddenErrors > 0) parts.push(`${hiddenErrors} hidden ${hiddenErrors === 1 ? 'error' : 'errors'}`);

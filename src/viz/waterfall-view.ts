@@ -89,6 +89,11 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   let selectedRow = -1;
   /** The row holding the roving tab stop (index into `model.rows`); found again by span id after each update. */
   let activeRow = -1;
+  /**
+   * Until the person moves it, the tab stop stays on the first row: in a live trace the first span to arrive is
+   * rarely the root, and Tab should land on the root once it is there.
+   */
+  let tabStopMoved = false;
   /** Bumped whenever any row may draw differently, so the pool rebinds instead of skipping. */
   let version = 0;
   let trackPx = 0;
@@ -175,6 +180,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   }
 
   function apply(action: TreeAction): void {
+    tabStopMoved = true;
     if (action.kind === 'focus') activeRow = action.row;
     else if (action.kind === 'expand') setCollapsed(action.row, false);
     else if (action.kind === 'collapse') setCollapsed(action.row, true);
@@ -210,6 +216,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     const rowEl = target?.closest('.wf-row');
     const row = rowEl ? rows.rowOf(rowEl) : undefined;
     if (model === null || row === undefined || row.key === null) return;
+    tabStopMoved = true;
     const i = row.rowIndex;
     if (target?.closest('.wf-toggle') && model.rows[i]!.childCount > 0) setCollapsed(i, !collapsed.has(spanIdOf(i)));
     else setSelection(i);
@@ -242,12 +249,13 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     tables = buildModelTables(model);
     if (!sameTrace) {
       // Span ids belong to one trace: the folds of the last one mean nothing here.
+      tabStopMoved = false;
       collapsed.clear();
       rows.clear();
-      scroll.scrollTop = 0;
+      rows.resetScroll();
     }
     fresh.update(model, performance.now());
-    activeRow = findRow(model, activeId);
+    activeRow = tabStopMoved ? findRow(model, activeId) : -1;
     selectedRow = findRow(model, selectedId);
     derive();
     root.classList.toggle('wf-root--empty', model === null);
@@ -275,6 +283,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     // Unfold every ancestor, so that the selected row can be seen.
     for (let p = model.rows[i]!.parentIndex; p >= 0; p = model.rows[p]!.parentIndex) collapsed.delete(spanIdOf(p));
     activeRow = i;
+    tabStopMoved = true;
     derive();
     rows.scrollToPos(posOfRow[i]!);
     setSelection(i);

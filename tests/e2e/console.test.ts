@@ -49,24 +49,24 @@ describe('request console slide', () => {
     expect(body.tasted).toBeGreaterThan(3);
 
     // The waterfall draws spans as they end; wait until the root (ended last) is in.
-    await expect.poll(async () => (await treeRows(page))[0]?.label ?? '', { timeout: 10_000 }).toMatch(/^web: GET \/pair\/beer/);
+    await expect.poll(async () => (await treeRows(page))[0]?.label ?? '', { timeout: 10_000 }).toMatch(/^web GET \/pair\/beer/);
     const rows = await treeRows(page);
     expect(rows[0]!.level).toBe(1);
     expect(rows[0]!.expanded).toBe('true');
-    const tasterServers = rows.filter((r) => r.label.startsWith('taster: GET /taste'));
-    const webClients = rows.filter((r) => r.label.startsWith('web: GET /taste'));
+    const tasterServers = rows.filter((r) => r.label.startsWith('taster GET /taste'));
+    const webClients = rows.filter((r) => r.label.startsWith('web GET /taste'));
     expect(tasterServers).toHaveLength(body.tasted);
     expect(webClients).toHaveLength(body.tasted);
     // Each taster server span is one level below a web client span, and directly after it (depth-first order).
     rows.forEach((r, i) => {
-      if (r.label.startsWith('taster: GET /taste')) {
-        expect(rows[i - 1]!.label).toMatch(/^web: GET \/taste/);
+      if (r.label.startsWith('taster GET /taste')) {
+        expect(rows[i - 1]!.label).toMatch(/^web GET \/taste/);
         expect(r.level).toBe(rows[i - 1]!.level + 1);
       }
     });
-    expect(rows.some((r) => /^web: SELECT beers/.test(r.label))).toBe(true);
-    expect(rows.some((r) => /^web: SELECT donuts/.test(r.label))).toBe(true);
-    expect(rows.some((r) => /^web: SMEMBERS/.test(r.label))).toBe(true);
+    expect(rows.some((r) => /^web SELECT beers/.test(r.label))).toBe(true);
+    expect(rows.some((r) => /^web SELECT donuts/.test(r.label))).toBe(true);
+    expect(rows.some((r) => /^web SMEMBERS/.test(r.label))).toBe(true);
     expect(rows.every((r) => r.level <= 3)).toBe(true);
 
     // One trace: the header shows one trace id, and every hop to taster carried that id in a valid traceparent.

@@ -89,8 +89,8 @@ describe('demo lifecycle', () => {
     const { page, problems, foreignRequests } = await openDeck(browser, '?print-pdf');
     await page.waitForSelector('[data-demo="request-console"][data-demo-state="printed"]', { state: 'attached', timeout: 20_000 });
     const rows = await page.$$eval('[data-demo="request-console"] [role="treeitem"]:not([hidden])', (r) => r.map((x) => x.getAttribute('aria-label')));
-    expect(rows[0]).toMatch(/^web: GET \/pair\/beer/);
-    expect(rows.some((r) => r?.startsWith('taster: GET /taste'))).toBe(true);
+    expect(rows[0]).toMatch(/^web GET \/pair\/beer/);
+    expect(rows.some((r) => r?.startsWith('taster GET /taste'))).toBe(true);
     expect(await page.textContent('[data-demo="request-console"] .rc-status')).toMatch(/^HTTP\/1\.1 200/);
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);

@@ -94,10 +94,12 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
   });
 
   const status = el('p', { class: 'rc-status' }, 'No request sent yet.');
-  const body = el('pre', { class: 'rc-body', tabindex: 0, 'aria-label': 'Response body' });
+  // Focusable so keyboard users can scroll a long body; a region, so that its name is allowed and announced.
+  const body = el('pre', { class: 'rc-body', tabindex: 0, role: 'region', 'aria-label': 'Response body' });
   const response = el('div', { class: 'rc-response', role: 'status', 'aria-live': 'polite' }, status, body);
 
-  const wireList = el('ol', { class: 'rc-wire-list' });
+  // It scrolls when long, so it takes focus: keyboard users can scroll it too.
+  const wireList = el('ol', { class: 'rc-wire-list', tabindex: 0, 'aria-label': 'Requests on the wire' });
   const wireSummary = el('summary', {}, 'On the wire');
   const wire = el('details', { class: 'rc-wire' }, wireSummary, wireList);
 

@@ -1,0 +1,115 @@
+/**
+ * Accessibility of the built deck: axe-core (WCAG 2 A and AA rules) on every slide, and on the demo in use, with
+ * no serious or critical violation; and the demo operated by keyboard alone.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openDeck } from './browser';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Run axe on the current slide (the deck chrome included); returns its serious and critical violations. */
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the deck's policy stays on.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // A plain function returning a promise: the tests' own async functions are lowered to generator helpers that do
+  // not exist in the page.
+  return page.evaluate(() => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    return axe
+      .run(
+        { include: [['.reveal .slides section.present'], ['.reveal .controls'], ['.reveal .progress']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+      )
+      .then((result) =>
+        result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => String(n.target)) })),
+      );
+  });
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical WCAG 2 A/AA violation on any slide', { timeout: 120_000 }, async () => {
+    const { page, problems } = await openDeck(browser, '#/0');
+    const ids = await page.$$eval('.reveal .slides > section', (s) => s.map((x, i) => x.id || String(i)));
+    const found: Record<string, Violation[]> = {};
+    for (let i = 0; i < ids.length; i++) {
+      await page.evaluate((n) => (location.hash = `#/${n}`), i);
+      await page.waitForFunction((n) => document.querySelectorAll('.reveal .slides > section')[n]?.classList.contains('present'), i);
+      await page.waitForFunction(() => document.querySelectorAll('.present pre.mermaid-src:not([data-rendered="done"])').length === 0);
+      await page.waitForTimeout(400); // let the slide transition finish before contrast is measured
+      const v = await seriousViolations(page);
+      if (v.length) found[ids[i]!] = v;
+    }
+    expect(found).toEqual({});
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has none on the console with a trace drawn and a span selected', async () => {
+    const { page } = await openDeck(browser, '#/console');
+    const input = page.getByLabel('Request', { exact: true });
+    await input.fill('/pair/beer?name=ipa');
+    await input.press('Enter');
+    await expect.poll(() => page.textContent('.present .rc-status'), { timeout: 15_000 }).toMatch(/^HTTP\/1\.1 200/);
+    await page.click('.present .rc-wire summary');
+    await page.locator('.present [role="treeitem"]:not([hidden])').nth(2).click();
+    await page.waitForTimeout(1800); // new-row highlights fade out
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a keyboard user send a request, walk the trace and open a span', async () => {
+    const { page, problems } = await openDeck(browser, '#/console');
+    await page.waitForSelector('.present .rc-input');
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { cls: el?.className ?? '', role: el?.getAttribute('role') ?? '', label: el?.getAttribute('aria-label') ?? el?.textContent ?? '' };
+    });
+    // Tab until the Request field has focus, as a keyboard user would.
+    for (let i = 0; i < 30 && !(await focused()).cls.includes('rc-input'); i++) await page.keyboard.press('Tab');
+    expect((await focused()).cls).toContain('rc-input');
+    await page.keyboard.type('/pair/beer?name=pilsner');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('.present .rc-status'), { timeout: 15_000 }).toMatch(/^HTTP\/1\.1 200/);
+    await page.waitForSelector('.present [role="treeitem"]:not([hidden])');
+    // On to the tree, then down two rows and open the span's details.
+    for (let i = 0; i < 40 && (await focused()).role !== 'treeitem'; i++) await page.keyboard.press('Tab');
+    expect((await focused()).role).toBe('treeitem');
+    expect((await focused()).label).toMatch(/^web GET \/pair\/beer/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const chosen = (await focused()).label;
+    await page.keyboard.press('Enter');
+    // The row is named "service span-name, duration"; the details panel is titled "service: span-name".
+    const [service, ...name] = chosen.split(',')[0]!.split(' ');
+    await expect.poll(() => page.textContent('.present .wf-root')).toContain(`${service}: ${name.join(' ')}`);
+    // Fold the root with ArrowLeft from it: only the root remains shown.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.$$eval('.present [role="treeitem"]:not([hidden])', (r) => r.length)).toBe(1);
+    expect(await page.$eval('.present [role="treeitem"]:not([hidden])', (r) => r.getAttribute('aria-expanded'))).toBe('false');
+    // None of this moved the deck.
+    expect(await page.$eval('.reveal .slides > section.present', (s) => s.id)).toBe('console');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
