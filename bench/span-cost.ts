@@ -58,6 +58,13 @@ const sqlClient: Attributes = {
   'server.port': 5432,
 };
 
+/** Seeded latencies, so that consecutive traces differ (bars and durations move) as real ones do. */
+let seed = 42;
+function jitter(): number {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return 0.5 + seed / 4294967296;
+}
+
 /** One pairing-shaped trace (12 spans); `ended` is called after every `span.end()`. Returns the trace's end. */
 function produceTrace(tracers: Tracers, startMs: number, ended: () => void): number {
   let t = startMs;
@@ -70,7 +77,7 @@ function produceTrace(tracers: Tracers, startMs: number, ended: () => void): num
   for (let i = 0; i < 3; i++) {
     const db = tracers.web.startSpan('SELECT beers', { kind: SpanKind.CLIENT, startTime: (t += 0.4), attributes: sqlClient }, rootContext);
     db.setAttribute('db.response.returned_rows', 1);
-    db.end((t += 1.3));
+    db.end((t += 1.3 * jitter()));
     ended();
   }
   for (let i = 0; i < 4; i++) {
@@ -81,10 +88,10 @@ function produceTrace(tracers: Tracers, startMs: number, ended: () => void): num
       trace.setSpan(ROOT_CONTEXT, client),
     );
     server.setAttribute('http.response.status_code', 200);
-    server.end((t += 40));
+    server.end((t += 40 * jitter()));
     ended();
     client.setAttribute('http.response.status_code', 200);
-    client.end((t += 0.8));
+    client.end((t += 0.8 * jitter()));
     ended();
   }
   root.setAttribute('http.response.status_code', 200);

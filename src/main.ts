@@ -4,16 +4,18 @@
  */
 import 'reveal.js/reveal.css';
 import './styles/theme.css';
-import './styles/request-console.css';
 import './viz/waterfall.css';
 import { startDeck } from './deck/deck';
-import type { DemoFactory } from './demos/demo';
-import { createRequestConsoleDemo } from './demos/request-console/console-demo';
+import type { DemoFactory, DemoRegistration } from './demos/demo';
 import { installGlobalContext } from './telemetry/global-context';
 
-const demos: Record<string, DemoFactory> = {
-  'request-console': createRequestConsoleDemo,
-};
+/** Every demo folder's `register.ts`, found at build time: slides name demos with `data-demo`. */
+function collectDemos(): Record<string, DemoFactory> {
+  const modules = import.meta.glob<{ registration: DemoRegistration }>('./demos/*/register.ts', { eager: true });
+  const demos: Record<string, DemoFactory> = {};
+  for (const { registration } of Object.values(modules)) demos[registration.name] = registration.create;
+  return demos;
+}
 
 // Start-up is a function, not top-level await: the build lowers async code to ES2016 for zone.js, where
 // top-level await does not exist.
@@ -21,7 +23,7 @@ function main(): void {
   installGlobalContext();
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('index.html has no .reveal element');
-  startDeck({ root, demos }).catch((error: unknown) => {
+  startDeck({ root, demos: collectDemos() }).catch((error: unknown) => {
     console.error('The deck could not start', error);
   });
 }

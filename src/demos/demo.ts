@@ -32,3 +32,13 @@ export interface DemoActivity {
 }
 
 export type DemoFactory = () => Demo;
+
+/**
+ * Each demo folder has a `register.ts` exporting one of these; the composition root finds them all, so adding a
+ * demo never means editing a shared list.
+ */
+export interface DemoRegistration {
+  /** The name slides use: `<div data-demo="name">`. */
+  readonly name: string;
+  readonly create: DemoFactory;
+}

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeSpan, sid } from '../../tests/factories/make-span';
-import { buildTraceModel } from './trace-model';
+import { buildTraceModel, isErrorSpan, type SpanRecord, type TraceModel, type TraceRow } from './trace-model';
 
 const order = (spans: Parameters<typeof buildTraceModel>[0]) =>
   buildTraceModel(spans).rows.map((r) => `${'  '.repeat(r.depth)}${r.span.spanId.replace(/^0+/, '')}`);
@@ -92,5 +93,122 @@ describe('buildTraceModel', () => {
       makeSpan({ id: '3', parent: '1', serviceName: 'web', start: 1 }),
     ];
     expect(buildTraceModel(spans).services).toEqual(['web', 'taster']);
+  });
+});
+
+/**
+ * The first, plain version of buildTraceModel (an object per stack step, an array of children per span, rows
+ * spread twice), kept as the specification of the fast one: both must give the same model for any input.
+ */
+function referenceModel(spans: readonly SpanRecord[], traceId = spans[0]?.traceId ?? ''): TraceModel {
+  const sorted = [...spans].sort((a, b) => a.startMs - b.startMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0));
+  const firstIndexById = new Map<string, number>();
+  sorted.forEach((span, i) => {
+    if (!firstIndexById.has(span.spanId)) firstIndexById.set(span.spanId, i);
+  });
+  const children: number[][] = sorted.map(() => []);
+  const rootCandidates: number[] = [];
+  const orphan: boolean[] = sorted.map(() => false);
+  sorted.forEach((span, i) => {
+    const parentIndex = span.parentSpanId === undefined ? undefined : firstIndexById.get(span.parentSpanId);
+    if (parentIndex === undefined || parentIndex === i) {
+      orphan[i] = span.parentSpanId !== undefined;
+      rootCandidates.push(i);
+    } else children[parentIndex]!.push(i);
+  });
+  const rows: TraceRow[] = [];
+  const visited = new Uint8Array(sorted.length);
+  const services: string[] = [];
+  let errorCount = 0;
+  let startMs = Infinity;
+  let endMs = -Infinity;
+  for (const span of sorted) {
+    startMs = Math.min(startMs, span.startMs);
+    endMs = Math.max(endMs, span.endMs, span.startMs);
+  }
+  if (sorted.length === 0) startMs = endMs = 0;
+  const walkFrom = (rootIndex: number, isOrphan: boolean): void => {
+    const stack = [{ index: rootIndex, depth: 0, parentRow: -1 }];
+    while (stack.length > 0) {
+      const { index, depth, parentRow } = stack.pop()!;
+      if (visited[index]) continue;
+      visited[index] = 1;
+      const span = sorted[index]!;
+      const isError = isErrorSpan(span);
+      if (isError) errorCount++;
+      if (!services.includes(span.serviceName)) services.push(span.serviceName);
+      rows.push({
+        span,
+        depth,
+        parentIndex: parentRow,
+        descendantCount: 0,
+        childCount: 0,
+        orphan: depth === 0 && (isOrphan || orphan[index]!),
+        startOffsetMs: span.startMs - startMs,
+        durationMs: Math.max(0, span.endMs - span.startMs),
+        isError,
+      });
+      const kids = children[index]!.filter((k) => !visited[k]);
+      for (let k = kids.length - 1; k >= 0; k--) stack.push({ index: kids[k]!, depth: depth + 1, parentRow: rows.length - 1 });
+    }
+  };
+  for (const r of rootCandidates) walkFrom(r, false);
+  for (let i = 0; i < sorted.length; i++) if (!visited[i]) walkFrom(i, true);
+  const descendants = rows.map(() => 0);
+  const childCounts = rows.map(() => 0);
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const p = rows[i]!.parentIndex;
+    if (p >= 0) {
+      descendants[p]! += descendants[i]! + 1;
+      childCounts[p]!++;
+    }
+  }
+  return {
+    traceId,
+    rows: rows.map((row, i) => ({ ...row, descendantCount: descendants[i]!, childCount: childCounts[i]! })),
+    startMs,
+    endMs,
+    durationMs: endMs - startMs,
+    services,
+    errorCount,
+  };
+}
+
+describe('buildTraceModel against its plain reference', () => {
+  // A small id alphabet, so repeated ids, missing parents, self-parents and cycles all come up; equal starts too.
+  const id = fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '8', '9', 'a');
+  const span = fc
+    .record({
+      id,
+      parent: fc.option(id, { nil: undefined }),
+      start: fc.integer({ min: 0, max: 20 }),
+      length: fc.integer({ min: -5, max: 30 }),
+      service: fc.constantFrom('web', 'taster', 'db'),
+      error: fc.boolean(),
+    })
+    .map(({ id: spanId, parent, start, length, service, error }) =>
+      makeSpan({
+        id: spanId,
+        ...(parent !== undefined ? { parent } : {}),
+        start,
+        end: start + length,
+        serviceName: service,
+        status: { code: error ? 'ERROR' : 'UNSET' },
+      }),
+    );
+
+  it('gives exactly the same model, row for row and key for key', () => {
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), (spans) => {
+        const fast = buildTraceModel(spans);
+        const plain = referenceModel(spans);
+        expect(fast).toStrictEqual(plain);
+        fast.rows.forEach((row, i) => {
+          expect(row.span).toBe(plain.rows[i]!.span);
+          expect(Object.keys(row)).toEqual(Object.keys(plain.rows[i]!));
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

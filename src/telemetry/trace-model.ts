@@ -56,95 +56,143 @@ function byStartThenId(a: SpanRecord, b: SpanRecord): number {
  * Children are ordered by start time. Roots come first in start order; orphans (parent id not present) are roots
  * too, marked. Spans caught in a cycle are never reachable from a root, so after the first pass the earliest
  * unvisited span is made a root and the walk goes on, which breaks any cycle without losing a span.
+ *
+ * Traces of 50,000 spans must draw in well under a second, so the work is a sort and a few linear passes over typed
+ * arrays: children in one flat array indexed by parent (no array per span), an explicit stack of indices for the
+ * walk (no object per step, and no recursion to overflow on a long chain), and each row object made once, when its
+ * counts are known.
  */
 export function buildTraceModel(spans: readonly SpanRecord[], traceId = spans[0]?.traceId ?? ''): TraceModel {
-  const sorted = [...spans].sort(byStartThenId);
+  const n = spans.length;
+  const sorted = spans.slice().sort(byStartThenId);
+
   // With repeated ids, the first span (by start) owns the id as a parent; later ones are still shown.
   const firstIndexById = new Map<string, number>();
-  sorted.forEach((span, i) => {
-    if (!firstIndexById.has(span.spanId)) firstIndexById.set(span.spanId, i);
-  });
+  for (let i = 0; i < n; i++) {
+    const id = sorted[i]!.spanId;
+    if (firstIndexById.get(id) === undefined) firstIndexById.set(id, i);
+  }
 
-  const children: number[][] = sorted.map(() => []);
+  // Each span's parent index (-1 for a root candidate), then the children of every span as one flat array:
+  // span p's children are kids[kidStart[p] .. kidStart[p + 1]), in start order because i ascends.
+  const parentOf = new Int32Array(n);
+  const orphan = new Uint8Array(n);
+  const kidStart = new Int32Array(n + 1);
   const rootCandidates: number[] = [];
-  const orphan: boolean[] = sorted.map(() => false);
-  sorted.forEach((span, i) => {
-    const parentIndex = span.parentSpanId === undefined ? undefined : firstIndexById.get(span.parentSpanId);
-    if (parentIndex === undefined || parentIndex === i) {
-      orphan[i] = span.parentSpanId !== undefined;
+  for (let i = 0; i < n; i++) {
+    const parentSpanId = sorted[i]!.parentSpanId;
+    const p = parentSpanId === undefined ? undefined : firstIndexById.get(parentSpanId);
+    if (p === undefined || p === i) {
+      parentOf[i] = -1;
+      orphan[i] = parentSpanId !== undefined ? 1 : 0;
       rootCandidates.push(i);
     } else {
-      children[parentIndex]!.push(i);
+      parentOf[i] = p;
+      kidStart[p + 1]!++;
     }
-  });
+  }
+  for (let i = 0; i < n; i++) kidStart[i + 1]! += kidStart[i]!;
+  const kids = new Int32Array(kidStart[n]!);
+  const kidFill = kidStart.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const p = parentOf[i]!;
+    if (p >= 0) kids[kidFill[p]!++] = i;
+  }
 
-  const rows: TraceRow[] = [];
-  const visited = new Uint8Array(sorted.length);
-  const services: string[] = [];
-  const seenServices = new Set<string>();
-  let errorCount = 0;
   let startMs = Infinity;
   let endMs = -Infinity;
-  for (const span of sorted) {
+  for (let i = 0; i < n; i++) {
+    const span = sorted[i]!;
     startMs = Math.min(startMs, span.startMs);
     endMs = Math.max(endMs, span.endMs, span.startMs);
   }
-  if (sorted.length === 0) startMs = endMs = 0;
+  if (n === 0) startMs = endMs = 0;
 
-  // Iterative depth-first walk: traces of thousands of spans (or a long chain) must not overflow the call stack.
+  // Iterative depth-first walk into flat arrays, one slot per row. Every span is pushed at most once (only its one
+  // parent, or the walk starting at it, pushes it), so stacks of n slots cannot overflow.
+  const visited = new Uint8Array(n);
+  const rowSpan = new Int32Array(n);
+  const rowDepth = new Int32Array(n);
+  const rowParent = new Int32Array(n);
+  const rowOrphan = new Uint8Array(n);
+  const stackSpan = new Int32Array(n);
+  const stackDepth = new Int32Array(n);
+  const stackParentRow = new Int32Array(n);
+  let rowCount = 0;
   const walkFrom = (rootIndex: number, isOrphan: boolean): void => {
-    const stack: Array<{ index: number; depth: number; parentRow: number }> = [
-      { index: rootIndex, depth: 0, parentRow: -1 },
-    ];
-    while (stack.length > 0) {
-      const { index, depth, parentRow } = stack.pop()!;
+    let top = 0;
+    stackSpan[0] = rootIndex;
+    stackDepth[0] = 0;
+    stackParentRow[0] = -1;
+    top = 1;
+    while (top > 0) {
+      top--;
+      const index = stackSpan[top]!;
       if (visited[index]) continue;
       visited[index] = 1;
-      const span = sorted[index]!;
-      const isError = isErrorSpan(span);
-      if (isError) errorCount++;
-      if (!seenServices.has(span.serviceName)) {
-        seenServices.add(span.serviceName);
-        services.push(span.serviceName);
-      }
-      rows.push({
-        span,
-        depth,
-        parentIndex: parentRow,
-        descendantCount: 0,
-        childCount: 0,
-        orphan: depth === 0 && (isOrphan || orphan[index]!),
-        startOffsetMs: span.startMs - startMs,
-        durationMs: Math.max(0, span.endMs - span.startMs),
-        isError,
-      });
-      const rowIndex = rows.length - 1;
-      const kids = children[index]!.filter((k) => !visited[k]);
+      const depth = stackDepth[top]!;
+      const row = rowCount++;
+      rowSpan[row] = index;
+      rowDepth[row] = depth;
+      rowParent[row] = stackParentRow[top]!;
+      rowOrphan[row] = depth === 0 && (isOrphan || orphan[index] === 1) ? 1 : 0;
       // Push in reverse so the earliest child is walked first.
-      for (let k = kids.length - 1; k >= 0; k--) {
-        stack.push({ index: kids[k]!, depth: depth + 1, parentRow: rowIndex });
+      for (let k = kidStart[index + 1]! - 1; k >= kidStart[index]!; k--) {
+        const kid = kids[k]!;
+        if (visited[kid]) continue;
+        stackSpan[top] = kid;
+        stackDepth[top] = depth + 1;
+        stackParentRow[top] = row;
+        top++;
       }
     }
   };
   for (const r of rootCandidates) walkFrom(r, false);
-  for (let i = 0; i < sorted.length; i++) {
+  for (let i = 0; i < n; i++) {
     // Only spans in a cycle are left: their parent exists, so the row is marked as an orphan of a broken link.
     if (!visited[i]) walkFrom(i, true);
   }
 
-  return { traceId, rows: withCounts(rows), startMs, endMs, durationMs: endMs - startMs, services, errorCount };
-}
-
-/** Fill in child and descendant counts in one backwards pass: a row's subtree ends where its depth returns. */
-function withCounts(rows: TraceRow[]): TraceRow[] {
-  const descendants = new Array<number>(rows.length).fill(0);
-  const childCounts = new Array<number>(rows.length).fill(0);
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const p = rows[i]!.parentIndex;
+  // Child and descendant counts in one backwards pass: a row's subtree ends where its depth returns.
+  const descendants = new Int32Array(rowCount);
+  const childCounts = new Int32Array(rowCount);
+  for (let i = rowCount - 1; i >= 0; i--) {
+    const p = rowParent[i]!;
     if (p >= 0) {
       descendants[p]! += descendants[i]! + 1;
       childCounts[p]!++;
     }
   }
-  return rows.map((row, i) => ({ ...row, descendantCount: descendants[i]!, childCount: childCounts[i]! }));
+
+  const rows: TraceRow[] = [];
+  const services: string[] = [];
+  const seenServices = new Set<string>();
+  let lastService: string | undefined;
+  let errorCount = 0;
+  for (let i = 0; i < rowCount; i++) {
+    const span = sorted[rowSpan[i]!]!;
+    const isError = isErrorSpan(span);
+    if (isError) errorCount++;
+    // Neighbouring rows are mostly of one service: skip the set lookup for a repeat.
+    if (span.serviceName !== lastService) {
+      lastService = span.serviceName;
+      if (!seenServices.has(lastService)) {
+        seenServices.add(lastService);
+        services.push(lastService);
+      }
+    }
+    rows.push({
+      span,
+      depth: rowDepth[i]!,
+      parentIndex: rowParent[i]!,
+      descendantCount: descendants[i]!,
+      childCount: childCounts[i]!,
+      orphan: rowOrphan[i] === 1,
+      startOffsetMs: span.startMs - startMs,
+      durationMs: Math.max(0, span.endMs - span.startMs),
+      isError,
+    });
+  }
+
+  return { traceId, rows, startMs, endMs, durationMs: endMs - startMs, services, errorCount };
 }

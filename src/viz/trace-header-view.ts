@@ -19,10 +19,15 @@ function item(className: string, text: string): HTMLSpanElement {
 export function createTraceHeaderView(): TraceHeaderView {
   const element = document.createElement('div');
   element.className = 'wf-header';
+  // A live trace calls update on every frame; the line only changes when one of its four facts does.
+  let drawnKey: string | null = null;
 
   return {
     element,
     update(model) {
+      const key = model === null ? '' : `${model.traceId}|${model.rows.length}|${model.durationMs}|${model.errorCount}`;
+      if (key === drawnKey) return;
+      drawnKey = key;
       if (model === null || model.rows.length === 0) {
         element.replaceChildren(item('wf-header-hint', 'no trace yet'));
         return;

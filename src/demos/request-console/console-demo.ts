@@ -1,21 +1,18 @@
 /**
  * The request console demo: type a request into the matchmaker, watch its distributed trace arrive span by span.
  *
- * Each mount owns a whole world: a virtual clock driven in real time, its own span store and providers, and its
- * own matchmaker, seeded from the page's seed. Reset throws the world away and builds it again from the same seed.
+ * Each mount owns a whole world (live-world.ts): simulated time driven in real time, its own span store and
+ * providers, and its own matchmaker, seeded from the page's seed. Reset throws the world away and builds it again
+ * from the same seed.
  */
-import { runUntilIdle, VirtualClock } from '../../sim/clock';
 import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
 import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
-import { createRandom } from '../../sim/random';
-import { RealtimeDriver } from '../../sim/realtime-driver';
-import { SpanStore } from '../../telemetry/span-store';
-import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo, DemoContext } from '../demo';
 import { el } from '../dom';
+import { createLiveWorld, type LiveWorld } from '../live-world';
 import { createConsoleView, type ConsoleView, type FaultSwitch, type WireItem } from './console-view';
 import { parseCommand } from './parse-command';
 import { TraceFollower } from './trace-follower';
@@ -32,25 +29,14 @@ export const PRINT_COMMAND = EXAMPLES[0];
 const DEFAULT_SPEED = 0.5;
 const WIRE_LIMIT = 24;
 
-interface World {
-  readonly clock: VirtualClock;
-  readonly driver: RealtimeDriver | undefined;
-  readonly store: SpanStore;
-  readonly telemetry: Telemetry;
-  readonly system: Matchmaker;
-  /** Listen to the store and the wire (while shown); `disconnect` stops listening. */
-  readonly connect: () => void;
-  readonly disconnect: () => void;
-  readonly release: () => void;
-}
-
 export function createRequestConsoleDemo(): Demo {
   let ctx: DemoContext | undefined;
   let root: HTMLElement | undefined;
   let view: ConsoleView | undefined;
   let waterfall: WaterfallView | undefined;
-  let world: World | undefined;
-  let running = false;
+  let world: LiveWorld | undefined;
+  let system: Matchmaker | undefined;
+  let shown = false;
   let speed = DEFAULT_SPEED;
   // Bumped on reset, so a response from a discarded world never lands in the new one.
   let generation = 0;
@@ -84,60 +70,42 @@ export function createRequestConsoleDemo(): Demo {
     view?.setWire(wire);
   };
 
-  const buildWorld = (context: DemoContext): World => {
-    const clock = new VirtualClock(Date.now());
-    const store = new SpanStore({ maxSpans: 5_000, maxTraces: 100 });
-    const telemetry = createTelemetry({ store });
-    const system = createMatchmaker({ clock, random: createRandom(`${context.seed}:request-console`), tracerFor: telemetry.tracerFor });
-    const driver = context.print ? undefined : new RealtimeDriver(clock, speed);
-    // Paused, the clock is stopped and nothing can change: the subscriptions are dropped until the slide returns.
-    let connections: Array<() => void> = [];
-    const disconnect = (): void => {
-      connections.forEach((stop) => stop());
-      connections = [];
-    };
-    return {
-      clock,
-      driver,
-      store,
-      telemetry,
-      system,
-      connect: () => {
-        if (connections.length > 0) return;
-        connections = [
-          store.subscribe((change) => {
-            if (change.type === 'added' ? follower.onSpan(change.traceId) : true) scheduleRedraw();
-          }),
-          system.network.observe(onWire),
-        ];
-      },
-      disconnect,
-      release: () => {
-        driver?.dispose();
-        clock.clear();
-        disconnect();
-        system.stop();
-        void telemetry.shutdown();
-      },
-    };
+  const build = (context: DemoContext): void => {
+    world = createLiveWorld(context, { demoId: 'request-console', speed });
+    const w = world;
+    system = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+    const sys = system;
+    w.whileShown(() =>
+      w.store.subscribe((change) => {
+        if (change.type === 'added' ? follower.onSpan(change.traceId) : true) scheduleRedraw();
+      }),
+    );
+    w.whileShown(() => sys.network.observe(onWire));
+  };
+
+  const teardown = (): void => {
+    generation++;
+    system?.stop();
+    world?.release();
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
   };
 
   async function send(command: string): Promise<void> {
-    if (!world || !view) return;
-    const parsed = parseCommand(command, Object.keys(world.system.published));
+    if (!world || !system || !view) return;
+    const parsed = parseCommand(command, Object.keys(system.published));
     if (!parsed.ok) return view.showProblem(parsed.message);
     const { request } = parsed;
-    const current = world;
-    const mine = generation;
-    current.driver?.sync();
-    const startedMs = current.clock.now();
+    const [w, sys, mine] = [world, system, generation];
+    w.sync();
+    const startedMs = w.clock.now();
     follower.expectNew();
     view.showPending(request.display);
     let response: SimResponse;
     try {
-      response = await current.system.send({
+      response = await sys.send({
         method: request.method,
-        url: `http://${current.system.published[request.published]}${request.pathAndQuery}`,
+        url: `http://${sys.published[request.published]}${request.pathAndQuery}`,
         headers: { 'user-agent': 'curl/8.5.0', accept: '*/*', ...request.headers },
       });
     } catch (error) {
@@ -146,7 +114,7 @@ export function createRequestConsoleDemo(): Demo {
       return view.showResponse(`curl: (7) Failed to connect to ${request.published}: ${reason}`, '', true);
     }
     if (mine !== generation) return;
-    const tookMs = current.clock.now() - startedMs;
+    const tookMs = w.clock.now() - startedMs;
     if (follower.pinFromResponse(response.headers['traceresponse'])) scheduleRedraw();
     view.showResponse(
       `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''} · ${tookMs.toFixed(0)} ms`,
@@ -156,7 +124,7 @@ export function createRequestConsoleDemo(): Demo {
   }
 
   const setFault = (fault: FaultSwitch, on: boolean): void => {
-    const faults = world?.system.faults;
+    const faults = system?.faults;
     if (!faults) return;
     if (fault === 'taster-down') {
       faults.set({ down: on ? [...faults.current.down, 'taster'] : faults.current.down.filter((h) => h !== 'taster') });
@@ -164,6 +132,17 @@ export function createRequestConsoleDemo(): Demo {
     else if (fault === 'errors') faults.set({ errorRate: on ? 0.3 : 0 });
     else faults.set({ clientTimeoutMs: on ? 150 : 0 });
   };
+
+  /** Print view: the pairing request, fast-forwarded to its end on the seeded clock, drawn once. */
+  async function showPrintState(): Promise<void> {
+    if (!world || !view) return;
+    view.setCommand(PRINT_COMMAND);
+    const done = send(PRINT_COMMAND);
+    await world.fastForward();
+    await done;
+    redraw();
+    root?.setAttribute('data-demo-state', 'printed');
+  }
 
   const demo: Demo = {
     mount(el_, context) {
@@ -185,65 +164,46 @@ export function createRequestConsoleDemo(): Demo {
       const traceBox = el('div', { class: 'rc-trace', role: 'region', 'aria-label': 'Trace of the last request' });
       root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
       waterfall = createWaterfall(traceBox, { label: 'Trace of the last request' });
-      world = buildWorld(context);
+      build(context);
       if (context.print) void showPrintState();
     },
     resume() {
-      running = true;
-      world?.connect();
-      world?.driver?.resume();
+      shown = true;
+      world?.show();
     },
     pause() {
-      running = false;
-      world?.driver?.pause();
-      world?.disconnect();
+      shown = false;
+      world?.hide();
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
     },
-    activity() {
-      const timers = (world?.driver?.hasWallTimer ? 1 : 0) + (frame ? 1 : 0);
-      const subscriptions = (world?.store.listenerCount ?? 0) + (world?.system.network.observerCount ?? 0);
-      return { timers, subscriptions };
-    },
     reset() {
       if (!ctx || !view) return;
-      generation++;
-      world?.release();
+      teardown();
       follower.reset();
       wire = [];
       speed = DEFAULT_SPEED;
       view.setWire(wire);
       view.resetControls(speed);
-      world = buildWorld(ctx);
+      build(ctx);
       redraw();
-      if (running) {
-        world.connect();
-        world.driver?.resume();
-      }
+      if (shown) world?.show();
+    },
+    activity() {
+      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
+      return { timers: held.timers + (frame ? 1 : 0), subscriptions: held.subscriptions };
     },
     unmount() {
       demo.pause();
-      world?.release();
+      teardown();
       waterfall?.destroy();
       root?.replaceChildren();
       world = undefined;
+      system = undefined;
       view = undefined;
       waterfall = undefined;
     },
   };
-
-  /** Print view: the pairing request, fast-forwarded to its end on the seeded clock, drawn once. */
-  async function showPrintState(): Promise<void> {
-    if (!world || !view) return;
-    view.setCommand(PRINT_COMMAND);
-    world.connect();
-    const done = send(PRINT_COMMAND);
-    await runUntilIdle(world.clock);
-    await done;
-    world.disconnect();
-    redraw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
 
   return demo;
 }

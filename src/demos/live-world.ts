@@ -1,0 +1,96 @@
+/**
+ * The world a live demo runs in: simulated time (driven in real time on a slide, or fast-forwarded in print view),
+ * a span store, one OpenTelemetry provider per simulated service, and a seeded random source. It also keeps the
+ * demo's subscriptions only while the demo is shown, so a paused demo holds no timer and no subscription.
+ */
+import { runUntilIdle, VirtualClock } from '../sim/clock';
+import { createRandom, type Random } from '../sim/random';
+import { RealtimeDriver } from '../sim/realtime-driver';
+import { SpanStore, type SpanStoreOptions } from '../telemetry/span-store';
+import { createTelemetry, type Telemetry } from '../telemetry/telemetry';
+import type { DemoActivity, DemoContext } from './demo';
+
+export interface LiveWorldOptions {
+  /** Names the demo's random stream, so two demos on one page never share draws. */
+  readonly demoId: string;
+  /** Virtual ms per wall ms on a slide (ignored in print view). */
+  readonly speed?: number;
+  readonly store?: SpanStoreOptions;
+}
+
+export interface LiveWorld {
+  readonly clock: VirtualClock;
+  /** Absent in print view, where time only moves by `fastForward`. */
+  readonly driver: RealtimeDriver | undefined;
+  readonly store: SpanStore;
+  readonly telemetry: Telemetry;
+  readonly random: Random;
+  /** Keep this subscription while the demo is shown; `subscribe` returns its own unsubscribe. */
+  whileShown(subscribe: () => () => void): void;
+  /** The slide is current: subscribe, then let time run. */
+  show(): void;
+  /** The slide was left: stop time, then unsubscribe. */
+  hide(): void;
+  /** Bring idle virtual time up to the wall clock before starting something new. */
+  sync(): void;
+  /** Run every pending timer now, in order (print view, tests). */
+  fastForward(): Promise<void>;
+  activity(): DemoActivity;
+  release(): void;
+}
+
+export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveWorld {
+  const clock = new VirtualClock(Date.now());
+  const driver = ctx.print ? undefined : new RealtimeDriver(clock, opts.speed ?? 1);
+  const store = new SpanStore(opts.store ?? { maxSpans: 5_000, maxTraces: 100 });
+  const telemetry = createTelemetry({ store });
+  const random = createRandom(`${ctx.seed}:${opts.demoId}`);
+  const subscribers: Array<() => () => void> = [];
+  let active: Array<() => void> = [];
+  let shown = false;
+
+  const connect = (): void => {
+    if (active.length === 0) active = subscribers.map((s) => s());
+  };
+  const disconnect = (): void => {
+    active.forEach((stop) => stop());
+    active = [];
+  };
+
+  return {
+    clock,
+    driver,
+    store,
+    telemetry,
+    random,
+    whileShown(subscribe) {
+      subscribers.push(subscribe);
+      if (shown || ctx.print) active.push(subscribe());
+    },
+    show() {
+      shown = true;
+      connect();
+      driver?.resume();
+    },
+    hide() {
+      shown = false;
+      driver?.pause();
+      disconnect();
+    },
+    sync: () => driver?.sync(),
+    async fastForward() {
+      connect();
+      await runUntilIdle(clock);
+      if (!shown) disconnect();
+    },
+    // Hidden, any listener left on the store is a leak, whoever made it: count it.
+    activity: () => ({ timers: driver?.hasWallTimer ? 1 : 0, subscriptions: active.length || store.listenerCount }),
+    release() {
+      driver?.dispose();
+      clock.clear();
+      disconnect();
+      subscribers.length = 0;
+      void telemetry.shutdown();
+    },
+  };
+}
