@@ -9,6 +9,7 @@ import { DemoHost } from './demo-host';
 import { guardDemoKeys } from './keyboard-guard';
 import { MermaidRenderer } from './mermaid-render';
 import { showNotice } from './notice';
+import { applyTrack } from './tracks';
 import { readDeckParams } from './url-params';
 
 /** `isPrintView` exists at run time in reveal.js 6 but is missing from its typings (which name `isPrintingPDF`). */
@@ -21,6 +22,9 @@ export interface DeckOptions {
 
 export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi> {
   const params = readDeckParams(window.location.search);
+  const slidesEl = root.querySelector<HTMLElement>('.slides');
+  if (slidesEl) applyTrack(slidesEl, params.track);
+  markCurrentTrack(root, params.track);
   const deck = new Reveal(root, {
     width: 1280,
     height: 720,
@@ -77,4 +81,12 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   );
   sync();
   return deck;
+}
+
+/** The track picker on the title slide: mark the link of the track being shown. */
+function markCurrentTrack(root: HTMLElement, track: string): void {
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-track-link]')) {
+    if (link.dataset['trackLink'] === track) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }

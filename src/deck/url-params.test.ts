@@ -3,9 +3,9 @@ import { DEFAULT_SEED, readDeckParams } from './url-params';
 
 describe('readDeckParams', () => {
   it('takes a plain seed and defaults without one', () => {
-    expect(readDeckParams('?seed=7')).toEqual({ seed: '7', notices: [] });
-    expect(readDeckParams('?seed=rehearsal-2')).toEqual({ seed: 'rehearsal-2', notices: [] });
-    expect(readDeckParams('')).toEqual({ seed: DEFAULT_SEED, notices: [] });
+    expect(readDeckParams('?seed=7')).toEqual({ seed: '7', track: 'full', notices: [] });
+    expect(readDeckParams('?seed=rehearsal-2')).toEqual({ seed: 'rehearsal-2', track: 'full', notices: [] });
+    expect(readDeckParams('')).toEqual({ seed: DEFAULT_SEED, track: 'full', notices: [] });
   });
 
   it('refuses bad seeds with a notice and the default', () => {
@@ -15,5 +15,18 @@ describe('readDeckParams', () => {
       expect(p.notices[0]).toMatch(/^Ignored seed/);
     }
     expect(readDeckParams(`?seed=${'y'.repeat(100_000)}`).notices[0]!.length).toBeLessThan(200);
+  });
+});
+
+describe('readDeckParams: track', () => {
+  it('takes a known track, and refuses anything else with a notice', () => {
+    expect(readDeckParams('?track=talk').track).toBe('talk');
+    expect(readDeckParams('?track=onboarding&seed=9')).toMatchObject({ track: 'onboarding', seed: '9', notices: [] });
+    for (const bad of ['', 'TALK', '__proto__', '<script>', 'x'.repeat(500)]) {
+      const p = readDeckParams(`?track=${encodeURIComponent(bad)}`);
+      expect(p.track).toBe('full');
+      expect(p.notices[0]).toMatch(/^Unknown track/);
+      expect(p.notices[0]!.length).toBeLessThan(200);
+    }
   });
 });

@@ -3,13 +3,18 @@
  * that the deck shows as text.
  */
 
+import { isTrack, TRACKS, type Track } from './tracks';
+
 export const DEFAULT_SEED = '42';
 const MAX_SEED_LENGTH = 32;
 
 export interface DeckParams {
   readonly seed: string;
+  readonly track: Track;
   readonly notices: readonly string[];
 }
+
+const clip = (raw: string): string => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 
 export function readDeckParams(search: string): DeckParams {
   const params = new URLSearchParams(search);
@@ -19,11 +24,16 @@ export function readDeckParams(search: string): DeckParams {
   if (raw !== null) {
     if (/^[\w-]{1,32}$/.test(raw)) seed = raw;
     else {
-      const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
       notices.push(
-        `Ignored seed "${shown}": a seed is 1 to ${MAX_SEED_LENGTH} letters, digits, - or _. Using ${DEFAULT_SEED}.`,
+        `Ignored seed "${clip(raw)}": a seed is 1 to ${MAX_SEED_LENGTH} letters, digits, - or _. Using ${DEFAULT_SEED}.`,
       );
     }
   }
-  return { seed, notices };
+  let track: Track = 'full';
+  const rawTrack = params.get('track');
+  if (rawTrack !== null) {
+    if (isTrack(rawTrack)) track = rawTrack;
+    else notices.push(`Unknown track "${clip(rawTrack)}": showing the whole deck. Tracks: ${Object.keys(TRACKS).join(', ')}.`);
+  }
+  return { seed, track, notices };
 }

@@ -2,7 +2,7 @@
  * The outgoing side of a hop: a CLIENT span around the request, and the trace context written into its headers
  * with `propagation.inject`, the only way context leaves a service.
  */
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Tracer } from '@opentelemetry/api';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
 import { NetworkError, type Headers, type SimResponse } from './http';
@@ -18,6 +18,8 @@ export interface HttpClientOptions {
   readonly userAgent: string;
   /** Whether to write the trace context into outgoing headers; a demo switches it off to show orphaned traces. */
   readonly propagate?: () => boolean;
+  /** Extra headers written from the same context (the workshop vendor's format, for comparison). */
+  readonly alsoInject?: (ctx: Context, headers: Headers) => void;
 }
 
 export interface RequestOptions {
@@ -45,7 +47,11 @@ export class HttpClient {
       },
     });
     const headers: Headers = { 'user-agent': this.opts.userAgent, ...options.headers };
-    if (this.opts.propagate?.() ?? true) propagation.inject(trace.setSpan(context.active(), span), headers);
+    if (this.opts.propagate?.() ?? true) {
+      const withSpan = trace.setSpan(context.active(), span);
+      propagation.inject(withSpan, headers);
+      this.opts.alsoInject?.(withSpan, headers);
+    }
     try {
       const response = await network.send({ method, url, headers }, faults.current.clientTimeoutMs);
       span.setAttribute(ATTR.httpResponseStatusCode, response.status);

@@ -19,6 +19,8 @@ export interface RouteContext {
   readonly request: SimRequest;
   /** The SERVER span of this request, for handlers that add attributes (e.g. the beer's name). */
   readonly span: Span;
+  /** Request-scoped values for hand-made instrumentation, like Flask's `g` (a correlation id, say). */
+  readonly locals: Map<string, unknown>;
 }
 
 export type RouteHandler = (ctx: RouteContext) => Promise<SimResponse>;
@@ -107,7 +109,7 @@ export class SimService {
         } else if (this.opts.random.chance(this.opts.faults.current.errorRate)) {
           throw new Error(`injected fault: ${this.name} failed while handling ${routeName}`);
         } else {
-          response = await match.route.handler({ params: match.params, query: url.searchParams, request, span });
+          response = await match.route.handler({ params: match.params, query: url.searchParams, request, span, locals: new Map() });
         }
       } catch (error) {
         if (error instanceof HttpError) {
@@ -122,8 +124,9 @@ export class SimService {
       await clock.sleep(0.05 + response.body.length * 0.0004);
       span.setAttribute(ATTR.httpResponseStatusCode, response.status);
       // A server's 4xx is the client's mistake, not the server's failure: only 5xx marks the server span.
-      if (response.status >= 500) {
-        if (!failed) span.setAttribute(ATTR.errorType, String(response.status));
+      // An exception already set the status with its own message; otherwise the status code says what failed.
+      if (response.status >= 500 && !failed) {
+        span.setAttribute(ATTR.errorType, String(response.status));
         span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       }
       span.end(clock.now());

@@ -21,10 +21,14 @@ export interface SpanStoreOptions {
   readonly maxTraces?: number;
 }
 
+const NOTHING: readonly string[] = [];
+
 export class SpanStore {
   // A Map iterates in insertion order, which is exactly the eviction order.
   private readonly traces = new Map<string, SpanRecord[]>();
   private readonly listeners = new Set<StoreListener>();
+  /** The listeners as an array, made on the first change after (un)subscribing: `add` runs once per span. */
+  private snapshot: readonly StoreListener[] | null = null;
   private total = 0;
   readonly maxSpans: number;
   readonly maxTraces: number;
@@ -71,8 +75,10 @@ export class SpanStore {
   /** Listen for changes; returns the function that stops listening. */
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
+    this.snapshot = null;
     return () => {
       this.listeners.delete(listener);
+      this.snapshot = null;
     };
   }
 
@@ -80,7 +86,8 @@ export class SpanStore {
     return this.listeners.size;
   }
 
-  private evictExcept(keep: string): string[] {
+  private evictExcept(keep: string): readonly string[] {
+    if (this.total <= this.maxSpans && this.traces.size <= this.maxTraces) return NOTHING;
     const evicted: string[] = [];
     for (const [traceId, spans] of this.traces) {
       if (this.total <= this.maxSpans && this.traces.size <= this.maxTraces) break;
@@ -93,8 +100,10 @@ export class SpanStore {
   }
 
   private emit(change: StoreChange): void {
-    // A failing view must not stop the others, nor the simulation that ended the span.
-    for (const listener of [...this.listeners]) {
+    // A failing view must not stop the others, nor the simulation that ended the span. Listeners that subscribe
+    // or unsubscribe during the loop take effect from the next change, as with a copy made here.
+    this.snapshot ??= [...this.listeners];
+    for (const listener of this.snapshot) {
       try {
         listener(change);
       } catch (error) {

@@ -5,9 +5,18 @@
  * helpers that define each property one call at a time, which made this function cost as much as the SDK's whole
  * span), no per-entry arrays, and the resource converted once per provider rather than once per span.
  */
-import { SpanKind, SpanStatusCode, type AttributeValue, type Attributes as OtelAttributes, type HrTime } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { Attributes, AttrValue, SpanKindName, SpanRecord, StatusCodeName } from './span-record';
+import { SpanKind, SpanStatusCode, type AttributeValue, type HrTime, type Link } from '@opentelemetry/api';
+import type { Attributes as OtelAttributes } from '@opentelemetry/api';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import type {
+  Attributes,
+  AttrValue,
+  SpanEventRecord,
+  SpanKindName,
+  SpanLinkRecord,
+  SpanRecord,
+  StatusCodeName,
+} from './span-record';
 
 const KIND: Record<SpanKind, SpanKindName> = {
   [SpanKind.INTERNAL]: 'INTERNAL',
@@ -33,7 +42,8 @@ function copyAttributes(attrs: OtelAttributes): Attributes {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const v = attrs[k];
-    if (v !== undefined) out[k] = Array.isArray(v) ? ((v as AttributeValue[] & unknown[]).slice() as AttrValue) : (v as AttrValue);
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? ((v as AttributeValue[] & unknown[]).slice() as AttrValue) : (v as AttrValue);
   }
   return out;
 }
@@ -41,7 +51,8 @@ function copyAttributes(attrs: OtelAttributes): Attributes {
 /**
  * A resource's attributes, converted once: every span of a provider shares its resource, and so may the records
  * (they are read-only). Keyed by the SDK's attributes object, which the resource memoizes once its attributes have
- * settled; an unsettled resource gives a new object on each read, so it is simply converted each time.
+ * settled; an unsettled resource gives a new object on each read, so it is simply converted each time. Being a weak
+ * memo of a pure conversion, it is the one piece of module state that demos sharing a page can safely share.
  */
 const resourceCache = new WeakMap<OtelAttributes, Attributes>();
 
@@ -54,30 +65,37 @@ function resourceAttributes(attrs: OtelAttributes): Attributes {
   return copy;
 }
 
+const toEventRecord = (e: TimedEvent): SpanEventRecord => ({
+  name: e.name,
+  timeMs: hrTimeToMs(e.time),
+  attributes: copyAttributes(e.attributes ?? {}),
+});
+
+const toLinkRecord = (l: Link): SpanLinkRecord => ({
+  traceId: l.context.traceId,
+  spanId: l.context.spanId,
+  attributes: copyAttributes(l.attributes ?? {}),
+});
+
 export function toSpanRecord(span: ReadableSpan): SpanRecord {
-  const ctx = span.spanContext();
+  const { traceId, spanId } = span.spanContext();
+  const parentSpanId = span.parentSpanContext?.spanId;
   const resource = resourceAttributes(span.resource.attributes);
-  const parent = span.parentSpanContext?.spanId;
-  const { code, message } = span.status;
-  const { name: scopeName, version: scopeVersion } = span.instrumentationScope;
-  const ids: Pick<SpanRecord, 'traceId' | 'spanId' | 'parentSpanId'> = parent
-    ? { traceId: ctx.traceId, spanId: ctx.spanId, parentSpanId: parent }
-    : { traceId: ctx.traceId, spanId: ctx.spanId };
-  return Object.assign(ids, {
-    name: span.name,
-    kind: KIND[span.kind] ?? 'INTERNAL',
-    serviceName: String(resource['service.name'] ?? 'unknown_service'),
-    startMs: hrTimeToMs(span.startTime),
-    endMs: hrTimeToMs(span.endTime),
-    status: message ? { code: STATUS[code] ?? 'UNSET', message } : { code: STATUS[code] ?? 'UNSET' },
-    attributes: copyAttributes(span.attributes),
-    events: span.events.length === 0
-      ? []
-      : span.events.map((e) => ({ name: e.name, timeMs: hrTimeToMs(e.time), attributes: copyAttributes(e.attributes ?? {}) })),
-    links: span.links.length === 0
-      ? []
-      : span.links.map((l) => ({ traceId: l.context.traceId, spanId: l.context.spanId, attributes: copyAttributes(l.attributes ?? {}) })),
-    resource,
-    scope: scopeVersion ? { name: scopeName, version: scopeVersion } : { name: scopeName },
-  });
+  const name = span.name;
+  const kind = KIND[span.kind] ?? 'INTERNAL';
+  const serviceName = String(resource['service.name'] ?? 'unknown_service');
+  const startMs = hrTimeToMs(span.startTime);
+  const endMs = hrTimeToMs(span.endTime);
+  const code = STATUS[span.status.code] ?? 'UNSET';
+  const message = span.status.message;
+  const status = message ? { code, message } : { code };
+  const attributes = copyAttributes(span.attributes);
+  const events = span.events.length === 0 ? [] : span.events.map(toEventRecord);
+  const links = span.links.length === 0 ? [] : span.links.map(toLinkRecord);
+  const { name: scopeName, version } = span.instrumentationScope;
+  const scope = version ? { name: scopeName, version } : { name: scopeName };
+  // One literal per shape (a root has no `parentSpanId` key at all), keys in the same order in both.
+  return parentSpanId
+    ? { traceId, spanId, parentSpanId, name, kind, serviceName, startMs, endMs, status, attributes, events, links, resource, scope }
+    : { traceId, spanId, name, kind, serviceName, startMs, endMs, status, attributes, events, links, resource, scope };
 }

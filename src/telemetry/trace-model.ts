@@ -120,11 +120,10 @@ export function buildTraceModel(spans: readonly SpanRecord[], traceId = spans[0]
   const stackParentRow = new Int32Array(n);
   let rowCount = 0;
   const walkFrom = (rootIndex: number, isOrphan: boolean): void => {
-    let top = 0;
     stackSpan[0] = rootIndex;
     stackDepth[0] = 0;
     stackParentRow[0] = -1;
-    top = 1;
+    let top = 1;
     while (top > 0) {
       top--;
       const index = stackSpan[top]!;

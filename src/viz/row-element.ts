@@ -156,12 +156,15 @@ export function createRowElement(): RowElement {
       if (changed('folded', folded)) hiddenCount.hidden = !folded;
       const hiddenText = folded ? `+${b.row.descendantCount}` : '';
       if (changed('hidden-count', hiddenText)) hiddenCount.textContent = hiddenText;
-      if (changed('hidden-errors', hiddenErrors > 0)) hiddenCount.classList.toggle('wf-hidden-count--error', hiddenErrors > 0);
+      const anyHiddenErrors = hiddenErrors > 0;
+      if (changed('hidden-errors', anyHiddenErrors)) {
+        hiddenCount.classList.toggle('wf-hidden-count--error', anyHiddenErrors);
+      }
       const hiddenTitle = folded
         ? `${b.row.descendantCount} hidden spans${hiddenErrors > 0 ? `, ${hiddenErrors} in error` : ''}`
         : '';
       if (changed('hidden-title', hiddenTitle)) hiddenCount.title = hiddenTitle;
-      const marksText = b.row.isError ? (b.row.orphan ? 'error, parent missing' : 'error') : b.row.orphan ? 'parent missing' : '';
+      const marksText = [b.row.isError ? 'error' : '', b.row.orphan ? 'parent missing' : ''].filter(Boolean).join(', ');
       if (changed('marks', marksText)) marks.textContent = marksText;
 
       const frac = barFrac(b.row, { durationMs: b.durationMs });

@@ -85,13 +85,15 @@ export function spanDetailFields(row: TraceRow, model: TraceModel): DetailField[
     },
     { section: 'span', label: 'Duration', value: formatDuration(span.endMs - span.startMs) },
     { section: 'span', label: 'Status', value: status },
-    ...attributeFields('attributes', span.attributes),
   ];
-  for (const event of span.events) {
-    const attrs = inlineAttributes(event.attributes);
-    const at = formatOffset(event.timeMs - model.startMs);
-    fields.push({ section: 'events', label: event.name, value: attrs ? `${at}: ${attrs}` : at });
-  }
+  // Each event on its own lines: an exception's type, message and stack are what a reader of an error came for.
+  const events: DetailField[] = span.events.flatMap((event) => [
+    { section: 'events' as const, label: event.name, value: `at ${formatOffset(event.timeMs - model.startMs)}` },
+    ...attributeFields('events', event.attributes),
+  ]);
+  // On a span in error, the events (the exception) come before the attributes, where they are seen at once.
+  if (span.status.code === 'ERROR') fields.push(...events, ...attributeFields('attributes', span.attributes));
+  else fields.push(...attributeFields('attributes', span.attributes), ...events);
   for (const link of span.links) {
     const attrs = inlineAttributes(link.attributes);
     const target = `trace ${link.traceId}, span ${link.spanId}`;

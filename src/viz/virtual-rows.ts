@@ -81,26 +81,36 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
         keys.set(pos, key);
         wantedKeys.add(key);
       }
-      // Free the elements whose span left the window; keep the others where they are.
+      // Free the elements whose span left the window; keep the others where they are. Freed elements are taken
+      // in document order and handed out from the first, so when a new trace replaces every row they already sit
+      // in the order they show and keepDomOrder moves nothing (handed out from the last, they came in reverse
+      // order, and every update of a live trace moved every row).
       const free: RowElement[] = [];
-      for (const row of pool) {
+      for (let el = treeEl.firstElementChild; el !== null; el = el.nextElementSibling) {
+        const row = byElement.get(el);
+        if (row === undefined) continue;
         if (row.key === null || !wantedKeys.has(row.key) || byKey.get(row.key) !== row) {
           if (row.key !== null && byKey.get(row.key) === row) byKey.delete(row.key);
           row.key = null;
+          // A freed element is hidden below; whatever it shows next, it must be bound (and unhidden) again,
+          // even if that is the very row it showed before.
+          row.version = -1;
           free.push(row);
         }
       }
+      let nextFree = 0;
       for (const pos of wanted) {
         const key = keys.get(pos)!;
         let row = byKey.get(key);
         if (row === undefined) {
-          row = free.pop() ?? newRow();
+          row = free[nextFree++] ?? newRow();
           row.key = key;
           byKey.set(key, row);
         }
         frame.bindAt(row, pos);
       }
-      for (const row of free) {
+      for (let i = nextFree; i < free.length; i++) {
+        const row = free[i]!;
         row.el.hidden = true;
         row.el.tabIndex = -1;
       }
@@ -128,6 +138,7 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
       byKey.clear();
       for (const row of pool) {
         row.key = null;
+        row.version = -1;
         row.el.hidden = true;
       }
     },

@@ -273,7 +273,7 @@ describe('spanDetailFields', () => {
       f.value,
     ]);
 
-  it('lists identity, time, status, sorted attributes, events, links, resource and scope in order', () => {
+  it('lists identity, time, status, then (for a span in error) its events before its sorted attributes', () => {
     expect(fieldsOf('s')).toEqual([
       ['span', 'Name', 'SELECT beers'],
       ['span', 'Kind', 'CLIENT'],
@@ -284,12 +284,13 @@ describe('spanDetailFields', () => {
       ['span', 'Start', '+5.00 ms (2023-11-14T22:13:20.005Z)'],
       ['span', 'Duration', '20.0 ms'],
       ['span', 'Status', 'ERROR: timeout'],
+      ['events', 'exception', 'at +20.0 ms'],
+      ['events', 'exception.message', 'timeout'],
       ['attributes', 'db.system', 'sqlite'],
       ['attributes', 'flags', '[true, false]'],
       ['attributes', 'ok', 'false'],
       ['attributes', 'tags', '["a", "b"]'],
       ['attributes', 'z.last', '1'],
-      ['events', 'exception', '+20.0 ms: exception.message=timeout'],
       ['links', 'Link', `trace ${TRACE_A}, span ${sid('x')}`],
       ['resource', 'host.name', 'h1'],
       ['resource', 'service.name', 'db'],

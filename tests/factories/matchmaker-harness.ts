@@ -8,9 +8,10 @@ import { runUntilIdle, VirtualClock } from '../../src/sim/clock';
 import { createMatchmaker } from '../../src/sim/matchmaker';
 import { createRandom } from '../../src/sim/random';
 import type { SimResponse } from '../../src/sim/http';
+import type { Instrumentation } from '../../src/sim/instrumentation';
 import { T0 } from './make-span';
 
-export function matchmakerHarness(seed: number | string = 42, opts: { propagate?: () => boolean } = {}) {
+export function matchmakerHarness(seed: number | string = 42, opts: { instrumentation?: Instrumentation } = {}) {
   installGlobalContext();
   const clock = new VirtualClock(T0);
   const store = new SpanStore();
@@ -19,7 +20,7 @@ export function matchmakerHarness(seed: number | string = 42, opts: { propagate?
     clock,
     random: createRandom(seed),
     tracerFor: telemetry.tracerFor,
-    ...(opts.propagate ? { propagate: opts.propagate } : {}),
+    ...(opts.instrumentation ? { instrumentation: opts.instrumentation } : {}),
   });
   /** Send a GET from outside (like curl) and fast-forward until everything, including late spans, has ended. */
   async function get(path: string, headers: Record<string, string> = {}): Promise<SimResponse> {
@@ -27,5 +28,7 @@ export function matchmakerHarness(seed: number | string = 42, opts: { propagate?
     await runUntilIdle(clock);
     return pending;
   }
-  return { clock, store, telemetry, system, get };
+  /** Every span of every trace, in arrival order. */
+  const allSpans = () => store.traceIds().flatMap((id) => store.getTrace(id));
+  return { clock, store, telemetry, system, get, allSpans };
 }

@@ -22,10 +22,17 @@ describe('the matchmaker', () => {
     expect(root.span.attributes['http.route']).toBe('/pair/beer');
     expect(root.span.attributes['http.response.status_code']).toBe(200);
 
-    const children = model.rows.filter((r) => r.parentIndex === 0).map((r) => r.span);
-    const sql = children.filter((s) => s.attributes['db.system.name'] === 'postgresql');
-    const redis = children.filter((s) => s.attributes['db.system.name'] === 'redis');
-    const calls = children.filter((s) => s.name === 'GET /taste');
+    // Under the root: the route's operations as nested spans, and the datastore and HTTP calls inside them.
+    expect(model.rows.filter((r) => r.parentIndex === 0).map((r) => r.span.name)).toEqual([
+      'beer.query',
+      'donuts.query',
+      'donuts.fresh',
+      'match',
+    ]);
+    const below = model.rows.slice(1).map((r) => r.span);
+    const sql = below.filter((s) => s.attributes['db.system.name'] === 'postgresql');
+    const redis = below.filter((s) => s.attributes['db.system.name'] === 'redis');
+    const calls = below.filter((s) => s.kind === 'CLIENT' && s.name === 'GET /taste');
     expect(sql.map((s) => s.attributes['db.query.text'])).toEqual([
       'SELECT name, style FROM beers WHERE name = $1',
       'SELECT name FROM donuts',

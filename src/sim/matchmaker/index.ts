@@ -5,6 +5,10 @@
  */
 import type { Clock } from '../clock';
 import { Faults } from '../faults';
+import { gatedTracer, Instrumentation } from '../instrumentation';
+import { TimingLog } from '../timing-log';
+import { injectVendorHeaders } from '../vendor-headers';
+import { createHandTiming } from './hand-timing';
 import { HttpClient } from '../http-client';
 import type { SimRequest, SimResponse } from '../http';
 import { Network } from '../network';
@@ -22,13 +26,16 @@ export interface MatchmakerOptions {
   readonly clock: Clock;
   readonly random: Random;
   readonly tracerFor: TracerSource;
-  /** Whether `web` writes trace context into its calls to `taster` (a demo turns it off). */
-  readonly propagate?: () => boolean;
+  /** How much is instrumented; fully, with propagation, by default. A demo changes it while it runs. */
+  readonly instrumentation?: Instrumentation;
 }
 
 export interface Matchmaker {
   readonly network: Network;
   readonly faults: Faults;
+  readonly instrumentation: Instrumentation;
+  /** What the hand-made timing code of levels 1 to 3 writes. */
+  readonly log: TimingLog;
   readonly services: readonly SimService[];
   /** Published ports, as the workshop's docker-compose maps them: `localhost:5000` is `web`. */
   readonly published: Readonly<Record<string, string>>;
@@ -40,6 +47,9 @@ export interface Matchmaker {
 export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   const { clock, random, tracerFor } = opts;
   const faults = new Faults();
+  const instrumentation = opts.instrumentation ?? new Instrumentation();
+  const log = new TimingLog();
+  const at = (level: Parameters<Instrumentation['atLeast']>[0]) => () => instrumentation.atLeast(level);
   const network = new Network({ clock, random: random.fork('network'), faults });
 
   const db = new SqlDatabase()
@@ -48,28 +58,37 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   const redisServer = new RedisServer();
   stockBakery(redisServer, DONUTS, random.fork('bakery'));
 
+  // One real tracer per service; each layer of instrumentation sees it only from its own level on.
   const webTracer = tracerFor('web');
-  const endpoint = { tracer: webTracer, clock, random: random.fork('datastores'), faults };
+  const endpoint = { tracer: gatedTracer(webTracer, at(7)), clock, random: random.fork('datastores'), faults };
   const web = createWeb(
-    { tracer: webTracer, network, clock, random: random.fork('web'), faults },
+    { tracer: gatedTracer(webTracer, at(5)), network, clock, random: random.fork('web'), faults },
     {
       sql: new SqlClient(db, { ...endpoint, host: 'db', port: 5432, namespace: 'matchmaker' }),
       donutDb: new DonutDB(new RedisClient(redisServer, { ...endpoint, host: 'redis', port: 6379 })),
       http: new HttpClient({
-        tracer: webTracer,
+        tracer: gatedTracer(webTracer, at(8)),
         network,
         clock,
         faults,
         userAgent: 'python-requests/2.31.0',
-        ...(opts.propagate ? { propagate: opts.propagate } : {}),
+        propagate: () => instrumentation.atLeast(8) && instrumentation.current.propagate,
+        alsoInject: (ctx, headers) => {
+          if (instrumentation.current.vendorHeaders) injectVendorHeaders(ctx, headers);
+        },
       }),
+      timing: createHandTiming({ clock, random: random.fork('correlation'), log, instrumentation, tracer: gatedTracer(webTracer, at(6)) }),
+      instrumentation,
     },
   ).start();
-  const taster = createTaster({ tracer: tracerFor('taster'), network, clock, random: random.fork('taster'), faults }).start();
+  const tasterTracer = gatedTracer(tracerFor('taster'), at(8));
+  const taster = createTaster({ tracer: tasterTracer, network, clock, random: random.fork('taster'), faults }).start();
 
   return {
     network,
     faults,
+    instrumentation,
+    log,
     services: [web, taster],
     published: { [`localhost:${WEB_PORT}`]: `web:${WEB_PORT}`, [`localhost:${TASTER_PORT}`]: `taster:${TASTER_PORT}` },
     send: (request) => network.send(request),
