@@ -27,6 +27,16 @@ try {
       await page.waitForFunction(() => /HTTP\/1\.1/.test(document.querySelector('.present .rc-status')?.textContent ?? ''), undefined, { timeout: 20000 });
       await page.waitForTimeout(500);
     }
+    if (await page.$('.present [data-demo="workshop-step"]')) {
+      // Drive a workshop step as a presenter would: the telling switch on, then the telling request.
+      for (const box of await page.$$('.present .ws-switch')) {
+        if (!(await box.isChecked())) await box.check();
+      }
+      const two = page.locator('.present .ws-button', { hasText: 'Two pairings' });
+      await ((await two.count()) ? two : page.locator('.present .ws-button').first()).click();
+      await page.waitForFunction(() => !/Waiting|Send a request/.test(document.querySelector('.present .ws-status')?.textContent ?? ''), undefined, { timeout: 20000 });
+      await page.waitForTimeout(1800);
+    }
     await page.screenshot({ path: `tests/artifacts/${hash}.png` });
     console.log(`tests/artifacts/${hash}.png`);
     if (hash === 'console') {

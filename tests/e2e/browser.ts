@@ -90,3 +90,40 @@ export async function walk(page: Page, key: string, limit = 400): Promise<string
   }
   throw new Error(`still moving after ${limit} presses of ${key}`);
 }
+
+/** One row of a waterfall as assistive technology sees it. */
+export interface TreeRow {
+  readonly level: number;
+  readonly label: string;
+  readonly expanded: string | null;
+}
+
+/**
+ * Every row of the waterfall inside `scope`, in order, however long the trace: the view only draws the rows in
+ * view, so this scrolls through it, reading each row's place from its position.
+ */
+export async function readWholeTree(page: Page, scope = '.present'): Promise<TreeRow[]> {
+  const byPos = new Map<number, TreeRow>();
+  const scroller = `${scope} .wf-scroll`;
+  await page.$eval(scroller, (el) => (el.scrollTop = 0));
+  for (let i = 0; i < 500; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const seen = await page.$$eval(`${scope} [role="tree"] [role="treeitem"]:not([hidden])`, (items) =>
+      items.map((x) => ({
+        top: Number(/translateY\((-?[\d.]+)px\)/.exec((x as HTMLElement).style.transform)?.[1] ?? -1),
+        level: Number(x.getAttribute('aria-level')),
+        label: x.getAttribute('aria-label') ?? '',
+        expanded: x.getAttribute('aria-expanded'),
+      })),
+    );
+    for (const { top, ...row } of seen) byPos.set(top, row);
+    const atEnd = await page.$eval(scroller, (el) => {
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return true;
+      el.scrollTop += Math.max(40, el.clientHeight / 2);
+      return false;
+    });
+    if (atEnd) break;
+  }
+  await page.$eval(scroller, (el) => (el.scrollTop = 0));
+  return [...byPos.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+}

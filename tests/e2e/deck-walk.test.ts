@@ -15,8 +15,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The tracks to walk: the whole deck by default (named tracks arrive with the chapters that define them). */
-const TRACKS = [''];
+/** The tracks to walk: the whole deck, and each named track. */
+const TRACKS = ['', 'talk', 'workshop', 'onboarding'];
 
 describe.each(TRACKS)('deck walk (track "%s")', (track) => {
   it('goes forward and back through every slide and fragment cleanly', async () => {

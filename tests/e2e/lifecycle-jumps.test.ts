@@ -45,9 +45,15 @@ describe('lifecycle under random jumps', () => {
     const demoSlides = await page.$$eval('.reveal .slides > section', (s) =>
       s.flatMap((section, i) => (section.querySelector('[data-demo]') ? [i] : [])),
     );
-    // Warm up: visit every demo once and use it, so the baseline includes everything a deck keeps mounted.
+    const consoleSlides = await page.$$eval('.reveal .slides > section', (s) =>
+      s.flatMap((section, i) => (section.querySelector('[data-demo="request-console"]') ? [i] : [])),
+    );
+    expect(consoleSlides.length).toBeGreaterThan(0);
+    // Warm up: visit every demo once (and use the console), so the baseline includes everything a deck keeps mounted.
     for (const i of demoSlides) {
       await jump(page, i);
+      await page.waitForSelector('.present [data-demo][data-demo-state="mounted"]');
+      if (!consoleSlides.includes(i)) continue;
       await page.waitForSelector('.present [data-demo] .rc-input');
       await page.getByLabel('Request', { exact: true }).fill('/pair/beer?name=ipa');
       await page.keyboard.press('Enter');
@@ -62,7 +68,7 @@ describe('lifecycle under random jumps', () => {
       const target = random.int(0, slideCount - 1);
       await jump(page, target);
       // Now and then, use the demo it landed on, and leave in the middle of a request.
-      if (demoSlides.includes(target) && random.chance(0.1)) {
+      if (consoleSlides.includes(target) && random.chance(0.3)) {
         await page.waitForSelector('.present [data-demo] .rc-input');
         await page.getByLabel('Request', { exact: true }).fill('/pair/beer?name=stout');
         await page.keyboard.press('Enter');

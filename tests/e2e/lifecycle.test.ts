@@ -22,9 +22,13 @@ describe('demo lifecycle', () => {
     const { page, problems } = await openDeck(browser, '#/title');
     expect(await running(page)).toBe('0');
     expect(await page.$('[data-demo="request-console"] .rc-input')).toBeNull();
-    for (let i = 0; i < 10 && !(await page.$('.present [data-demo]')); i++) await page.keyboard.press('ArrowRight');
-    await page.waitForSelector('.present [data-demo="request-console"] .rc-input');
+    expect(await page.$('[data-demo-state]')).toBeNull();
+    // Walk forward as a presenter does, to the first slide that holds a demo (whichever demo that is).
+    for (let i = 0; i < 60 && !(await page.$('.present [data-demo]')); i++) await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('.present [data-demo][data-demo-state="mounted"]');
     expect(await running(page)).toBe('1');
+    // Only that demo mounted: the ones further on wait for their slides.
+    expect(await page.$$eval('[data-demo-state]', (els) => els.every((el) => el.closest('.present')))).toBe(true);
     // reveal.js takes every <section> under .slides for a slide: a demo must never add one.
     expect(await page.$$('[data-demo] section')).toHaveLength(0);
     expect(problems).toEqual([]);

@@ -41,6 +41,13 @@ export class TraceFollower {
     return true;
   }
 
+  /** Show this trace (a person picked it). */
+  pin(traceId: string): void {
+    this.known.add(traceId);
+    this.currentId = traceId;
+    this.awaitingNew = false;
+  }
+
   reset(): void {
     this.known = new Set();
     this.awaitingNew = false;

@@ -1,0 +1,189 @@
+/**
+ * "Who was late, and which route did they take?": a morning of 200 commuters runs live, and the answer panel groups
+ * the late ones by route, weather or delay cause, computed from the spans in the store (group-late.ts), never from
+ * the simulation's own bookkeeping. A group's button opens one of its late commutes in the waterfall: from the
+ * aggregate back to a single trace.
+ *
+ * Each "Run" is the next morning; the store keeps them all (up to its bounds), so the answer grows with the data.
+ */
+import { clockTime, COMMUTE_ATTR as A, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
+import type { SpanRecord } from '../../telemetry/span-record';
+import { buildTraceModel } from '../../telemetry/trace-model';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import type { Demo, DemoContext } from '../demo';
+import { el } from '../dom';
+import { createLiveWorld, type LiveWorld } from '../live-world';
+import { GROUP_KEYS, groupLateCommutes, type GroupKey, type LateAnswer } from './group-late';
+import { createLateView, type LateView } from './late-view';
+
+export const COMMUTERS_PER_MORNING = 200;
+/** One commuting minute in 0.1 s of wall time: a morning (about 80 minutes from first departure to last arrival) in 8 s. */
+const SPEED = 600;
+/**
+ * About 4 spans a commute, 200 commutes a morning: 800 spans and 200 traces. The bounds keep five mornings; a
+ * sixth evicts the oldest whole traces, and the answer says how many commutes it counts.
+ */
+const STORE = { maxSpans: 5_000, maxTraces: 1_000 } as const;
+
+export function createLateDemo(): Demo {
+  let ctx: DemoContext | undefined;
+  let root: HTMLElement | undefined;
+  let view: LateView | undefined;
+  let waterfall: WaterfallView | undefined;
+  let exampleLine: HTMLElement | undefined;
+  let world: LiveWorld | undefined;
+  let city: CommuteCity | undefined;
+  let shown = false;
+  let generation = 0;
+  let frame = 0;
+  let key: GroupKey = GROUP_KEYS[0].key;
+  let answer: LateAnswer | undefined;
+  let exampleId: string | undefined;
+  let running: { started: StartedMorning; startMs: number; firstMin: number } | undefined;
+
+  const allSpans = (): SpanRecord[] => (world ? world.store.traceIds().flatMap((id) => [...world!.store.getTrace(id)]) : []);
+
+  const redraw = (): void => {
+    frame = 0;
+    if (!world || !view || !waterfall) return;
+    answer = groupLateCommutes(allSpans(), key);
+    const selected = exampleId ? answer.groups.find((g) => g.lateTraceIds.includes(exampleId!))?.value : undefined;
+    view.showAnswer(answer, selected);
+    if (running) {
+      const { started, startMs, firstMin } = running;
+      const nowMin = firstMin + (world.clock.now() - startMs) / MS_PER_MIN;
+      const { day } = started.morning;
+      view.showProgress(`${day}, ${clockTime(nowMin)}: ${started.arrivedCount()} of ${started.plans.length} at work so far.`);
+    }
+    const spans = exampleId ? world.store.getTrace(exampleId) : [];
+    waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, exampleId) : null);
+    exampleLine!.textContent = describeExample(spans);
+  };
+  const scheduleRedraw = (): void => {
+    // Print view draws once, when the fast-forwarded morning is over (showPrintState), not once per span.
+    if (ctx?.print) return;
+    if (frame === 0) frame = requestAnimationFrame(redraw);
+  };
+
+  const build = (context: DemoContext): void => {
+    world = createLiveWorld(context, { demoId: 'commute-late', speed: SPEED, store: STORE });
+    const w = world;
+    city = createCommuteCity({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+    w.whileShown(() => w.store.subscribe(() => scheduleRedraw()));
+  };
+
+  const teardown = (): void => {
+    generation++;
+    running = undefined;
+    world?.release();
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  };
+
+  function run(): Promise<void> {
+    if (!world || !city || !view || running) return Promise.resolve();
+    const mine = generation;
+    world.sync();
+    const started = city.runMorning(COMMUTERS_PER_MORNING);
+    running = { started, startMs: world.clock.now(), firstMin: Math.min(...started.plans.map((p) => p.departureMin)) };
+    view.setRunning(true);
+    redraw();
+    return started.arrived.then(() => {
+      if (mine !== generation) return;
+      running = undefined;
+      view?.setRunning(false);
+      view?.showProgress(`${started.morning.day}: all ${started.plans.length} are at work.`);
+      redraw();
+      // Open one late commute of the biggest group, so the trace beside the numbers is never empty after a run.
+      if (!exampleId && answer) showExample(answer.groups[0]?.value);
+    });
+  }
+
+  /** Open a late commute of the group with this value: the next one after the one shown, if it is in the group. */
+  function showExample(value: string | undefined): void {
+    const ids = answer?.groups.find((g) => g.value === value)?.lateTraceIds ?? [];
+    if (ids.length === 0) return;
+    const at = exampleId ? ids.indexOf(exampleId) : -1;
+    exampleId = ids[(at + 1) % ids.length];
+    redraw();
+  }
+
+  async function showPrintState(): Promise<void> {
+    if (!world) return;
+    const done = run();
+    await world.fastForward();
+    await done;
+    redraw();
+    root?.setAttribute('data-demo-state', 'printed');
+  }
+
+  const demo: Demo = {
+    mount(el_, context) {
+      ctx = context;
+      root = el_;
+      view = createLateView({
+        run: () => void run().catch((e: unknown) => view?.showProgress(`The demo failed: ${String(e)}. Press Reset.`)),
+        groupBy: (k) => {
+          key = k;
+          redraw();
+        },
+        showExample,
+        reset: () => demo.reset(),
+      });
+      exampleLine = el('p', { class: 'cm-example' });
+      const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
+      root.replaceChildren(el('div', { class: 'cm cm--late' }, view.element, traceBox));
+      waterfall = createWaterfall(traceBox, {
+        label: 'Trace of one late commute',
+        emptyText: 'Run the commuters, then pick a group to open one of its late commutes.',
+      });
+      build(context);
+      redraw();
+      if (context.print) void showPrintState();
+    },
+    resume() {
+      shown = true;
+      world?.show();
+      redraw();
+    },
+    pause() {
+      shown = false;
+      world?.hide();
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    },
+    reset() {
+      if (!ctx || !view) return;
+      teardown();
+      key = GROUP_KEYS[0].key;
+      exampleId = undefined;
+      view.resetControls();
+      build(ctx);
+      redraw();
+      if (shown) world?.show();
+    },
+    activity() {
+      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
+      return { timers: held.timers + (frame ? 1 : 0), subscriptions: held.subscriptions };
+    },
+    unmount() {
+      demo.pause();
+      teardown();
+      waterfall?.destroy();
+      root?.replaceChildren();
+      world = undefined;
+      city = undefined;
+      view = undefined;
+      waterfall = undefined;
+    },
+  };
+  return demo;
+}
+
+/** One line about the example, read from its root span's tags: "c042, Crosstown: left 08:12, arrived 09:07, 7 min late". */
+function describeExample(spans: readonly SpanRecord[]): string {
+  const root = spans.find((s) => s.parentSpanId === undefined && s.attributes[A.late] !== undefined);
+  if (!root) return 'No late commute opened yet.';
+  const tag = (key: string): string => String(root.attributes[key]);
+  return `${tag(A.commuter)} on ${tag(A.day)}, ${tag(A.route)}: left ${tag(A.departure)}, arrived ${tag(A.arrival)}, ${tag(A.minutesLate)} min late.`;
+}

@@ -1,0 +1,9 @@
+import './commute.css';
+import type { DemoRegistration } from '../demo';
+import { createCommuteDemo } from './commute-demo';
+
+/**
+ * `<div data-demo="commute" data-commute="trip">` (one commuter's journey as a live trace) and
+ * `<div data-demo="commute" data-commute="late">` (who was late, by route, weather or delay cause).
+ */
+export const registration: DemoRegistration = { name: 'commute', create: createCommuteDemo };

@@ -1,0 +1,264 @@
+/**
+ * The traceparent decoder: a field labelled "traceparent", prefilled with the header the current FizzBuzz request
+ * really carried on its way from hub to fizzer, decoded field by field as it is edited, with the parser's precise
+ * message under each field that breaks a W3C Trace Context rule. Examples load a valid header and the classic
+ * mistakes; "On the wire" lists every header the last request sent, each one a button that decodes it.
+ */
+import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import type { WireEvent } from '../../sim/network';
+import type { Demo, DemoContext } from '../demo';
+import { el, uniqueId } from '../dom';
+import { createResetButton } from '../fizzbuzz/controls';
+import { createRedraw, type Redraw } from '../fizzbuzz/redraw';
+import { createLiveWorld, type LiveWorld } from '../live-world';
+import { decodeTraceparent, type Decoded, type Known } from './decode';
+import { EXAMPLES } from './examples';
+
+const REQUEST_N = 15;
+
+interface WireHeader {
+  readonly route: string;
+  readonly request: string;
+  readonly traceparent: string;
+}
+
+export function createDecoderDemo(): Demo {
+  let ctx: DemoContext | undefined;
+  let root: HTMLElement | undefined;
+  let world: LiveWorld | undefined;
+  let system: FizzBuzz | undefined;
+  let redraw: Redraw | undefined;
+  let input: HTMLInputElement | undefined;
+  let verdict: HTMLElement | undefined;
+  let rows: HTMLElement | undefined;
+  let wireList: HTMLElement | undefined;
+  let sendButton: HTMLButtonElement | undefined;
+  let shown = false;
+  let generation = 0;
+  let wire: WireHeader[] = [];
+  /** Fill the field with the next header hub sends (on mount, reset and "Send it again"). */
+  let fillNext = true;
+  let busy = false;
+
+  const known: Known = {
+    trace(traceId) {
+      const spans = world?.store.getTrace(traceId) ?? [];
+      if (spans.length === 0) return undefined;
+      const root_ = spans.find((s) => s.parentSpanId === undefined);
+      const query = root_?.attributes['url.query'];
+      const name = root_ ? `${root_.serviceName} ${root_.name}${query ? `?${String(query)}` : ''}` : 'a trace whose root has not ended yet';
+      return `${name}, ${spans.length} ${spans.length === 1 ? 'span' : 'spans'}`;
+    },
+    span(traceId, spanId) {
+      const span = world?.store.getTrace(traceId).find((s) => s.spanId === spanId);
+      return span ? `${span.serviceName}’s ${span.kind} span “${span.name}”` : undefined;
+    },
+  };
+
+  function renderDecoded(d: Decoded): void {
+    if (!verdict || !rows) return;
+    verdict.textContent = d.verdict;
+    verdict.className = `fb-verdict ${d.valid ? 'fb-verdict--ok' : 'fb-verdict--bad'}`;
+    const header = d.headerProblems.map((m) => el('li', { class: 'fb-field-problem' }, m));
+    const notes = d.notes.map((m) => el('li', { class: 'fb-field-note' }, m));
+    rows.replaceChildren(
+      ...(header.length || notes.length ? [el('ul', { class: 'fb-header-problems', 'aria-label': 'About the whole header' }, ...header, ...notes)] : []),
+      ...d.fields.map((f) => {
+        const mark = f.state === 'ok' ? '✓' : f.state === 'bad' ? '✗' : '–';
+        const status = f.state === 'ok' ? 'valid' : f.state === 'bad' ? 'invalid' : 'not read';
+        return el(
+          'div',
+          { class: `fb-field fb-field--${f.state}`, role: 'group', 'aria-label': `${f.field}: ${status}` },
+          el('span', { class: 'fb-field-name' }, el('span', { class: 'fb-mark', 'aria-hidden': 'true' }, mark), f.field),
+          el('code', { class: `fb-field-value fb-seg-${f.field}` }, f.present ? f.value : '(missing)'),
+          el('ul', { class: 'fb-field-lines' }, ...f.lines.map((line) => el('li', {}, line))),
+        );
+      }),
+    );
+  }
+
+  /** The wire list is rebuilt only when it changed, so a focused Decode button keeps its focus. */
+  let drawnWire: readonly WireHeader[] | undefined;
+
+  function draw(): void {
+    if (!input) return;
+    renderDecoded(decodeTraceparent(input.value, known));
+    if (sendButton) sendButton.disabled = busy;
+    if (drawnWire === wire) return;
+    drawnWire = wire;
+    wireList?.replaceChildren(
+      ...(wire.length === 0
+        ? [el('li', { class: 'fb-wire-empty' }, 'Waiting for the request…')]
+        : wire.map((w) => {
+            const button = el('button', { type: 'button', class: 'fb-button fb-decode' }, 'Decode');
+            button.setAttribute('aria-label', `Decode the header of ${w.request}`);
+            button.addEventListener('click', () => setHeader(w.traceparent));
+            return el(
+              'li',
+              { class: 'fb-wire-item' },
+              el('span', { class: 'fb-wire-route' }, w.route),
+              el('span', { class: 'fb-wire-request' }, w.request),
+              el('code', { class: 'fb-wire-tp' }, w.traceparent),
+              button,
+            );
+          })),
+    );
+  }
+
+  function setHeader(value: string): void {
+    if (!input) return;
+    input.value = value;
+    draw();
+  }
+
+  const onWire = (event: WireEvent): void => {
+    const traceparent = event.request.headers['traceparent'];
+    if (event.direction !== 'request' || traceparent === undefined) return;
+    const url = new URL(event.request.url);
+    wire = [...wire, { route: `hub → ${event.target}`, request: `${event.request.method} ${url.pathname}${url.search}`, traceparent }];
+    if (fillNext && input) {
+      fillNext = false;
+      input.value = traceparent;
+    }
+    redraw?.request();
+  };
+
+  async function sendRequest(): Promise<void> {
+    if (!world || !system || busy) return;
+    const [w, sys, mine] = [world, system, generation];
+    busy = true;
+    wire = [];
+    fillNext = true;
+    w.sync();
+    redraw?.request();
+    try {
+      await sys.ask(REQUEST_N);
+    } finally {
+      if (mine === generation) {
+        busy = false;
+        redraw?.request();
+      }
+    }
+  }
+
+  function build(context: DemoContext): void {
+    world = createLiveWorld(context, { demoId: 'traceparent-decoder', speed: 1 });
+    const w = world;
+    system = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+    const sys = system;
+    w.whileShown(() => sys.network.observe(onWire));
+    // The names of the trace and span a header points at appear as their spans end.
+    w.whileShown(() => w.store.subscribe(() => redraw?.request()));
+  }
+
+  function teardown(): void {
+    generation++;
+    busy = false;
+    system?.stop();
+    world?.release();
+    redraw?.cancel();
+  }
+
+  async function showPrintState(): Promise<void> {
+    if (!world) return;
+    const done = sendRequest();
+    await world.fastForward();
+    await done;
+    draw();
+    root?.setAttribute('data-demo-state', 'printed');
+  }
+
+  const demo: Demo = {
+    mount(element, context) {
+      ctx = context;
+      root = element;
+      redraw = createRedraw(context.print, draw);
+      const inputId = uniqueId('fb-tp');
+      const hintId = uniqueId('fb-tp-hint');
+      input = el('input', {
+        id: inputId,
+        class: 'fb-tp-input',
+        type: 'text',
+        spellcheck: 'false',
+        autocomplete: 'off',
+        autocapitalize: 'off',
+        'aria-describedby': hintId,
+        placeholder: '00-<trace-id>-<parent-id>-<flags>',
+      });
+      input.addEventListener('input', () => draw());
+      const examples = EXAMPLES.map(([label, value]) => {
+        const b = el('button', { type: 'button', class: 'fb-example' }, label);
+        b.addEventListener('click', () => setHeader(value));
+        return b;
+      });
+      const current = el('button', { type: 'button', class: 'fb-example fb-example--current' }, 'This request’s header');
+      current.addEventListener('click', () => {
+        const last = wire[0];
+        if (last) setHeader(last.traceparent);
+      });
+      verdict = el('p', { class: 'fb-verdict', role: 'status' });
+      rows = el('div', { class: 'fb-fields' });
+      wireList = el('ul', { class: 'fb-wire', 'aria-label': 'Headers the last request carried' });
+      sendButton = el('button', { type: 'button', class: 'fb-button' }, `Send /fizzbuzz?n=${REQUEST_N} again`);
+      sendButton.addEventListener('click', () => void sendRequest().catch((e: unknown) => verdict && (verdict.textContent = String(e))));
+      root.replaceChildren(
+        el(
+          'div',
+          { class: 'fb fb-decoder' },
+          el(
+            'div',
+            { class: 'fb-tp-row' },
+            el('label', { for: inputId, class: 'fb-tp-label' }, 'traceparent'),
+            input,
+          ),
+          el('p', { id: hintId, class: 'fb-hint' }, 'Edit it, paste one, or try an example. Every change is decoded at once.'),
+          el('div', { class: 'fb-examples', role: 'group', 'aria-label': 'Example headers' }, current, ...examples),
+          verdict,
+          rows,
+          el(
+            'div',
+            { class: 'fb-wire-box', role: 'region', 'aria-label': 'On the wire' },
+            el('p', { class: 'fb-wire-title' }, el('strong', {}, 'On the wire'), ` · the headers of hub’s calls for /fizzbuzz?n=${REQUEST_N}`),
+            wireList,
+            el('div', { class: 'fb-toolbar' }, sendButton, createResetButton(() => demo.reset())),
+          ),
+        ),
+      );
+      build(context);
+      draw();
+      if (context.print) void showPrintState();
+      else void sendRequest();
+    },
+    resume() {
+      shown = true;
+      world?.show();
+    },
+    pause() {
+      shown = false;
+      world?.hide();
+      redraw?.cancel();
+    },
+    reset() {
+      if (!ctx) return;
+      teardown();
+      wire = [];
+      if (input) input.value = '';
+      build(ctx);
+      void sendRequest();
+      draw();
+      if (shown) world?.show();
+    },
+    activity() {
+      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
+      return { timers: held.timers + (redraw?.pending ? 1 : 0), subscriptions: held.subscriptions };
+    },
+    unmount() {
+      demo.pause();
+      teardown();
+      root?.replaceChildren();
+      world = undefined;
+      system = undefined;
+    },
+  };
+  return demo;
+}
