@@ -4,12 +4,14 @@
  *   A  the SDK alone: a `WebTracerProvider` per service whose only processor does nothing;
  *   B  the deck: `createTelemetry({ store })` (provider per service → StoreSpanProcessor → toSpanRecord →
  *      SpanStore with the console's bounds) plus a live view that follows the newest trace and, once per frame,
- *      builds its model and hands it to a mounted waterfall.
+ *      builds its model and hands it to a mounted waterfall;
+ *   C  B without the live view: the deck's providers, processor and store (with its bounds), nothing subscribed.
  *
- * Both make the same spans the same way: traces shaped like the matchmaker's pairing request (a SERVER root, three
- * datastore CLIENT calls, four CLIENT → SERVER hops to `taster`; 12 spans, ~6 attributes each, explicit start and
- * end times in epoch ms). Batches of A and B alternate (ABBA), with a GC before each, and each batch is timed
- * whole with `performance.now()`: the page runs nothing else, so wall time is the main thread's CPU time.
+ * All three make the same spans the same way: traces shaped like the matchmaker's pairing request (a SERVER root,
+ * three datastore CLIENT calls, four CLIENT → SERVER hops to `taster`; 12 spans, ~6 attributes each, explicit start
+ * and end times in epoch ms). Each round runs one batch of each, in an order that changes from round to round, with
+ * a GC before each batch, and each batch is timed whole with `performance.now()`: the page runs nothing else, so
+ * wall time is the main thread's CPU time (on an idle machine).
  *
  * A "frame" in B is the redraw the console would make on the next animation frame; at 1,000 spans/s and 60 Hz
  * that is one redraw per 17 spans, and B runs one (synchronously, and timed with the rest) after every 17 spans.
@@ -131,13 +133,18 @@ export interface SpanCostOptions {
 export interface SpanCostResult {
   readonly rounds: number;
   readonly spansPerBatch: number;
+  /** A: the SDK with a no-op processor. */
   readonly sdkUsPerSpan: number;
+  /** B: the whole pipeline, live view included. */
   readonly pipelineUsPerSpan: number;
-  /** Of the pipeline's time, the live view's redraws (model + setModel), per span. */
+  /** C: the pipeline without the live view (SDK, processor, toSpanRecord, store). */
+  readonly storeOnlyUsPerSpan: number;
+  /** Of B's time, the live view's redraws (model + setModel), per span. */
   readonly liveViewUsPerSpan: number;
-  /** Median B / median A. */
+  /** Median B / median A, and median C / median A. */
   readonly ratio: number;
-  /** The 10th and 90th percentile of the per-round ratio, to show the spread. */
+  readonly storeOnlyRatio: number;
+  /** The 10th and 90th percentile of the per-round B/A ratio, to show the spread. */
   readonly ratioP10: number;
   readonly ratioP90: number;
   readonly redrawsPerBatch: number;
@@ -145,8 +152,18 @@ export interface SpanCostResult {
   readonly storeTraces: number;
 }
 
+/** Every order of the three batches, one per round in turn, so no batch always runs first (or after a GC'd one). */
+const ORDERS = [
+  ['A', 'B', 'C'],
+  ['B', 'C', 'A'],
+  ['C', 'A', 'B'],
+  ['A', 'C', 'B'],
+  ['C', 'B', 'A'],
+  ['B', 'A', 'C'],
+] as const;
+
 export async function runSpanCost(container: HTMLElement, opts: SpanCostOptions = {}): Promise<SpanCostResult> {
-  const rounds = opts.rounds ?? 20;
+  const rounds = opts.rounds ?? 24;
   const warmup = opts.warmupRounds ?? 3;
   const traces = Math.round((opts.spansPerBatch ?? 2000) / SPANS_PER_TRACE);
   const spansPerBatch = traces * SPANS_PER_TRACE;
@@ -156,15 +173,18 @@ export async function runSpanCost(container: HTMLElement, opts: SpanCostOptions 
   const telemetry = createTelemetry({ store });
   const deck: Tracers = { web: telemetry.tracerFor('web'), taster: telemetry.tracerFor('taster') };
   const view = createLiveView(store, container, 'manual');
+  const storeOnly = createTelemetry({ store: new SpanStore({ maxSpans: 5_000, maxTraces: 100 }) });
+  const storeOnlyTracers: Tracers = { web: storeOnly.tracerFor('web'), taster: storeOnly.tracerFor('taster') };
 
   let clockMs = Date.now();
   let sinceFrame = 0;
-  const batchA = (): number => {
-    const ended = (): void => {
-      if (++sinceFrame === SPANS_PER_FRAME) sinceFrame = 0;
-    };
+  // A and C count frames as B does, so the three loops differ only in where the spans go.
+  const countFrame = (): void => {
+    if (++sinceFrame === SPANS_PER_FRAME) sinceFrame = 0;
+  };
+  const batchWithout = (tracers: Tracers): number => {
     const t0 = performance.now();
-    for (let i = 0; i < traces; i++) clockMs = produceTrace(bare, clockMs, ended) + 1;
+    for (let i = 0; i < traces; i++) clockMs = produceTrace(tracers, clockMs, countFrame) + 1;
     return performance.now() - t0;
   };
   const batchB = (): { ms: number; redrawMs: number } => {
@@ -184,28 +204,32 @@ export async function runSpanCost(container: HTMLElement, opts: SpanCostOptions 
     return { ms: performance.now() - t0, redrawMs: view.stats.redrawMs - redrawBefore };
   };
 
+  const perSpan = (ms: number): number => (ms * 1000) / spansPerBatch;
   const a: number[] = [];
   const b: number[] = [];
+  const c: number[] = [];
   const redraw: number[] = [];
   const ratios: number[] = [];
   let redraws = 0;
   for (let round = 0; round < warmup + rounds; round++) {
     let msA = 0;
+    let msC = 0;
     let resB = { ms: 0, redrawMs: 0 };
     const redrawsBefore = view.stats.redraws;
-    const order = round % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
-    for (const which of order) {
+    for (const which of ORDERS[round % ORDERS.length]!) {
       collectGarbage();
       // A frame between batches lets the page paint what the last batch drew, as it would live.
       await nextFrame();
-      if (which === 'A') msA = batchA();
+      if (which === 'A') msA = batchWithout(bare);
+      else if (which === 'C') msC = batchWithout(storeOnlyTracers);
       else resB = batchB();
     }
     if (round < warmup) continue;
     redraws += view.stats.redraws - redrawsBefore;
-    a.push((msA * 1000) / spansPerBatch);
-    b.push((resB.ms * 1000) / spansPerBatch);
-    redraw.push((resB.redrawMs * 1000) / spansPerBatch);
+    a.push(perSpan(msA));
+    b.push(perSpan(resB.ms));
+    c.push(perSpan(msC));
+    redraw.push(perSpan(resB.redrawMs));
     ratios.push(resB.ms / msA);
   }
   const result: SpanCostResult = {
@@ -213,8 +237,10 @@ export async function runSpanCost(container: HTMLElement, opts: SpanCostOptions 
     spansPerBatch,
     sdkUsPerSpan: median(a),
     pipelineUsPerSpan: median(b),
+    storeOnlyUsPerSpan: median(c),
     liveViewUsPerSpan: median(redraw),
     ratio: median(b) / median(a),
+    storeOnlyRatio: median(c) / median(a),
     ratioP10: quantile(ratios, 0.1),
     ratioP90: quantile(ratios, 0.9),
     redrawsPerBatch: redraws / rounds,
@@ -223,5 +249,6 @@ export async function runSpanCost(container: HTMLElement, opts: SpanCostOptions 
   };
   view.dispose();
   await telemetry.shutdown();
+  await storeOnly.shutdown();
   return result;
 }

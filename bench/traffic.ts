@@ -32,8 +32,8 @@ export interface World {
   readonly view: LiveView | undefined;
   /** Requests sent and answered so far (a failed request counts as answered). */
   readonly counts: { sent: number; answered: number };
-  /** Start sending a request every `intervalMs` of virtual time; returns the stop function. */
-  startTraffic(intervalMs: number): () => void;
+  /** Start sending a request every `intervalMs` (read before each wait) of virtual time; returns the stop function. */
+  startTraffic(intervalMs: number | (() => number)): () => void;
   /** Send one request of the mix. */
   send(path: string): Promise<void>;
   dispose(): void;
@@ -62,14 +62,15 @@ export function createWorld(opts: { seed: string; container?: HTMLElement; frame
     }
   };
 
-  const startTraffic = (intervalMs: number): (() => void) => {
+  const startTraffic = (intervalMs: number | (() => number)): (() => void) => {
+    const interval = typeof intervalMs === 'number' ? () => intervalMs : intervalMs;
     let next = 0;
     let cancel = (): void => {};
     const tick = (): void => {
       void send(MIX[next++ % MIX.length]!);
-      cancel = clock.setTimer(intervalMs, tick);
+      cancel = clock.setTimer(interval(), tick);
     };
-    cancel = clock.setTimer(intervalMs, tick);
+    cancel = clock.setTimer(interval(), tick);
     return () => cancel();
   };
 
@@ -91,19 +92,20 @@ export function createWorld(opts: { seed: string; container?: HTMLElement; frame
   };
 }
 
-/** Mean spans per request over one pass of the mix, fast-forwarded in a throwaway world. */
-export async function spansPerRequest(seed: string): Promise<number> {
+/** Mean spans and timer steps per request over one pass of the mix, fast-forwarded in a throwaway world. */
+export async function calibrate(seed: string): Promise<{ spansPerRequest: number; stepsPerRequest: number }> {
   const world = createWorld({ seed });
   let spans = 0;
+  let steps = 0;
   const unsubscribe = world.store.subscribe((c) => {
     if (c.type === 'added') spans++;
   });
   for (const path of MIX) {
     const done = world.send(path);
-    await runUntilIdle(world.clock);
+    steps += await runUntilIdle(world.clock);
     await done;
   }
   unsubscribe();
   world.dispose();
-  return spans / MIX.length;
+  return { spansPerRequest: spans / MIX.length, stepsPerRequest: steps / MIX.length };
 }
