@@ -7,6 +7,7 @@ import { runUntilIdle, VirtualClock } from '../sim/clock';
 import { createRandom, type Random } from '../sim/random';
 import { RealtimeDriver } from '../sim/realtime-driver';
 import { SpanStore, type SpanStoreOptions } from '../telemetry/span-store';
+import { seededIdGenerator } from '../telemetry/seeded-ids';
 import { createTelemetry, type Telemetry } from '../telemetry/telemetry';
 import type { DemoActivity, DemoContext } from './demo';
 
@@ -16,6 +17,8 @@ export interface LiveWorldOptions {
   /** Virtual ms per wall ms on a slide (ignored in print view). */
   readonly speed?: number;
   readonly store?: SpanStoreOptions;
+  /** Draw span and trace ids from the seed too, for demos that print ids (they are random otherwise). */
+  readonly seededIds?: boolean;
 }
 
 export interface LiveWorld {
@@ -43,8 +46,10 @@ export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveW
   const clock = new VirtualClock(Date.now());
   const driver = ctx.print ? undefined : new RealtimeDriver(clock, opts.speed ?? 1);
   const store = new SpanStore(opts.store ?? { maxSpans: 5_000, maxTraces: 100 });
-  const telemetry = createTelemetry({ store });
   const random = createRandom(`${ctx.seed}:${opts.demoId}`);
+  // A fork of its own, so ids never shift the latencies drawn from `random`.
+  const ids = opts.seededIds ? { idGenerator: seededIdGenerator(random.fork('ids').next) } : {};
+  const telemetry = createTelemetry({ store, ...ids });
   const subscribers: Array<() => () => void> = [];
   let active: Array<() => void> = [];
   let shown = false;

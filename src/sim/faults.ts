@@ -13,6 +13,8 @@ export interface FaultSettings {
   slowExtraMs: number;
   /** Hosts that are down: connections to them are refused. */
   down: string[];
+  /** Hosts that are up but whose own code throws on every request (a bad deploy), so the server span records it. */
+  failing: string[];
   /** How long a client waits for a response before giving up, ms; 0 waits forever. */
   clientTimeoutMs: number;
 }
@@ -22,11 +24,12 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   slowRate: 0,
   slowExtraMs: 400,
   down: [],
+  failing: [],
   clientTimeoutMs: 0,
 });
 
 export class Faults {
-  private settings: FaultSettings = { ...NO_FAULTS, down: [] };
+  private settings: FaultSettings = { ...NO_FAULTS, down: [], failing: [] };
 
   get current(): Readonly<FaultSettings> {
     return this.settings;
@@ -40,16 +43,21 @@ export class Faults {
       slowRate: clamp01(next.slowRate),
       slowExtraMs: clampMs(next.slowExtraMs),
       down: [...new Set(next.down)],
+      failing: [...new Set(next.failing)],
       clientTimeoutMs: clampMs(next.clientTimeoutMs),
     };
   }
 
   reset(): void {
-    this.settings = { ...NO_FAULTS, down: [] };
+    this.settings = { ...NO_FAULTS, down: [], failing: [] };
   }
 
   isDown(host: string): boolean {
     return this.settings.down.includes(host);
+  }
+
+  isFailing(host: string): boolean {
+    return this.settings.failing.includes(host);
   }
 }
 

@@ -106,7 +106,8 @@ export class SimService {
           response = this.routes.some((r) => r.regex.test(url.pathname))
             ? jsonResponse(405, { error: `method ${request.method} not allowed on ${url.pathname}` })
             : jsonResponse(404, { error: `no route for ${url.pathname}` });
-        } else if (this.opts.random.chance(this.opts.faults.current.errorRate)) {
+        } else if (this.opts.random.chance(this.opts.faults.current.errorRate) || this.opts.faults.isFailing(host)) {
+          // The draw comes first and always happens, so switching a host to failing shifts no other latency.
           throw new Error(`injected fault: ${this.name} failed while handling ${routeName}`);
         } else {
           response = await match.route.handler({ params: match.params, query: url.searchParams, request, span, locals: new Map() });

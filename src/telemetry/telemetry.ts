@@ -5,7 +5,7 @@
  */
 import type { Tracer } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { IdGenerator, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { WebTracerProvider } from '@opentelemetry/sdk-trace-web';
 import type { SpanStore } from './span-store';
 import { StoreSpanProcessor } from './store-span-processor';
@@ -15,6 +15,8 @@ export interface TelemetryOptions {
   readonly serviceVersion?: string;
   /** Processors that see every span besides the store's (e.g. an in-memory exporter in tests, a console view). */
   readonly extraProcessors?: readonly SpanProcessor[];
+  /** Where ids come from; the SDK's random ids by default. A seeded one makes the ids repeat with the seed. */
+  readonly idGenerator?: IdGenerator;
 }
 
 export interface Telemetry {
@@ -40,6 +42,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
           'deployment.environment.name': 'simulated',
         }),
         spanProcessors: processors,
+        ...(options.idGenerator ? { idGenerator: options.idGenerator } : {}),
       });
       providers.set(serviceName, provider);
     }
