@@ -1,6 +1,7 @@
 /**
  * A matchmaker on a virtual clock with real OTel providers feeding a span store, for tests that run it fast.
  */
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { installGlobalContext } from '../../src/telemetry/global-context';
 import { SpanStore } from '../../src/telemetry/span-store';
 import { createTelemetry } from '../../src/telemetry/telemetry';
@@ -11,11 +12,14 @@ import type { SimResponse } from '../../src/sim/http';
 import type { Instrumentation } from '../../src/sim/instrumentation';
 import { T0 } from './make-span';
 
-export function matchmakerHarness(seed: number | string = 42, opts: { instrumentation?: Instrumentation } = {}) {
+export function matchmakerHarness(
+  seed: number | string = 42,
+  opts: { instrumentation?: Instrumentation; extraProcessors?: readonly SpanProcessor[] } = {},
+) {
   installGlobalContext();
   const clock = new VirtualClock(T0);
   const store = new SpanStore();
-  const telemetry = createTelemetry({ store });
+  const telemetry = createTelemetry({ store, ...(opts.extraProcessors ? { extraProcessors: opts.extraProcessors } : {}) });
   const system = createMatchmaker({
     clock,
     random: createRandom(seed),
