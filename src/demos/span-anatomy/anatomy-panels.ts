@@ -1,0 +1,107 @@
+/**
+ * The two sides of one span, drawn from the pure lines: the debug form on the left, the OTel JSON on the right.
+ * Every line that belongs to a matched pair carries the pair's keys; hovering or focusing it lights up every line
+ * sharing a key, on both sides, and the legend says how the pair relates. All values are text nodes.
+ */
+import { jsonPieces } from '../../viz/span-anatomy-json';
+import { debugLines, otelLines } from '../../viz/span-anatomy-lines';
+import type { AnatomyRow } from '../../viz/span-anatomy-rows';
+import { el } from '../dom';
+
+export interface AnatomyPanels {
+  readonly element: HTMLElement;
+  /** Draw this span's rows, or the empty state when `rows` is null. */
+  show(rows: readonly AnatomyRow[] | null): void;
+}
+
+/** Long values (a stack trace) show their first lines; the rest would push every other field off the slide. */
+const MAX_VALUE_LINES = 2;
+export const DEFAULT_LEGEND = [
+  'service: the program that did the work (web, taster), the same for all its spans.',
+  'name: the kind of operation (a web request, a SQL query). resource: which one: the route or the query text.',
+];
+
+function clip(value: string): string {
+  const lines = value.split('\n');
+  return lines.length <= MAX_VALUE_LINES ? value : `${lines.slice(0, MAX_VALUE_LINES).join('\n')}\n… ${lines.length - MAX_VALUE_LINES} more lines`;
+}
+
+export function createAnatomyPanels(): AnatomyPanels {
+  const debugList = el('ul', { class: 'sa-debug', 'aria-label': 'The span in the workshop tracer’s debug form' });
+  const json = el('ul', { class: 'sa-json', 'aria-label': 'The same span as OpenTelemetry JSON' });
+  const legend = el('div', { class: 'sa-legend', role: 'status', 'aria-live': 'polite' });
+  const setLegend = (lines: readonly string[]) => legend.replaceChildren(...lines.map((l) => el('p', { class: 'sa-legend-line' }, l)));
+  setLegend(DEFAULT_LEGEND);
+  const element = el(
+    'div',
+    { class: 'sa-panels' },
+    el('div', { class: 'sa-side' }, el('p', { class: 'sa-side-title' }, 'The workshop tracer’s debug print'), debugList),
+    el('div', { class: 'sa-side' }, el('p', { class: 'sa-side-title' }, 'OpenTelemetry span, as OTLP JSON'), json),
+    legend,
+  );
+  let notes = new Map<string, string>();
+
+  const light = (keys: readonly string[]): void => {
+    for (const line of element.querySelectorAll<HTMLElement>('[data-keys]')) {
+      const mine = (line.dataset['keys'] ?? '').split(' ');
+      line.classList.toggle('sa-lit', keys.some((k) => mine.includes(k)));
+    }
+    setLegend(keys.length ? keys.slice(0, 2).map((k) => notes.get(k) ?? '') : DEFAULT_LEGEND);
+  };
+  const onEnter = (event: Event): void => {
+    const line = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-keys]');
+    if (line) light((line.dataset['keys'] ?? '').split(' '));
+  };
+  element.addEventListener('pointerover', onEnter);
+  element.addEventListener('focusin', onEnter);
+  element.addEventListener('pointerleave', () => light([]));
+  element.addEventListener('focusout', (e) => {
+    if (!element.contains((e as FocusEvent).relatedTarget as Node | null)) light([]);
+  });
+
+  // Keys are joined with spaces in data-keys; row keys hold no spaces unless an attribute name does, so encode.
+  const keyAttr = (keys: readonly string[]) => keys.map(encodeURIComponent).join(' ');
+
+  return {
+    element,
+    show(rows) {
+      notes = new Map((rows ?? []).map((r) => [encodeURIComponent(r.key), r.note]));
+      light([]);
+      if (!rows) {
+        debugList.replaceChildren(el('li', { class: 'sa-empty' }, 'Send the request to see a span.'));
+        json.replaceChildren(el('li', { class: 'sa-empty' }, 'Its OpenTelemetry form appears here.'));
+        return;
+      }
+      const lines = debugLines(rows);
+      const firstTag = lines.findIndex((l) => l.tag);
+      debugList.replaceChildren(
+        ...lines.flatMap((l, i) => [
+          ...(i === firstTag ? [el('li', { class: 'sa-debug-line' }, el('span', { class: 'sa-field' }, 'tags'))] : []),
+          el(
+            'li',
+            { class: `sa-debug-line${l.tag ? ' sa-tag' : ''}`, tabindex: 0, 'data-keys': keyAttr(l.keys), 'data-field': l.tag ? `tags.${l.label}` : l.label },
+            el('span', { class: 'sa-field' }, l.tag ? `${l.label}:` : l.label),
+            el('span', { class: 'sa-value' }, clip(l.value)),
+          ),
+        ]),
+      );
+      json.replaceChildren(
+        ...jsonPieces(otelLines(rows)).map((p) => {
+          const indent = { 'data-indent': p.indent };
+          if ('punct' in p) return el('li', { class: 'sa-json-line sa-punct', ...indent }, p.punct);
+          const { line } = p;
+          return el(
+            'li',
+            { class: 'sa-json-line', tabindex: 0, 'data-keys': keyAttr(line.keys), 'data-path': line.path, ...indent },
+            p.wrap?.before ?? '',
+            el('span', { class: 'sa-json-key' }, JSON.stringify(line.label)),
+            ': ',
+            el('span', { class: 'sa-value' }, clip(line.value)),
+            `${p.wrap?.after ?? ''}${p.comma ? ',' : ''}`,
+            ...(line.hint ? [el('span', { class: 'sa-hint' }, ` ${line.hint}`)] : []),
+          );
+        }),
+      );
+    },
+  };
+}

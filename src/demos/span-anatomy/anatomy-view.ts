@@ -1,0 +1,86 @@
+/**
+ * The slide's controls around the two panels: which span to dissect, a switch that makes its request fail, the
+ * send button, and a status line saying what was sent and which span is shown.
+ */
+import { el, uniqueId } from '../dom';
+import { createAnatomyPanels, type AnatomyPanels } from './anatomy-panels';
+import { SPAN_CHOICES, spanChoice, type SpanChoice } from './span-choices';
+
+export interface AnatomyHandlers {
+  send(): void;
+  choose(choice: SpanChoice): void;
+  reset(): void;
+}
+
+export interface AnatomyView {
+  readonly element: HTMLElement;
+  readonly panels: AnatomyPanels;
+  readonly choice: SpanChoice;
+  readonly failing: boolean;
+  showStatus(text: string, tone: 'ok' | 'failed' | 'pending' | 'idle'): void;
+  /** Back to the first choice, the switch off, nothing shown. */
+  reset(): void;
+}
+
+export function createAnatomyView(handlers: AnatomyHandlers): AnatomyView {
+  const pickId = uniqueId('sa-pick');
+  const picker = el('select', { id: pickId, class: 'sa-select' }, ...SPAN_CHOICES.map((c) => el('option', { value: c.id }, c.label)));
+  const fail = el('input', { type: 'checkbox', class: 'sa-switch' });
+  const failText = el('span', {}, '');
+  const send = el('button', { type: 'button', class: 'sa-button sa-send' }, '');
+  const reset = el('button', { type: 'button', class: 'sa-button sa-reset' }, 'Reset');
+  const status = el('p', { class: 'sa-status', role: 'status', 'aria-live': 'polite' }, '');
+  const panels = createAnatomyPanels();
+
+  const sync = (): void => {
+    const choice = spanChoice(picker.value);
+    send.textContent = `Send GET ${choice.path}`;
+    failText.textContent = `Make it fail: ${choice.failureLabel}`;
+  };
+  picker.addEventListener('change', () => {
+    sync();
+    handlers.choose(spanChoice(picker.value));
+  });
+  send.addEventListener('click', () => handlers.send());
+  reset.addEventListener('click', () => handlers.reset());
+
+  const element = el(
+    'div',
+    { class: 'sa' },
+    el(
+      'div',
+      { class: 'sa-controls', role: 'group', 'aria-label': 'Which span, and the request that makes it' },
+      el('label', { class: 'sa-label', for: pickId }, 'Look at'),
+      picker,
+      el('label', { class: 'sa-switch-label' }, fail, failText),
+      send,
+      reset,
+    ),
+    status,
+    panels.element,
+  );
+
+  const view: AnatomyView = {
+    element,
+    panels,
+    get choice() {
+      return spanChoice(picker.value);
+    },
+    get failing() {
+      return fail.checked;
+    },
+    showStatus(text, tone) {
+      status.textContent = text;
+      status.className = `sa-status sa-${tone}`;
+    },
+    reset() {
+      picker.value = SPAN_CHOICES[0]!.id;
+      fail.checked = false;
+      sync();
+      view.showStatus('Pick a span and send its request.', 'idle');
+      panels.show(null);
+    },
+  };
+  view.reset();
+  return view;
+}
