@@ -1,7 +1,7 @@
 // Screenshots of slides at 1280x720 from the built deck, for looking at what people see:
 //   npm run build && node tests/screenshots.mjs [slide-hash ...]
 // Writes tests/artifacts/<hash>.png (git-ignored). With "console", also sends a pairing request first; workshop
-// steps and the span anatomy are driven first too (SPAN_ANATOMY=sql,fail picks the anatomy's span and failure).
+// steps and the span anatomy are driven first too (SPAN_ANATOMY=sql,fail,tags.error.stack: span, failure, field hovered).
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -39,13 +39,13 @@ try {
       await page.waitForTimeout(1800);
     }
     if (await page.$('.present [data-demo="span-anatomy"]')) {
-      // Drive the anatomy as a presenter would: SPAN_ANATOMY=<choice>[,fail] picks the span (web by default).
-      const [choice = 'web', fail] = (process.env.SPAN_ANATOMY ?? '').split(',').filter(Boolean);
+      // Drive the anatomy as a presenter would: SPAN_ANATOMY=<choice>,<fail|ok>,<debug field to hover>.
+      const [choice = 'web', fail = 'ok', hover = 'resource'] = (process.env.SPAN_ANATOMY ?? '').split(',').filter(Boolean);
       await page.selectOption('.present .sa-select', choice);
       if (fail === 'fail') await page.check('.present .sa-switch');
       await page.click('.present .sa-send');
       await page.waitForFunction(() => /→ \d{3}/.test(document.querySelector('.present .sa-status')?.textContent ?? ''), undefined, { timeout: 20000 });
-      await page.hover('.present .sa-debug-line[data-field="resource"]');
+      await page.hover(`.present .sa-debug-line[data-field="${hover}"]`);
       await page.waitForTimeout(300);
     }
     await page.screenshot({ path: `tests/artifacts/${hash}.png` });

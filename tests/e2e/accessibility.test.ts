@@ -77,6 +77,27 @@ describe('accessibility', () => {
     await page.close();
   });
 
+  it('has none on the span anatomy with a failed span drawn and a pair lit, and works from the keyboard', async () => {
+    const { page, problems } = await openDeck(browser, '#/span-anatomy');
+    await page.waitForSelector('.present .sa-select');
+    // Keyboard only: the picker, the switch and the button are reached with Tab and used with keys.
+    const focusedClass = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
+    for (let i = 0; i < 30 && !(await focusedClass()).includes('sa-select'); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // the SQL span
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // make it fail
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // send
+    await expect.poll(() => page.textContent('.present .sa-status'), { timeout: 15_000 }).toMatch(/→ 500 .*SQL span/);
+    // Tab on into the debug print: the focused line and its OTel partner light up.
+    for (let i = 0; i < 10 && !(await focusedClass()).includes('sa-debug-line'); i++) await page.keyboard.press('Tab');
+    expect(await page.$$eval('.present .sa-lit', (l) => l.length)).toBeGreaterThanOrEqual(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.$eval('.reveal .slides > section.present', (s) => s.id)).toBe('span-anatomy');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lets a keyboard user send a request, walk the trace and open a span', async () => {
     const { page, problems } = await openDeck(browser, '#/console');
     await page.waitForSelector('.present .rc-input');

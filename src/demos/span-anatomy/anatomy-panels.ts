@@ -14,8 +14,12 @@ export interface AnatomyPanels {
   show(rows: readonly AnatomyRow[] | null): void;
 }
 
-/** Long values (a stack trace) show their first lines; the rest would push every other field off the slide. */
+/**
+ * Long values (a stack trace) show their start: the rest would push every other field off the slide. A debug
+ * value keeps 2 lines; an OTel value is one JSON string with its line breaks escaped, so it keeps 150 characters.
+ */
 const MAX_VALUE_LINES = 2;
+const MAX_VALUE_CHARS = 150;
 export const DEFAULT_LEGEND = [
   'service: the program that did the work (web, taster), the same for all its spans.',
   'name: the kind of operation (a web request, a SQL query). resource: which one: the route or the query text.',
@@ -23,7 +27,15 @@ export const DEFAULT_LEGEND = [
 
 function clip(value: string): string {
   const lines = value.split('\n');
-  return lines.length <= MAX_VALUE_LINES ? value : `${lines.slice(0, MAX_VALUE_LINES).join('\n')}\n… ${lines.length - MAX_VALUE_LINES} more lines`;
+  if (lines.length > MAX_VALUE_LINES) return `${lines.slice(0, MAX_VALUE_LINES).join('\n')}\n… ${lines.length - MAX_VALUE_LINES} more lines`;
+  return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)} … ${value.length - MAX_VALUE_CHARS} more characters` : value;
+}
+
+/** Scroll `list` (and only it: never the slide) so that `line` is in view, a third of the way down. */
+function revealInList(list: HTMLElement, line: HTMLElement): void {
+  const top = line.offsetTop;
+  if (top >= list.scrollTop && top + line.offsetHeight <= list.scrollTop + list.clientHeight) return;
+  list.scrollTop = Math.max(0, top - list.clientHeight / 3);
 }
 
 export function createAnatomyPanels(): AnatomyPanels {
@@ -41,16 +53,20 @@ export function createAnatomyPanels(): AnatomyPanels {
   );
   let notes = new Map<string, string>();
 
-  const light = (keys: readonly string[]): void => {
+  const light = (keys: readonly string[], from?: HTMLElement): void => {
     for (const line of element.querySelectorAll<HTMLElement>('[data-keys]')) {
       const mine = (line.dataset['keys'] ?? '').split(' ');
       line.classList.toggle('sa-lit', keys.some((k) => mine.includes(k)));
     }
     setLegend(keys.length ? keys.slice(0, 2).map((k) => notes.get(k) ?? '') : DEFAULT_LEGEND);
+    // The partner may be scrolled out of its panel (a long span has more lines than fit): bring it into view.
+    const other = from && (debugList.contains(from) ? json : debugList);
+    const partner = other?.querySelector<HTMLElement>('.sa-lit');
+    if (other && partner) revealInList(other, partner);
   };
   const onEnter = (event: Event): void => {
     const line = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-keys]');
-    if (line) light((line.dataset['keys'] ?? '').split(' '));
+    if (line) light((line.dataset['keys'] ?? '').split(' '), line);
   };
   element.addEventListener('pointerover', onEnter);
   element.addEventListener('focusin', onEnter);
