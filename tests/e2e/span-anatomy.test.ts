@@ -70,6 +70,14 @@ describe('span anatomy', () => {
     // And by keyboard: focus does the same.
     await page.focus(`.present .sa-json-line[data-path='kind']`);
     expect(await lit(page)).toEqual(['type', 'kind']);
+    // Each panel is one tab stop; the arrow keys walk its lines, and the deck stays put.
+    const where = await position(page);
+    await page.keyboard.press('ArrowDown');
+    expect(await lit(page)).toEqual(['trace_id', 'traceId']);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset['path'])).toMatch(/^resource\.attributes/);
+    expect(await position(page)).toBe(where);
+    expect(await page.$$eval('.present .sa-debug [tabindex="0"]', (l) => l.length)).toBe(1);
     expect(deck.problems).toEqual([]);
     expect(deck.foreignRequests).toEqual([]);
     await page.close();

@@ -68,6 +68,22 @@ export function createAnatomyPanels(): AnatomyPanels {
     const line = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-keys]');
     if (line) light((line.dataset['keys'] ?? '').split(' '), line);
   };
+  // One tab stop per panel (a span has some 40 lines): arrows, Home and End move among a panel's lines.
+  const onKey = (event: KeyboardEvent): void => {
+    const line = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-keys]');
+    const list = line?.parentElement;
+    if (!line || !list) return;
+    const lines = [...list.querySelectorAll<HTMLElement>(':scope > [data-keys]')];
+    const at = lines.indexOf(line);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: lines.length - 1 }[event.key];
+    const next = to === undefined ? undefined : lines[Math.max(0, Math.min(lines.length - 1, to))];
+    if (!next) return;
+    event.preventDefault();
+    line.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  };
+  element.addEventListener('keydown', onKey);
   element.addEventListener('pointerover', onEnter);
   element.addEventListener('focusin', onEnter);
   element.addEventListener('pointerleave', () => light([]));
@@ -95,20 +111,20 @@ export function createAnatomyPanels(): AnatomyPanels {
           ...(i === firstTag ? [el('li', { class: 'sa-debug-line' }, el('span', { class: 'sa-field' }, 'tags'))] : []),
           el(
             'li',
-            { class: `sa-debug-line${l.tag ? ' sa-tag' : ''}`, tabindex: 0, 'data-keys': keyAttr(l.keys), 'data-field': l.tag ? `tags.${l.label}` : l.label },
+            { class: `sa-debug-line${l.tag ? ' sa-tag' : ''}`, tabindex: i === 0 ? 0 : -1, 'data-keys': keyAttr(l.keys), 'data-field': l.tag ? `tags.${l.label}` : l.label },
             el('span', { class: 'sa-field' }, l.tag ? `${l.label}:` : l.label),
             el('span', { class: 'sa-value' }, clip(l.value)),
           ),
         ]),
       );
       json.replaceChildren(
-        ...jsonPieces(otelLines(rows)).map((p) => {
+        ...jsonPieces(otelLines(rows)).map((p, i, all) => {
           const indent = { 'data-indent': p.indent };
           if ('punct' in p) return el('li', { class: 'sa-json-line sa-punct', ...indent }, p.punct);
           const { line } = p;
           return el(
             'li',
-            { class: 'sa-json-line', tabindex: 0, 'data-keys': keyAttr(line.keys), 'data-path': line.path, ...indent },
+            { class: 'sa-json-line', tabindex: all.findIndex((q) => 'line' in q) === i ? 0 : -1, 'data-keys': keyAttr(line.keys), 'data-path': line.path, ...indent },
             p.wrap?.before ?? '',
             el('span', { class: 'sa-json-key' }, JSON.stringify(line.label)),
             ': ',
