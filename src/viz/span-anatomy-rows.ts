@@ -60,7 +60,7 @@ export function anatomyRows(span: SpanRecord): AnatomyRow[] {
   const failed = span.status.code === 'ERROR';
   const head: AnatomyRow[] = [
     { key: 'name', debugField: 'name', debugValue: vendorName(span), otelPath: 'name', otelValue: json(span.name),
-      note: 'name: OTel names the span by what it did (method and route); the vendor names the kind of operation.' },
+      note: 'name ↔ name: OTel’s span name sums up this call; the vendor’s name is the kind of operation, and resource says which.' },
     { key: 'id', debugField: 'id', debugValue: low64Decimal(span.spanId), otelPath: 'spanId', otelValue: json(span.spanId),
       note: 'id ↔ spanId: the same 64 bits, in decimal on the left and in hex on the right.' },
     { key: 'trace_id', debugField: 'trace_id', debugValue: low64Decimal(span.traceId), otelPath: 'traceId', otelValue: json(span.traceId),

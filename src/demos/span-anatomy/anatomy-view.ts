@@ -6,16 +6,20 @@ import { el, uniqueId } from '../dom';
 import { createAnatomyPanels, type AnatomyPanels } from './anatomy-panels';
 import { SPAN_CHOICES, spanChoice, type SpanChoice } from './span-choices';
 
+/** What the controls ask of the demo. */
 export interface AnatomyHandlers {
   send(): void;
   choose(choice: SpanChoice): void;
   reset(): void;
 }
 
+/** The slide's DOM: controls, status line and panels; it holds the picker's and the switch's state. */
 export interface AnatomyView {
   readonly element: HTMLElement;
   readonly panels: AnatomyPanels;
+  /** The span picked now. */
   readonly choice: SpanChoice;
+  /** Whether "Make it fail" is ticked. */
   readonly failing: boolean;
   showStatus(text: string, tone: 'ok' | 'failed' | 'pending' | 'idle'): void;
   /** Back to the first choice, the switch off, nothing shown. */
