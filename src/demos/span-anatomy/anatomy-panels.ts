@@ -20,7 +20,7 @@ export interface AnatomyPanels {
  */
 const MAX_VALUE_LINES = 2;
 const MAX_VALUE_CHARS = 150;
-export const DEFAULT_LEGEND = [
+const DEFAULT_LEGEND = [
   'service: the program that did the work (web, taster), the same for all its spans.',
   'name: the kind of operation (a web request, a SQL query). resource: which one: the route or the query text.',
 ];
