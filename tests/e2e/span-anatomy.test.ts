@@ -133,6 +133,12 @@ describe('span anatomy', () => {
     expect(await status(page)).toBe('Pick a span and send its request.');
     expect(await page.$$('.present .sa-debug-line[data-field]')).toHaveLength(0);
     expect(await page.locator('.present .sa-switch').isChecked()).toBe(false);
+    // The presenter's R does the same.
+    await send(page, 'redis', true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('r');
+    await expect.poll(() => status(page)).toBe('Pick a span and send its request.');
+    expect(await page.$eval('.present .sa-select', (s) => (s as HTMLSelectElement).value)).toBe('web');
     expect(deck.problems).toEqual([]);
     await page.close();
   });
