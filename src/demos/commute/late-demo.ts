@@ -6,7 +6,7 @@
  *
  * Each "Run" is the next morning; the store keeps them all (up to its bounds), so the answer grows with the data.
  */
-import { clockTime, COMMUTE_ATTR as A, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
+import { clockTime, COMMUTE_ATTR as A, COMMUTE_SERVICES, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
@@ -134,6 +134,7 @@ export function createLateDemo(): Demo {
       const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
       root.replaceChildren(el('div', { class: 'cm cm--late' }, view.element, traceBox));
       waterfall = createWaterfall(traceBox, {
+        services: COMMUTE_SERVICES,
         label: 'Trace of one late commute',
         emptyText: 'Run the commuters, then pick a group to open one of its late commutes.',
       });

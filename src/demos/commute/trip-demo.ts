@@ -5,7 +5,7 @@
  * next morning. Reset throws the world away and builds it again from the same seed, so the first click after a
  * reset shows the same Monday as before.
  */
-import { clockTime, createCommuteCity, DUE_MIN, type CommuteCity, type RouteName } from '../../sim/commute';
+import { clockTime, COMMUTE_SERVICES, createCommuteCity, DUE_MIN, type CommuteCity, type RouteName } from '../../sim/commute';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo, DemoContext } from '../demo';
@@ -108,6 +108,7 @@ export function createTripDemo(): Demo {
       const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of the commute' });
       root.replaceChildren(el('div', { class: 'cm cm--trip' }, view.element, traceBox));
       waterfall = createWaterfall(traceBox, {
+        services: COMMUTE_SERVICES,
         label: 'Trace of the commute',
         emptyText: 'Press “Go to work” to see the journey as a trace.',
       });

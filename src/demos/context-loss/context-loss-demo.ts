@@ -6,7 +6,7 @@
  * to fizzer leaves before the handler's first `await` and keeps its parent; the call to buzzer leaves after it, finds
  * the root context, and starts a trace of its own. Both calls inject whatever context they have; nothing is skipped.
  */
-import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import { createStackContextManager } from '../../telemetry/stack-context';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
@@ -141,6 +141,7 @@ export function createContextLossDemo(): Demo {
       boxes.push(box);
       waterfalls.push(
         createWaterfall(box, {
+          services: FIZZBUZZ_SERVICES,
           label: pieces > 1 ? `${label}: trace ${i + 1}` : label,
           emptyText: 'Press “Ask both” to send the same request through each hub.',
         }),

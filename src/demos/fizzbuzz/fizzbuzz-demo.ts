@@ -6,7 +6,7 @@
  * The world (clock, store, providers, FizzBuzz) is rebuilt from the page's seed on reset, so the same seed always
  * gives the same latencies and the same slow outliers.
  */
-import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
@@ -184,7 +184,11 @@ export function createFizzBuzzDemo(): Demo {
         el('div', { class: 'fb-toolbar fb-toolbar--end' }, speedSelect.element, createResetButton(() => demo.reset())),
       );
       root.replaceChildren(el('div', { class: 'fb fb-run' }, side, traceBox));
-      waterfall = createWaterfall(traceBox, { label: 'Trace of the selected request', emptyText: 'Press “Run 1–15” to send the loop.' });
+      waterfall = createWaterfall(traceBox, {
+        services: FIZZBUZZ_SERVICES,
+        label: 'Trace of the selected request',
+        emptyText: 'Press “Run 1–15” to send the loop.',
+      });
       build(context);
       draw();
       if (context.print) void showPrintState().catch(fail);

@@ -4,7 +4,7 @@
  * so the same request takes exactly the same time in each, and the only difference between the two traces is what
  * the manual code added. The lists under each trace are computed from the spans, not written by hand.
  */
-import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
@@ -150,7 +150,11 @@ export function createInstrumentationDemo(): Demo {
       traceBox,
       facts,
     );
-    const waterfall = createWaterfall(traceBox, { label: `Trace with ${label}`, emptyText: 'Press “Ask both” to send the same request to each.' });
+    const waterfall = createWaterfall(traceBox, {
+      services: FIZZBUZZ_SERVICES,
+      label: `Trace with ${label}`,
+      emptyText: 'Press “Ask both” to send the same request to each.',
+    });
     return { element, column: { waterfall, facts, traces: new TraceIdList() } };
   }
 

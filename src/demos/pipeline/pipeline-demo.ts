@@ -6,7 +6,7 @@
  *
  * The world's own providers are not used: this demo builds its own, whose processors include the console one.
  */
-import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { createTextExportProcessor, type ExportedSpanText } from '../../telemetry/text-span-exporter';
 import { buildTraceModel } from '../../telemetry/trace-model';
@@ -162,7 +162,11 @@ export function createPipelineDemo(): Demo {
           ),
         ),
       );
-      waterfall = createWaterfall(traceBox, { label: 'Trace from the backend', emptyText: 'Press “Ask” to send a request.' });
+      waterfall = createWaterfall(traceBox, {
+        services: FIZZBUZZ_SERVICES,
+        label: 'Trace from the backend',
+        emptyText: 'Press “Ask” to send a request.',
+      });
       build(context);
       draw();
       if (context.print) void showPrintState().catch(fail);

@@ -6,7 +6,7 @@
  * from the same seed.
  */
 import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
-import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
+import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
@@ -163,7 +163,7 @@ export function createRequestConsoleDemo(): Demo {
       );
       const traceBox = el('div', { class: 'rc-trace', role: 'region', 'aria-label': 'Trace of the last request' });
       root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
-      waterfall = createWaterfall(traceBox, { label: 'Trace of the last request' });
+      waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
       build(context);
       if (context.print) void showPrintState();
     },

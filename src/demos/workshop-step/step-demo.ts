@@ -4,7 +4,7 @@
  */
 import { STATUS_TEXT } from '../../sim/http';
 import { Instrumentation } from '../../sim/instrumentation';
-import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
+import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER } from '../../sim/vendor-headers';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { summarizeTrace } from '../../viz/trace-summary';
@@ -156,7 +156,10 @@ export function createWorkshopStepDemo(): Demo {
         initialSwitches(),
       );
       root.replaceChildren(view.element);
-      if (view.traceBox) waterfall = createWaterfall(view.traceBox, { label: `Trace at step ${config.id}` });
+      if (view.traceBox) waterfall = createWaterfall(view.traceBox, {
+        services: MATCHMAKER_SERVICES,
+        label: `Trace at step ${config.id}`,
+      });
       build(context, config);
       if (context.print) void showPrintState(config);
     },
