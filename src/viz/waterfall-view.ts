@@ -46,6 +46,8 @@ export interface WaterfallOptions {
    * colour each service alike, even when one trace lacks a service the other has (a broken trace, say).
    */
   readonly services?: readonly string[];
+  /** Told the selected span's id (null when cleared) whenever the selection changes, by a person or by `selectSpan`. */
+  readonly onSelect?: (spanId: string | null) => void;
 }
 
 /** A waterfall view mounted in a container. */
@@ -175,6 +177,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     version++;
     showDetails();
     draw();
+    opts.onSelect?.(selectedId);
   }
 
   function setCollapsed(i: number, fold: boolean): void {
