@@ -4,9 +4,14 @@
  * COUNT table with and without WHERE, open a log line's span by click and by keyboard, reset with R, leave the
  * slide (nothing keeps running), and the print view.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openDeck } from './browser';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHAPTER = ['bootcamp', 'bootcamp-manual-span', 'bootcamp-otlp', 'bootcamp-query', 'bootcamp-logs'];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -176,6 +181,33 @@ describe('the bootcamp backend', () => {
     expect(await page.$$eval('[data-demo="home-activities"][data-view="logs"] .ha-log-line', (r) => r.length)).toBe(6);
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical WCAG 2 A/AA violation on any slide of the chapter, demos in use', { timeout: 120_000 }, async () => {
+    const { page, problems } = await openDeck(browser, '#/bootcamp');
+    const found: Record<string, unknown> = {};
+    for (const id of CHAPTER) {
+      await page.evaluate((h) => (location.hash = `#/${h}`), id);
+      await page.waitForFunction((h) => document.querySelector('.reveal .slides > section.present')?.id === h, id);
+      await page.waitForFunction(() => document.querySelectorAll('.present pre.mermaid-src:not([data-rendered="done"])').length === 0);
+      if (await page.$('.present [data-demo="home-activities"]')) {
+        await loadFeed(page, '.present [data-demo="home-activities"]');
+        const line = page.locator('.present .ha-log-line').first();
+        if (await line.count()) await line.click();
+      }
+      await page.waitForTimeout(1_800); // new-row highlights fade out, the slide transition ends
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(() => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+        return axe
+          .run({ include: [['.reveal .slides section.present']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+          .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target)).join(' | ')}`));
+      });
+      if (violations.length) found[id] = violations;
+    }
+    expect(found).toEqual({});
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

@@ -28,7 +28,8 @@ export function ago(ms: number): string {
 
 export function createFeedPanel(): FeedPanel {
   const heading = el('p', { class: 'ha-panel-title' });
-  const list = el('ul', { class: 'ha-feed', 'aria-label': 'Home feed' });
+  // Focusable, so a keyboard user can scroll a long feed.
+  const list = el('ul', { class: 'ha-feed', 'aria-label': 'Home feed', tabindex: 0 });
   const element = el('div', { class: 'ha-panel', role: 'region', 'aria-label': 'Response to the frontend' }, heading, list);
   let shown: FeedResult | undefined | null = null;
   return {
