@@ -87,6 +87,25 @@ describe('the bootcamp backend', () => {
     await page.close();
   });
 
+  it('gives the same feeds and latencies for the same seed, and others for another', async () => {
+    const run = async (seed: string) => {
+      const deck = await openDeck(browser, `?seed=${seed}#/bootcamp-manual-span`);
+      const out: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await loadFeed(deck.page, demo('trace'));
+        const title = (await deck.page.textContent(`${demo('trace')} .ha-panel-title`)) ?? '';
+        const messages = await deck.page.$$eval(`${demo('trace')} .ha-message`, (m) => m.map((x) => x.textContent).join('|'));
+        out.push(`${title} ${messages}`);
+      }
+      expect(deck.problems).toEqual([]);
+      await deck.page.close();
+      return out;
+    };
+    const first = await run('rehearsal');
+    expect(await run('rehearsal')).toEqual(first);
+    expect(await run('other')).not.toEqual(first);
+  });
+
   it('shows the OTLP/HTTP request backend-flask would send, with a real OTLP/JSON body, and sends nothing', async () => {
     const deck = await openDeck(browser, '#/bootcamp-otlp');
     const { page } = deck;

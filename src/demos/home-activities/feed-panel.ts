@@ -5,6 +5,7 @@
 import type { Activity } from '../../sim/bootcamp';
 import { el } from '../dom';
 
+/** What the frontend got back for one request, as the feed panel shows it. */
 export interface FeedResult {
   readonly status: number;
   readonly tookMs: number;
@@ -13,6 +14,7 @@ export interface FeedResult {
   readonly activities: readonly Activity[];
 }
 
+/** The feed panel: its element, and `update` to show the latest result (or none). */
 export interface FeedPanel {
   readonly element: HTMLElement;
   update(result: FeedResult | undefined): void;

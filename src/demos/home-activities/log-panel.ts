@@ -6,6 +6,7 @@
 import type { LogLine } from '../../sim/bootcamp';
 import { el } from '../dom';
 
+/** The log panel: `update` appends new lines and marks the picked one; `reset` forgets every line. */
 export interface LogPanel {
   readonly element: HTMLElement;
   update(lines: readonly LogLine[], selectedSeq: number | undefined): void;

@@ -5,6 +5,7 @@
 import type { OtlpHttpRequest } from '../../telemetry/otlp-preview';
 import { el } from '../dom';
 
+/** The OTLP panel: its element, and `update` to show the last request the exporter would have sent. */
 export interface OtlpPanel {
   readonly element: HTMLElement;
   update(request: OtlpHttpRequest | undefined): void;

@@ -27,6 +27,7 @@ export interface PanelState {
   readonly pickedLog: number | undefined;
 }
 
+/** What panels are built with: the feed panel, and the demo's handlers for what a person picks. */
 export interface PanelDeps {
   readonly feed: FeedPanel;
   readonly onShowTrace: (traceId: string) => void;
@@ -34,6 +35,7 @@ export interface PanelDeps {
   readonly onQueryChange: () => void;
 }
 
+/** One view's left-hand panel. */
 export interface Panel {
   readonly element: HTMLElement;
   update(state: PanelState): void;

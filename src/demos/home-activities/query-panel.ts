@@ -13,6 +13,7 @@ export const WHERE_CHOICES: ReadonlyArray<readonly [string, string]> = [
   ['frontend-react-js', 'frontend-react-js'],
 ];
 
+/** The query panel: the current WHERE choice, `update` to recount over the store's spans, `reset` to clear it. */
 export interface QueryPanel {
   readonly element: HTMLElement;
   readonly query: CountQuery;
