@@ -7,133 +7,84 @@
  *
  * The world is rebuilt from the page's seed on reset, so the same seed gives the same feeds and latencies.
  */
-import { createBootcamp, MANUAL_SPAN, type Activity, type Bootcamp, type LogLine } from '../../sim/bootcamp';
+import { BOOTCAMP_SERVICES, createBootcamp, MANUAL_SPAN, type Activity, type Bootcamp, type LogLine } from '../../sim/bootcamp';
 import { OtlpPreviewProcessor, type OtlpHttpRequest } from '../../telemetry/otlp-preview';
 import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
-import type { Demo, DemoContext } from '../demo';
+import type { Demo } from '../demo';
 import { el } from '../dom';
 import { createResetButton } from '../fizzbuzz/controls';
-import { createRedraw, type Redraw } from '../fizzbuzz/redraw';
 import { traceIdOf } from '../fizzbuzz/wire-traces';
-import { createLiveWorld, type LiveWorld } from '../live-world';
+import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { createFeedPanel, type FeedResult } from './feed-panel';
 import { createPanel, parseView, type Panel } from './panel';
 
 const SPEED = 0.5;
-/** On paper, a few requests: enough for the COUNT table to have rows and the logs to have lines. */
 const PRINT_REQUESTS = 3;
 /** `OTEL_EXPORTER_OTLP_ENDPOINT` and `OTEL_EXPORTER_OTLP_HEADERS` as the bootcamp sets them (the key masked). */
 const ENDPOINT = 'https://api.honeycomb.io';
 const SECRET_HEADERS = ['x-honeycomb-team'];
 
+/** The bootcamp system, and the providers of its own whose processors include the OTLP preview. */
+interface Backend {
+  readonly bootcamp: Bootcamp;
+  readonly telemetry: Telemetry;
+  readonly otlp: OtlpPreviewProcessor;
+}
+
 export function createHomeActivitiesDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
-  let world: LiveWorld | undefined;
-  let telemetry: Telemetry | undefined;
-  let otlp: OtlpPreviewProcessor | undefined;
-  let system: Bootcamp | undefined;
   let waterfall: WaterfallView | undefined;
   let panel: Panel | undefined;
   let button: HTMLButtonElement | undefined;
   let status: HTMLElement | undefined;
-  let redraw: Redraw | undefined;
-  let shown = false;
-  let busy = false;
-  // Bumped on reset, so a response from a discarded world never lands in the new one.
-  let generation = 0;
   let lastFeed: FeedResult | undefined;
   let lastRequest: OtlpHttpRequest | undefined;
   let shownTrace: string | undefined;
   let pickedLog: number | undefined;
 
   function draw(): void {
-    if (!waterfall || !panel || !world || !system) return;
-    const spans = world.store.traceIds().flatMap((id) => [...world!.store.getTrace(id)]);
-    panel.update({ feed: lastFeed, request: lastRequest, spans, logs: system.logs.lines, shownTrace, pickedLog });
+    const session = live.session;
+    if (!waterfall || !panel || !session) return;
+    const { world, system } = session;
+    const spans = world.store.traceIds().flatMap((id) => [...world.store.getTrace(id)]);
+    panel.update({ feed: lastFeed, request: lastRequest, spans, logs: system.bootcamp.logs.lines, shownTrace, pickedLog });
     waterfall.setModel(shownTrace ? buildTraceModel(world.store.getTrace(shownTrace), shownTrace) : null);
-    if (button) button.disabled = busy;
-    if (status) status.textContent = busy ? 'Loading…' : `${world.store.traceCount} ${world.store.traceCount === 1 ? 'trace' : 'traces'} in the store`;
+    if (button) button.disabled = live.busy;
+    if (status) status.textContent = live.busy ? 'Loading…' : `${world.store.traceCount} ${world.store.traceCount === 1 ? 'trace' : 'traces'} in the store`;
   }
 
   /** Show a trace, and select one of its spans (the manual one unless told otherwise). */
   function show(traceId: string, spanId?: string): void {
     shownTrace = traceId;
-    const manual = world?.store.getTrace(traceId).find((s) => s.name === MANUAL_SPAN);
+    const manual = live.session?.world.store.getTrace(traceId).find((s) => s.name === MANUAL_SPAN);
     draw();
     waterfall?.selectSpan(spanId ?? manual?.spanId ?? null);
   }
 
-  function build(context: DemoContext): void {
-    world = createLiveWorld(context, { demoId: 'home-activities', speed: SPEED });
-    const w = world;
-    const mine = generation;
-    otlp = new OtlpPreviewProcessor({
-      endpoint: ENDPOINT,
-      serviceName: 'backend-flask',
-      secretHeaders: SECRET_HEADERS,
-      onRequest: (r) => {
-        if (mine === generation) lastRequest = r;
-      },
-    });
-    telemetry = createTelemetry({ store: w.store, extraProcessors: [otlp] });
-    system = createBootcamp({ clock: w.clock, random: w.random, tracerFor: telemetry.tracerFor });
-    const sys = system;
-    w.whileShown(() => w.store.subscribe(() => redraw?.request()));
-    w.whileShown(() => sys.logs.subscribe(() => redraw?.request()));
-  }
-
-  function teardown(): void {
-    generation++;
-    busy = false;
-    system?.stop();
-    void telemetry?.shutdown();
-    world?.release();
-    redraw?.cancel();
-  }
-
-  async function load(): Promise<void> {
-    if (!world || !system || !otlp || busy) return;
-    const [w, sys, exporter, mine] = [world, system, otlp, generation];
-    busy = true;
-    w.sync();
-    const startedMs = w.clock.now();
-    redraw?.request();
-    try {
-      const response = await sys.loadHome();
-      if (mine !== generation) return;
+  let shownAfterLoad: string | undefined;
+  const load = (): Promise<void> =>
+    live.runOne(async (mine) => {
+      const { world: w, system: sys } = mine;
+      shownAfterLoad = undefined;
+      w.sync();
+      const startedMs = w.clock.now();
+      live.requestDraw();
+      const response = await sys.bootcamp.loadHome();
+      if (mine !== live.session) return;
       const activities = response.status === 200 ? (JSON.parse(response.body) as Activity[]) : [];
       lastFeed = { status: response.status, tookMs: w.clock.now() - startedMs, atMs: w.clock.now(), activities };
       // The batch processor's timer would fire about now: the request's spans have all ended.
-      await exporter.forceFlush();
+      await sys.otlp.forceFlush();
       pickedLog = undefined;
-      const id = traceIdOf(response.headers['traceresponse']);
-      busy = false;
-      if (id) show(id);
-    } finally {
-      if (mine === generation) {
-        busy = false;
-        redraw?.request();
-      }
-    }
-  }
+      shownAfterLoad = traceIdOf(response.headers['traceresponse']);
+    });
 
-  async function showPrintState(): Promise<void> {
-    if (!world) return;
-    for (let i = 0; i < PRINT_REQUESTS; i++) {
-      const done = load();
-      await world.fastForward();
-      await done;
-    }
-    draw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  const fail = (e: unknown): void => {
-    if (status) status.textContent = `The demo failed: ${String(e)}. Press Reset.`;
-  };
+  /** Load, then (once the button is free again) open the new trace at its manual span. */
+  const loadAndShow = (): Promise<void> =>
+    load().then(() => {
+      if (shownAfterLoad) show(shownAfterLoad);
+    });
 
   const onPickLog = (line: LogLine): void => {
     if (!line.traceId) return;
@@ -141,14 +92,11 @@ export function createHomeActivitiesDemo(): Demo {
     show(line.traceId, line.spanId);
   };
 
-  const demo: Demo = {
-    mount(element, context) {
-      ctx = context;
-      root = element;
-      redraw = createRedraw(context.print, draw);
-      const view = parseView(element.dataset['view']);
+  const live: LiveDemo<Backend> = createLiveDemo<Backend>({
+    mountView(root) {
+      const view = parseView(root.dataset['view']);
       button = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Load the home feed');
-      button.addEventListener('click', () => void load().catch(fail));
+      button.addEventListener('click', () => void loadAndShow().catch(live.fail));
       status = el('span', { class: 'ha-status', role: 'status' });
       panel = createPanel(view, { feed: createFeedPanel(), onShowTrace: (id) => show(id), onPickLog, onQueryChange: () => draw() });
       const traceBox = el('div', { class: 'fb-trace', role: 'region', 'aria-label': 'Trace of the request' });
@@ -156,52 +104,59 @@ export function createHomeActivitiesDemo(): Demo {
         el(
           'div',
           { class: `fb ha ha--${view}` },
-          el('div', { class: 'fb-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => demo.reset())),
+          el('div', { class: 'fb-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.demo.reset())),
           el('div', { class: 'ha-columns' }, panel.element, traceBox),
         ),
       );
-      waterfall = createWaterfall(traceBox, { label: 'Trace of the home feed request', emptyText: 'Press “Load the home feed”.' });
-      build(context);
-      draw();
-      if (context.print) void showPrintState().catch(fail);
+      waterfall = createWaterfall(traceBox, {
+        services: BOOTCAMP_SERVICES,
+        label: 'Trace of the home feed request',
+        emptyText: 'Press “Load the home feed”.',
+      });
     },
-    resume() {
-      shown = true;
-      world?.show();
+    worldOptions: () => ({ demoId: 'home-activities', speed: SPEED }),
+    connect(w) {
+      const otlp = new OtlpPreviewProcessor({
+        endpoint: ENDPOINT,
+        serviceName: 'backend-flask',
+        secretHeaders: SECRET_HEADERS,
+        onRequest: (r) => {
+          // A discarded world's late export must not show in the new one.
+          if (live.session?.world === w) lastRequest = r;
+        },
+      });
+      const telemetry = createTelemetry({ store: w.store, extraProcessors: [otlp] });
+      const bootcamp = createBootcamp({ clock: w.clock, random: w.random, tracerFor: telemetry.tracerFor });
+      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
+      w.whileShown(() => bootcamp.logs.subscribe(() => live.requestDraw()));
+      return { bootcamp, telemetry, otlp };
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      redraw?.cancel();
+    disconnect({ bootcamp, telemetry }) {
+      bootcamp.stop();
+      void telemetry.shutdown();
     },
-    reset() {
-      if (!ctx) return;
-      teardown();
+    draw,
+    // On paper, a few requests: enough for the COUNT table to have rows and the logs to have lines.
+    async printScenario({ world }) {
+      for (let i = 0; i < PRINT_REQUESTS; i++) {
+        const done = loadAndShow();
+        await world.fastForward();
+        await done;
+      }
+    },
+    resetView() {
       lastFeed = undefined;
       lastRequest = undefined;
       shownTrace = undefined;
+      shownAfterLoad = undefined;
       pickedLog = undefined;
       panel?.reset();
       waterfall?.selectSpan(null);
-      build(ctx);
-      draw();
-      if (shown) world?.show();
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (redraw?.pending ? 1 : 0), subscriptions: held.subscriptions };
+    showProblem(message) {
+      if (status) status.textContent = message;
     },
-    unmount() {
-      demo.pause();
-      teardown();
-      waterfall?.destroy();
-      root?.replaceChildren();
-      world = undefined;
-      system = undefined;
-      telemetry = undefined;
-      waterfall = undefined;
-      panel = undefined;
-    },
-  };
-  return demo;
+    destroyView: () => waterfall?.destroy(),
+  });
+  return live.demo;
 }

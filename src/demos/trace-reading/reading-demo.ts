@@ -8,24 +8,16 @@ import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../si
 import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
 import { blameFor, rootCauseRow, slowestSelfRow, suspectServices } from '../../viz/trace-questions';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
-import type { Demo, DemoContext } from '../demo';
-import { createRedraw, type Redraw } from '../fizzbuzz/redraw';
-import { createLiveWorld, type LiveWorld } from '../live-world';
+import type { Demo } from '../demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { TraceFollower } from '../request-console/trace-follower';
 import { checkBlame, checkRootCause, checkSlowest } from './checks';
 import { INCIDENTS } from './incidents';
 import { createReadingView, type ReadingView } from './reading-view';
 
 export function createTraceReadingDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
   let view: ReadingView | undefined;
   let waterfall: WaterfallView | undefined;
-  let world: LiveWorld | undefined;
-  let system: Matchmaker | undefined;
-  let redraw: Redraw | undefined;
-  let shown = false;
-  let generation = 0;
   let incidents = 0;
   let selectedId: string | null = null;
   let suspectsKey = '';
@@ -33,6 +25,7 @@ export function createTraceReadingDemo(): Demo {
 
   const model = (): TraceModel | null => {
     const id = follower.current;
+    const world = live.session?.world;
     return id && world ? buildTraceModel(world.store.getTrace(id), id) : null;
   };
 
@@ -47,57 +40,37 @@ export function createTraceReadingDemo(): Demo {
     }
   }
 
-  function build(context: DemoContext): void {
-    const w = createLiveWorld(context, { demoId: 'trace-reading', speed: 1 });
-    const sys = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-    world = w;
-    system = sys;
-    w.whileShown(() =>
-      w.store.subscribe((change) => {
-        if (change.type !== 'added' || follower.onSpan(change.traceId)) redraw?.request();
-      }),
-    );
-  }
-
-  function teardown(): void {
-    generation++;
-    system?.stop();
-    world?.release();
-    redraw?.cancel();
-  }
-
-  async function newIncident(): Promise<void> {
-    if (!world || !system || !view) return;
-    const [w, sys, v, mine] = [world, system, view, generation];
-    const incident = INCIDENTS[incidents % INCIDENTS.length]!;
-    const n = ++incidents;
-    const headline = `Ticket ${n}: ${incident.ticket}`;
-    for (const q of ['slowest', 'rootCause', 'blame'] as const) v.showVerdict(q, null);
-    selectedId = null;
-    waterfall?.selectSpan(null);
-    v.showSelection(null);
-    v.setReady(false);
-    v.showTicket(`${headline} Replaying GET ${incident.path}…`, true);
-    sys.faults.reset();
-    sys.faults.set(incident.faults);
-    w.sync();
-    follower.expectNew();
-    redraw?.request();
-    const startedMs = w.clock.now();
-    try {
-      const response = await sys.send({ method: 'GET', url: `http://web:5000${incident.path}`, headers: { 'user-agent': 'support-replay/1.0' } });
-      if (mine !== generation) return;
-      follower.pinFromResponse(response.headers['traceresponse']);
-      const took = (w.clock.now() - startedMs).toFixed(0);
-      v.showTicket(`${headline} It answered ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms. Read its trace.`, false);
-    } finally {
-      if (mine === generation) {
-        sys.faults.reset();
-        v.setReady(true);
-        redraw?.request();
+  const newIncident = (): Promise<void> =>
+    live.runOne(async ({ world: w, system: sys }) => {
+      if (!view) return;
+      const v = view;
+      const incident = INCIDENTS[incidents % INCIDENTS.length]!;
+      const headline = `Ticket ${++incidents}: ${incident.ticket}`;
+      for (const q of ['slowest', 'rootCause', 'blame'] as const) v.showVerdict(q, null);
+      selectedId = null;
+      waterfall?.selectSpan(null);
+      v.showSelection(null);
+      v.setReady(false);
+      v.showTicket(`${headline} Replaying GET ${incident.path}…`, true);
+      sys.faults.reset();
+      sys.faults.set(incident.faults);
+      w.sync();
+      follower.expectNew();
+      live.requestDraw();
+      const startedMs = w.clock.now();
+      try {
+        const response = await sys.send({ method: 'GET', url: `http://web:5000${incident.path}`, headers: { 'user-agent': 'support-replay/1.0' } });
+        if (live.session?.system !== sys) return;
+        follower.pinFromResponse(response.headers['traceresponse']);
+        const took = (w.clock.now() - startedMs).toFixed(0);
+        v.showTicket(`${headline} It answered ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms. Read its trace.`, false);
+      } finally {
+        if (live.session?.system === sys) {
+          sys.faults.reset();
+          v.setReady(true);
+        }
       }
-    }
-  }
+    });
 
   function check(question: 'slowest' | 'rootCause' | 'blame', service = ''): void {
     const m = model();
@@ -122,26 +95,11 @@ export function createTraceReadingDemo(): Demo {
     if (focus >= 0) waterfall.selectSpan(m.rows[focus]!.span.spanId);
   }
 
-  async function showPrintState(): Promise<void> {
-    if (!world) return;
-    const done = newIncident();
-    await world.fastForward();
-    await done;
-    draw();
-    reveal();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  const fail = (e: unknown): void => view?.showTicket(`The demo failed: ${String(e)}. Press Reset.`, false);
-
-  const demo: Demo = {
-    mount(element, context) {
-      ctx = context;
-      root = element;
-      redraw = createRedraw(context.print, draw);
+  const live: LiveDemo<Matchmaker> = createLiveDemo<Matchmaker>({
+    mountView(root) {
       view = createReadingView({
-        newIncident: () => void newIncident().catch(fail),
-        reset: () => demo.reset(),
+        newIncident: () => void newIncident().catch(live.fail),
+        reset: () => live.demo.reset(),
         checkSlowest: () => check('slowest'),
         checkRootCause: () => check('rootCause'),
         checkBlame: (service) => check('blame', service),
@@ -158,44 +116,33 @@ export function createTraceReadingDemo(): Demo {
           view?.showSelection(row ? `${row.span.serviceName} ${row.span.name}` : null);
         },
       });
-      build(context);
-      if (context.print) void showPrintState().catch(fail);
     },
-    resume() {
-      shown = true;
-      world?.show();
+    worldOptions: () => ({ demoId: 'trace-reading', speed: 1 }),
+    connect(w) {
+      const sys = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+      w.whileShown(() =>
+        w.store.subscribe((change) => {
+          if (change.type !== 'added' || follower.onSpan(change.traceId)) live.requestDraw();
+        }),
+      );
+      return sys;
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      redraw?.cancel();
-    },
-    reset() {
-      if (!ctx) return;
-      teardown();
+    disconnect: (sys) => sys.stop(),
+    draw,
+    // Print view: the first ticket, answered, with the span where it went wrong open.
+    printScenario: () => newIncident().then(() => {
+      draw();
+      reveal();
+    }),
+    resetView() {
       follower.reset();
       incidents = 0;
       selectedId = null;
       suspectsKey = '';
       view?.clear();
-      build(ctx);
-      draw();
-      if (shown) world?.show();
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (redraw?.pending ? 1 : 0), subscriptions: held.subscriptions };
-    },
-    unmount() {
-      demo.pause();
-      teardown();
-      waterfall?.destroy();
-      root?.replaceChildren();
-      world = undefined;
-      system = undefined;
-      view = undefined;
-      waterfall = undefined;
-    },
-  };
-  return demo;
+    showProblem: (message) => view?.showTicket(message, false),
+    destroyView: () => waterfall?.destroy(),
+  });
+  return live.demo;
 }

@@ -19,6 +19,9 @@ export type { Activity, Reply } from './feed';
 export { formatLogLine, LogSink, type LogLine, type LogLevel } from './logger';
 
 export const FRONTEND_NAME = 'frontend-react-js';
+
+/** The system's services, in the order views colour them. */
+export const BOOTCAMP_SERVICES: readonly string[] = [FRONTEND_NAME, BACKEND_NAME];
 /** The frontend's fetch instrumentation makes the CLIENT span of each call. */
 const FETCH_SCOPE = '@opentelemetry/instrumentation-fetch';
 const BROWSER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36';
