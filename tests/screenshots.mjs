@@ -1,7 +1,8 @@
 // Screenshots of slides at 1280x720 from the built deck, for looking at what people see:
 //   npm run build && node tests/screenshots.mjs [slide-hash ...]
 // Writes tests/artifacts/<hash>.png (git-ignored). With "console", also sends a pairing request first; workshop
-// steps and the span anatomy are driven first too (SPAN_ANATOMY=sql,fail,tags.error.stack: span, failure, field hovered).
+// steps, the bootcamp demo and the span anatomy are driven as a presenter would first (for the anatomy,
+// SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered).
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -36,6 +37,17 @@ try {
       const two = page.locator('.present .ws-button', { hasText: 'Two pairings' });
       await ((await two.count()) ? two : page.locator('.present .ws-button').first()).click();
       await page.waitForFunction(() => !/Waiting|Send a request/.test(document.querySelector('.present .ws-status')?.textContent ?? ''), undefined, { timeout: 20000 });
+      await page.waitForTimeout(1800);
+    }
+    if (await page.$('.present [data-demo="home-activities"]')) {
+      // The bootcamp demo: load the feed three times (so the query has rows), then open a log line's span.
+      const load = page.locator('.present [data-demo="home-activities"] button', { hasText: 'Load the home feed' });
+      for (let i = 0; i < 3; i++) {
+        await load.click();
+        await page.waitForFunction(() => !document.querySelector('.present [data-demo="home-activities"] .fb-primary')?.hasAttribute('disabled'), undefined, { timeout: 20000 });
+      }
+      const line = page.locator('.present .ha-log-line').first();
+      if (await line.count()) await line.click();
       await page.waitForTimeout(1800);
     }
     if (await page.$('.present [data-demo="span-anatomy"]')) {

@@ -4,8 +4,12 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR } from './semconv';
 
-/** Hands each simulated service the tracer of its own provider (so its spans carry its own `service.name`). */
-export type TracerSource = (serviceName: string) => import('@opentelemetry/api').Tracer;
+/**
+ * Hands each simulated service the tracer of its own provider (so its spans carry its own `service.name`). A module
+ * that names its own tracer, as Python's `trace.get_tracer("home.activities")` does, passes that name as the
+ * instrumentation scope; without one the deck's default scope is used.
+ */
+export type TracerSource = (serviceName: string, scopeName?: string) => import('@opentelemetry/api').Tracer;
 
 /** Mark a span as failed the OpenTelemetry way: status ERROR, `error.type`, and an `exception` event. */
 export function recordError(span: Span, error: unknown, atMs: number): void {

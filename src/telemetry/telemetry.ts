@@ -21,8 +21,8 @@ export interface TelemetryOptions {
 
 export interface Telemetry {
   readonly store: SpanStore;
-  /** The tracer of the named service's own provider, created on first use. */
-  tracerFor(serviceName: string): Tracer;
+  /** The tracer of the named service's own provider, created on first use; `scopeName` names the tracer. */
+  tracerFor(serviceName: string, scopeName?: string): Tracer;
   shutdown(): Promise<void>;
 }
 
@@ -50,7 +50,8 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   };
   return {
     store: options.store,
-    tracerFor: (serviceName) => providerFor(serviceName).getTracer(SCOPE_NAME, '1.0.0'),
+    tracerFor: (serviceName, scopeName) =>
+      scopeName === undefined ? providerFor(serviceName).getTracer(SCOPE_NAME, '1.0.0') : providerFor(serviceName).getTracer(scopeName),
     shutdown: async () => {
       await Promise.all([...providers.values()].map((p) => p.shutdown()));
       providers.clear();

@@ -2,14 +2,15 @@
  * The legend: each service of the trace with its colour, in the order services appear down the waterfall.
  */
 import type { TraceModel } from '../telemetry/trace-model';
-import { serviceColor } from './waterfall-layout';
+import { colorOrder, serviceColor } from './waterfall-layout';
 
 export interface LegendView {
   readonly element: HTMLUListElement;
   update(model: TraceModel | null): void;
 }
 
-export function createLegendView(): LegendView {
+/** `knownServices`: colours fixed up front, as the waterfall's `services` option gives them. */
+export function createLegendView(knownServices: readonly string[] = []): LegendView {
   const element = document.createElement('ul');
   element.className = 'wf-legend';
   element.setAttribute('aria-label', 'Services');
@@ -29,7 +30,7 @@ export function createLegendView(): LegendView {
         const swatch = document.createElement('span');
         swatch.className = 'wf-swatch';
         swatch.setAttribute('aria-hidden', 'true');
-        swatch.style.setProperty('--wf-service', serviceColor(service, services));
+        swatch.style.setProperty('--wf-service', serviceColor(service, colorOrder(knownServices, services)));
         item.append(swatch, document.createTextNode(service));
         return item;
       });

@@ -6,7 +6,7 @@
  * rest of an update; the view scans for the two ids it tracks (focus and selection) instead, about 1 ms.
  */
 import type { TraceModel } from '../telemetry/trace-model';
-import { serviceColor, siblingPositions, subtreeErrorCounts } from './waterfall-layout';
+import { colorOrder, serviceColor, siblingPositions, subtreeErrorCounts } from './waterfall-layout';
 
 export interface ModelTables {
   readonly posInSet: Int32Array;
@@ -22,10 +22,12 @@ export const EMPTY_TABLES: ModelTables = {
   colors: new Map(),
 };
 
-export function buildModelTables(model: TraceModel | null): ModelTables {
+/** `knownServices`: the services whose colours are fixed up front, in order (see `colorOrder`). */
+export function buildModelTables(model: TraceModel | null, knownServices: readonly string[] = []): ModelTables {
   if (model === null) return EMPTY_TABLES;
   const { posInSet, setSize } = siblingPositions(model);
-  const colors = new Map(model.services.map((s) => [s, serviceColor(s, model.services)] as const));
+  const order = colorOrder(knownServices, model.services);
+  const colors = new Map(model.services.map((s) => [s, serviceColor(s, order)] as const));
   return { posInSet, setSize, subtreeErrors: subtreeErrorCounts(model), colors };
 }
 

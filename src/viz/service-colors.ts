@@ -35,6 +35,16 @@ export function serviceColor(service: string, services: readonly string[]): stri
   return SERVICE_PALETTE[index % SERVICE_PALETTE.length]!;
 }
 
+/**
+ * The order colours are handed out in: the services a view was told about up front (a system's services, so that
+ * two traces of one system side by side colour each service alike), then any other service in the order met.
+ */
+export function colorOrder(known: readonly string[], seen: readonly string[]): readonly string[] {
+  if (known.length === 0) return seen;
+  const extra = seen.filter((s) => !known.includes(s));
+  return extra.length === 0 ? known : [...known, ...extra];
+}
+
 /** A small, stable, non-negative hash (FNV-1a); only used to keep an unlisted service's colour from flickering. */
 function hashString(text: string): number {
   let hash = 0x811c9dc5;

@@ -35,10 +35,15 @@ function div(className: string): HTMLDivElement {
   return el;
 }
 
-export function buildWaterfallDom(label: string, emptyText: string, onCloseDetails: () => void): WaterfallDom {
+export function buildWaterfallDom(
+  label: string,
+  emptyText: string,
+  onCloseDetails: () => void,
+  knownServices: readonly string[] = [],
+): WaterfallDom {
   const root = div('wf-root');
   const header = createTraceHeaderView();
-  const legend = createLegendView();
+  const legend = createLegendView(knownServices);
   const axis = createTimeAxisView();
   const scroll = div('wf-scroll');
   const tree = div('wf-tree');

@@ -8,7 +8,7 @@ import type { TraceModel, TraceRow } from '../telemetry/trace-model';
 import { formatDuration } from './time-format';
 
 export { formatDuration, niceStepMs, timeTicks, type TimeTick } from './time-format';
-export { ERROR_COLOR, SERVICE_PALETTE, serviceColor } from './service-colors';
+export { colorOrder, ERROR_COLOR, SERVICE_PALETTE, serviceColor } from './service-colors';
 export {
   DETAIL_SECTION_TITLES,
   formatAttrValue,

@@ -11,7 +11,7 @@ import type { RowElement } from './row-element';
 import { treeKeyAction, visiblePositions, type TreeAction } from './tree-navigation';
 import { createVirtualRows } from './virtual-rows';
 import { buildWaterfallDom } from './waterfall-dom';
-import { serviceColor, spanDetailFields, visibleRows } from './waterfall-layout';
+import { colorOrder, serviceColor, spanDetailFields, visibleRows } from './waterfall-layout';
 
 /** Row height: 18 px text needs about 30 px to breathe; the CSS reads it from `--wf-row-h`. */
 const ROW_PX = 32;
@@ -41,6 +41,13 @@ export interface WaterfallOptions {
   readonly label?: string;
   /** Shown while there is no trace; default "Send a request to see its trace." */
   readonly emptyText?: string;
+  /**
+   * The services of the system on show, in the order their colours should go. Two waterfalls given the same list
+   * colour each service alike, even when one trace lacks a service the other has (a broken trace, say).
+   */
+  readonly services?: readonly string[];
+  /** Told the selected span's id (null when cleared) whenever the selection changes, by a person or by `selectSpan`. */
+  readonly onSelect?: (spanId: string | null) => void;
 }
 
 /** A waterfall view mounted in a container. */
@@ -67,6 +74,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
       setSelection(-1);
       focusActive();
     },
+    opts.services,
   );
   const { root, scroll, tree, axis, details } = dom;
   root.style.setProperty('--wf-row-h', `${ROW_PX}px`);
@@ -126,7 +134,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
         selected: i === selectedRow,
         active: i === activeRow,
         fresh: fresh.isFresh(r.span.spanId, performance.now()),
-        color: tables.colors.get(r.span.serviceName) ?? serviceColor(r.span.serviceName, model!.services),
+        color: tables.colors.get(r.span.serviceName) ?? serviceColor(r.span.serviceName, colorOrder(opts.services ?? [], model!.services)),
         durationMs: model!.durationMs,
         trackPx,
       },
@@ -169,6 +177,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     version++;
     showDetails();
     draw();
+    opts.onSelect?.(selectedId);
   }
 
   function setCollapsed(i: number, fold: boolean): void {
@@ -246,7 +255,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     const sameTrace = model !== null && next !== null && model.traceId === next.traceId;
     const activeId = model !== null && activeRow >= 0 ? spanIdOf(activeRow) : null;
     model = next !== null && next.rows.length > 0 ? next : null;
-    tables = buildModelTables(model);
+    tables = buildModelTables(model, opts.services);
     if (!sameTrace) {
       // Span ids belong to one trace: the folds of the last one mean nothing here.
       tabStopMoved = false;

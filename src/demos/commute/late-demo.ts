@@ -6,13 +6,13 @@
  *
  * Each "Run" is the next morning; the store keeps them all (up to its bounds), so the answer grows with the data.
  */
-import { clockTime, COMMUTE_ATTR as A, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
+import { clockTime, COMMUTE_ATTR as A, COMMUTE_SERVICES, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
-import type { Demo, DemoContext } from '../demo';
+import type { Demo } from '../demo';
 import { el } from '../dom';
-import { createLiveWorld, type LiveWorld } from '../live-world';
+import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { GROUP_KEYS, groupLateCommutes, type GroupKey, type LateAnswer } from './group-late';
 import { createLateView, type LateView } from './late-view';
 
@@ -26,27 +26,19 @@ const SPEED = 600;
 const STORE = { maxSpans: 5_000, maxTraces: 1_000 } as const;
 
 export function createLateDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
   let view: LateView | undefined;
   let waterfall: WaterfallView | undefined;
   let exampleLine: HTMLElement | undefined;
-  let world: LiveWorld | undefined;
-  let city: CommuteCity | undefined;
-  let shown = false;
-  let generation = 0;
-  let frame = 0;
   let key: GroupKey = GROUP_KEYS[0].key;
   let answer: LateAnswer | undefined;
   let exampleId: string | undefined;
   let running: { started: StartedMorning; startMs: number; firstMin: number } | undefined;
 
-  const allSpans = (): SpanRecord[] => (world ? world.store.traceIds().flatMap((id) => [...world!.store.getTrace(id)]) : []);
-
-  const redraw = (): void => {
-    frame = 0;
+  const draw = (): void => {
+    const world = live.session?.world;
     if (!world || !view || !waterfall) return;
-    answer = groupLateCommutes(allSpans(), key);
+    const store = world.store;
+    answer = groupLateCommutes(store.traceIds().flatMap((id) => [...store.getTrace(id)]), key);
     const selected = exampleId ? answer.groups.find((g) => g.lateTraceIds.includes(exampleId!))?.value : undefined;
     view.showAnswer(answer, selected);
     if (running) {
@@ -55,45 +47,26 @@ export function createLateDemo(): Demo {
       const { day } = started.morning;
       view.showProgress(`${day}, ${clockTime(nowMin)}: ${started.arrivedCount()} of ${started.plans.length} at work so far.`);
     }
-    const spans = exampleId ? world.store.getTrace(exampleId) : [];
+    const spans = exampleId ? store.getTrace(exampleId) : [];
     waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, exampleId) : null);
     exampleLine!.textContent = describeExample(spans);
   };
-  const scheduleRedraw = (): void => {
-    // Print view draws once, when the fast-forwarded morning is over (showPrintState), not once per span.
-    if (ctx?.print) return;
-    if (frame === 0) frame = requestAnimationFrame(redraw);
-  };
-
-  const build = (context: DemoContext): void => {
-    world = createLiveWorld(context, { demoId: 'commute-late', speed: SPEED, store: STORE });
-    const w = world;
-    city = createCommuteCity({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-    w.whileShown(() => w.store.subscribe(() => scheduleRedraw()));
-  };
-
-  const teardown = (): void => {
-    generation++;
-    running = undefined;
-    world?.release();
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-  };
 
   function run(): Promise<void> {
-    if (!world || !city || !view || running) return Promise.resolve();
-    const mine = generation;
+    const mine = live.session;
+    if (!mine || !view || running) return Promise.resolve();
+    const { world, system: city } = mine;
     world.sync();
     const started = city.runMorning(COMMUTERS_PER_MORNING);
     running = { started, startMs: world.clock.now(), firstMin: Math.min(...started.plans.map((p) => p.departureMin)) };
     view.setRunning(true);
-    redraw();
+    draw();
     return started.arrived.then(() => {
-      if (mine !== generation) return;
+      if (mine !== live.session) return;
       running = undefined;
       view?.setRunning(false);
       view?.showProgress(`${started.morning.day}: all ${started.plans.length} are at work.`);
-      redraw();
+      draw();
       // Open one late commute of the biggest group, so the trace beside the numbers is never empty after a run.
       if (!exampleId && answer) showExample(answer.groups[0]?.value);
     });
@@ -105,79 +78,50 @@ export function createLateDemo(): Demo {
     if (ids.length === 0) return;
     const at = exampleId ? ids.indexOf(exampleId) : -1;
     exampleId = ids[(at + 1) % ids.length];
-    redraw();
+    draw();
   }
 
-  async function showPrintState(): Promise<void> {
-    if (!world) return;
-    const done = run();
-    await world.fastForward();
-    await done;
-    redraw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  const demo: Demo = {
-    mount(el_, context) {
-      ctx = context;
-      root = el_;
+  const live: LiveDemo<CommuteCity> = createLiveDemo<CommuteCity>({
+    mountView(root) {
       view = createLateView({
-        run: () => void run().catch((e: unknown) => view?.showProgress(`The demo failed: ${String(e)}. Press Reset.`)),
+        run: () => void run().catch(live.fail),
         groupBy: (k) => {
           key = k;
-          redraw();
+          draw();
         },
         showExample,
-        reset: () => demo.reset(),
+        reset: () => live.demo.reset(),
       });
       exampleLine = el('p', { class: 'cm-example' });
       const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
       root.replaceChildren(el('div', { class: 'cm cm--late' }, view.element, traceBox));
       waterfall = createWaterfall(traceBox, {
+        services: COMMUTE_SERVICES,
         label: 'Trace of one late commute',
         emptyText: 'Run the commuters, then pick a group to open one of its late commutes.',
       });
-      build(context);
-      redraw();
-      if (context.print) void showPrintState();
     },
-    resume() {
-      shown = true;
-      world?.show();
-      redraw();
+    worldOptions: () => ({ demoId: 'commute-late', speed: SPEED, store: STORE }),
+    connect(w) {
+      const city = createCommuteCity({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+      // Print view draws once, when the fast-forwarded morning is over, not once per span.
+      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
+      return city;
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
-    },
-    reset() {
-      if (!ctx || !view) return;
-      teardown();
+    draw,
+    printScenario: () => run(),
+    resetView() {
+      // The morning under way belongs to the world just released.
+      running = undefined;
       key = GROUP_KEYS[0].key;
       exampleId = undefined;
-      view.resetControls();
-      build(ctx);
-      redraw();
-      if (shown) world?.show();
+      view?.resetControls();
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (frame ? 1 : 0), subscriptions: held.subscriptions };
-    },
-    unmount() {
-      demo.pause();
-      teardown();
-      waterfall?.destroy();
-      root?.replaceChildren();
-      world = undefined;
-      city = undefined;
-      view = undefined;
-      waterfall = undefined;
-    },
-  };
-  return demo;
+    showProblem: (message) => view?.showProgress(message),
+    destroyView: () => waterfall?.destroy(),
+    draws: { onResume: true },
+  });
+  return live.demo;
 }
 
 /** One line about the example, read from its root span's tags: "c042, Crosstown: left 08:12, arrived 09:07, 7 min late". */

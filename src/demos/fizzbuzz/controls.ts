@@ -1,5 +1,6 @@
 /**
- * Controls several FizzBuzz demos share: a labelled number field with its button, the speed menu, and Reset.
+ * Controls several FizzBuzz demos share: a labelled number field with its button, the speed menu, Reset, and the
+ * line that tells what went wrong.
  * They only report what the person did; the demo decides what happens.
  */
 import { parseNumberParam } from '../../sim/fizzbuzz';
@@ -69,4 +70,20 @@ export function createResetButton(onReset: () => void): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'fb-button fb-reset', title: 'Reset this demo (R)' }, 'Reset');
   button.addEventListener('click', onReset);
   return button;
+}
+
+/** The line a demo tells its problems on (a number that is not one, a failed request), announced as an alert. */
+export interface ProblemLine {
+  readonly element: HTMLElement;
+  show(message: string): void;
+  clear(): void;
+}
+
+export function createProblemLine(): ProblemLine {
+  const element = el('p', { class: 'fb-problem', role: 'alert' });
+  return {
+    element,
+    show: (message) => void (element.textContent = message),
+    clear: () => void (element.textContent = ''),
+  };
 }

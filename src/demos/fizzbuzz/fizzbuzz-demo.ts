@@ -6,15 +6,14 @@
  * The world (clock, store, providers, FizzBuzz) is rebuilt from the page's seed on reset, so the same seed always
  * gives the same latencies and the same slow outliers.
  */
-import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
-import type { Demo, DemoContext } from '../demo';
+import type { Demo } from '../demo';
 import { el } from '../dom';
-import { createLiveWorld, type LiveWorld } from '../live-world';
-import { createNumberForm, createResetButton, createSpeedSelect, type NumberForm, type SpeedSelect } from './controls';
-import { createRedraw, type Redraw } from './redraw';
+import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
+import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from './controls';
 import { createRequestListView, formatMs, type RequestListView } from './request-list-view';
 import { RunLog } from './run-log';
 import { numberOf, traceIdOf } from './wire-traces';
@@ -23,22 +22,13 @@ export const LOOP_NUMBERS: readonly number[] = Array.from({ length: 15 }, (_, i)
 const DEFAULT_SPEED = 0.5;
 
 export function createFizzBuzzDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
-  let world: LiveWorld | undefined;
-  let system: FizzBuzz | undefined;
   let waterfall: WaterfallView | undefined;
   let list: RequestListView | undefined;
   let runButton: HTMLButtonElement | undefined;
   let form: NumberForm | undefined;
   let speedSelect: SpeedSelect | undefined;
-  let problem: HTMLElement | undefined;
-  let redraw: Redraw | undefined;
-  let shown = false;
+  let problem: ProblemLine | undefined;
   let speed = DEFAULT_SPEED;
-  let busy = false;
-  // Bumped on reset, so a response from a discarded world never lands in the new one.
-  let generation = 0;
   const log = new RunLog();
   /** The row whose trace is shown, or 'latest' to follow each new request. */
   let selected: number | 'latest' = 'latest';
@@ -57,9 +47,10 @@ export function createFizzBuzzDemo(): Demo {
     const index = selectedIndex();
     list.update(log.entries, index, summary());
     const id = log.entries[index]?.traceId;
+    const world = live.session?.world;
     waterfall.setModel(id && world ? buildTraceModel(world.store.getTrace(id), id) : null);
-    if (runButton) runButton.disabled = busy;
-    if (form) form.button.disabled = busy;
+    if (runButton) runButton.disabled = live.busy;
+    if (form) form.button.disabled = live.busy;
   }
 
   const onWire = (event: WireEvent): void => {
@@ -67,40 +58,18 @@ export function createFizzBuzzDemo(): Demo {
     if (event.direction !== 'request' || event.target.startsWith('hub:')) return;
     const n = numberOf(event.request.url);
     const id = traceIdOf(event.request.headers['traceparent']);
-    if (n !== undefined && id !== undefined && log.traceSeen(n, id)) redraw?.request();
+    if (n !== undefined && id !== undefined && log.traceSeen(n, id)) live.requestDraw();
   };
 
-  function build(context: DemoContext): void {
-    world = createLiveWorld(context, { demoId: 'fizzbuzz', speed });
-    const w = world;
-    system = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-    const sys = system;
-    w.whileShown(() =>
-      w.store.subscribe((change) => {
-        const shownId = log.entries[selectedIndex()]?.traceId;
-        if (change.type !== 'added' || change.traceId === shownId) redraw?.request();
-      }),
-    );
-    w.whileShown(() => sys.network.observe(onWire));
-  }
-
-  function teardown(): void {
-    generation++;
-    busy = false;
-    system?.stop();
-    world?.release();
-    redraw?.cancel();
-  }
-
-  async function askOne(n: number, mine: number): Promise<void> {
-    const [w, sys] = [world!, system!];
+  async function askOne(n: number, mine: LiveSession<FizzBuzz>): Promise<void> {
+    const { world: w, system: sys } = mine;
     w.sync();
     const startedMs = w.clock.now();
     const index = log.start(n);
-    redraw?.request();
+    live.requestDraw();
     try {
       const response = await sys.ask(n);
-      if (mine !== generation) return;
+      if (mine !== live.session) return;
       const body = JSON.parse(response.body) as { result?: string; error?: string };
       const ok = response.status === 200;
       log.finish(index, {
@@ -110,63 +79,34 @@ export function createFizzBuzzDemo(): Demo {
         traceId: traceIdOf(response.headers['traceresponse']),
       });
     } catch (error) {
-      if (mine !== generation) return;
+      if (mine !== live.session) return;
       log.finish(index, { answer: String(error), tookMs: w.clock.now() - startedMs, failed: true });
     }
-    redraw?.request();
+    live.requestDraw();
   }
 
   /** Send the numbers one after another, each waiting for the last, as a shell loop of curl commands does. */
-  async function run(numbers: readonly number[], fresh: boolean): Promise<void> {
-    if (!world || !system || busy) return;
-    const mine = generation;
-    busy = true;
-    if (problem) problem.textContent = '';
-    if (fresh) log.clear();
-    selected = 'latest';
-    redraw?.request();
-    try {
+  const run = (numbers: readonly number[], fresh: boolean): Promise<void> =>
+    live.runOne(async (mine) => {
+      problem?.clear();
+      if (fresh) log.clear();
+      selected = 'latest';
+      live.requestDraw();
       for (const n of numbers) {
-        if (mine !== generation) return;
+        if (mine !== live.session) return;
         await askOne(n, mine);
       }
-    } finally {
-      if (mine === generation) {
-        busy = false;
-        redraw?.request();
-      }
-    }
-  }
+    });
 
-  async function showPrintState(): Promise<void> {
-    if (!world) return;
-    const done = run(LOOP_NUMBERS, true);
-    await world.fastForward();
-    await done;
-    // On paper, show the request worth asking about: the slowest.
-    selected = log.slowestIndex();
-    draw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  const fail = (e: unknown): void => {
-    if (problem) problem.textContent = `The demo failed: ${String(e)}. Press Reset.`;
-  };
-
-  const demo: Demo = {
-    mount(element, context) {
-      ctx = context;
-      root = element;
-      redraw = createRedraw(context.print, draw);
+  const live: LiveDemo<FizzBuzz> = createLiveDemo<FizzBuzz>({
+    mountView(root) {
       runButton = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Run 1–15');
-      runButton.addEventListener('click', () => void run(LOOP_NUMBERS, true).catch(fail));
-      problem = el('p', { class: 'fb-problem', role: 'alert' });
-      form = createNumberForm('Ask', 15, (n) => void run([n], false).catch(fail), (m) => {
-        if (problem) problem.textContent = m;
-      });
+      runButton.addEventListener('click', () => void run(LOOP_NUMBERS, true).catch(live.fail));
+      problem = createProblemLine();
+      form = createNumberForm('Ask', 15, (n) => void run([n], false).catch(live.fail), (m) => problem?.show(m));
       speedSelect = createSpeedSelect(speed, (s) => {
         speed = s;
-        world?.driver?.setSpeed(s);
+        live.session?.world.driver?.setSpeed(s);
       });
       list = createRequestListView((i) => {
         selected = i;
@@ -179,51 +119,45 @@ export function createFizzBuzzDemo(): Demo {
         { class: 'fb-side', role: 'region', 'aria-label': 'FizzBuzz loop' },
         el('div', { class: 'fb-toolbar' }, runButton, form.element),
         loop,
-        problem,
+        problem.element,
         list.element,
-        el('div', { class: 'fb-toolbar fb-toolbar--end' }, speedSelect.element, createResetButton(() => demo.reset())),
+        el('div', { class: 'fb-toolbar fb-toolbar--end' }, speedSelect.element, createResetButton(() => live.demo.reset())),
       );
       root.replaceChildren(el('div', { class: 'fb fb-run' }, side, traceBox));
-      waterfall = createWaterfall(traceBox, { label: 'Trace of the selected request', emptyText: 'Press “Run 1–15” to send the loop.' });
-      build(context);
-      draw();
-      if (context.print) void showPrintState().catch(fail);
+      waterfall = createWaterfall(traceBox, {
+        services: FIZZBUZZ_SERVICES,
+        label: 'Trace of the selected request',
+        emptyText: 'Press “Run 1–15” to send the loop.',
+      });
     },
-    resume() {
-      shown = true;
-      world?.show();
+    worldOptions: () => ({ demoId: 'fizzbuzz', speed }),
+    connect(w) {
+      const sys = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+      w.whileShown(() =>
+        w.store.subscribe((change) => {
+          const shownId = log.entries[selectedIndex()]?.traceId;
+          if (change.type !== 'added' || change.traceId === shownId) live.requestDraw();
+        }),
+      );
+      w.whileShown(() => sys.network.observe(onWire));
+      return sys;
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      redraw?.cancel();
+    disconnect: (sys) => sys.stop(),
+    draw,
+    async printScenario() {
+      await run(LOOP_NUMBERS, true);
+      // On paper, show the request worth asking about: the slowest.
+      selected = log.slowestIndex();
     },
-    reset() {
-      if (!ctx) return;
-      teardown();
+    resetView() {
       log.clear();
       selected = 'latest';
       speed = DEFAULT_SPEED;
       speedSelect?.set(speed);
-      if (problem) problem.textContent = '';
-      build(ctx);
-      draw();
-      if (shown) world?.show();
+      problem?.clear();
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (redraw?.pending ? 1 : 0), subscriptions: held.subscriptions };
-    },
-    unmount() {
-      demo.pause();
-      teardown();
-      waterfall?.destroy();
-      root?.replaceChildren();
-      world = undefined;
-      system = undefined;
-      waterfall = undefined;
-      list = undefined;
-    },
-  };
-  return demo;
+    showProblem: (message) => problem?.show(message),
+    destroyView: () => waterfall?.destroy(),
+  });
+  return live.demo;
 }

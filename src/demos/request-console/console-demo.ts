@@ -6,13 +6,13 @@
  * from the same seed.
  */
 import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
-import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
+import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
-import type { Demo, DemoContext } from '../demo';
+import type { Demo } from '../demo';
 import { el } from '../dom';
-import { createLiveWorld, type LiveWorld } from '../live-world';
+import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { createConsoleView, type ConsoleView, type FaultSwitch, type WireItem } from './console-view';
 import { parseCommand } from './parse-command';
 import { TraceFollower } from './trace-follower';
@@ -30,29 +30,17 @@ const DEFAULT_SPEED = 0.5;
 const WIRE_LIMIT = 24;
 
 export function createRequestConsoleDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
   let view: ConsoleView | undefined;
   let waterfall: WaterfallView | undefined;
-  let world: LiveWorld | undefined;
-  let system: Matchmaker | undefined;
-  let shown = false;
   let speed = DEFAULT_SPEED;
-  // Bumped on reset, so a response from a discarded world never lands in the new one.
-  let generation = 0;
-  let frame = 0;
   const follower = new TraceFollower();
   let wire: WireItem[] = [];
 
-  const redraw = (): void => {
-    frame = 0;
+  const draw = (): void => {
+    const world = live.session?.world;
     if (!world || !waterfall) return;
     const id = follower.current;
     waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
-  };
-  const scheduleRedraw = (): void => {
-    if (ctx?.print) return redraw();
-    if (frame === 0) frame = requestAnimationFrame(redraw);
   };
 
   const onWire = (event: WireEvent): void => {
@@ -70,33 +58,13 @@ export function createRequestConsoleDemo(): Demo {
     view?.setWire(wire);
   };
 
-  const build = (context: DemoContext): void => {
-    world = createLiveWorld(context, { demoId: 'request-console', speed });
-    const w = world;
-    system = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-    const sys = system;
-    w.whileShown(() =>
-      w.store.subscribe((change) => {
-        if (change.type === 'added' ? follower.onSpan(change.traceId) : true) scheduleRedraw();
-      }),
-    );
-    w.whileShown(() => sys.network.observe(onWire));
-  };
-
-  const teardown = (): void => {
-    generation++;
-    system?.stop();
-    world?.release();
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-  };
-
   async function send(command: string): Promise<void> {
-    if (!world || !system || !view) return;
-    const parsed = parseCommand(command, Object.keys(system.published));
+    const mine = live.session;
+    if (!mine || !view) return;
+    const { world: w, system: sys } = mine;
+    const parsed = parseCommand(command, Object.keys(sys.published));
     if (!parsed.ok) return view.showProblem(parsed.message);
     const { request } = parsed;
-    const [w, sys, mine] = [world, system, generation];
     w.sync();
     const startedMs = w.clock.now();
     follower.expectNew();
@@ -109,13 +77,13 @@ export function createRequestConsoleDemo(): Demo {
         headers: { 'user-agent': 'curl/8.5.0', accept: '*/*', ...request.headers },
       });
     } catch (error) {
-      if (mine !== generation) return;
+      if (mine !== live.session) return;
       const reason = error instanceof NetworkError ? `${error.code}: ${error.message}` : String(error);
       return view.showResponse(`curl: (7) Failed to connect to ${request.published}: ${reason}`, '', true);
     }
-    if (mine !== generation) return;
+    if (mine !== live.session) return;
     const tookMs = w.clock.now() - startedMs;
-    if (follower.pinFromResponse(response.headers['traceresponse'])) scheduleRedraw();
+    if (follower.pinFromResponse(response.headers['traceresponse'])) live.requestDraw();
     view.showResponse(
       `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''} · ${tookMs.toFixed(0)} ms`,
       response.body,
@@ -124,7 +92,7 @@ export function createRequestConsoleDemo(): Demo {
   }
 
   const setFault = (fault: FaultSwitch, on: boolean): void => {
-    const faults = system?.faults;
+    const faults = live.session?.system.faults;
     if (!faults) return;
     if (fault === 'taster-down') {
       faults.set({ down: on ? [...faults.current.down, 'taster'] : faults.current.down.filter((h) => h !== 'taster') });
@@ -133,28 +101,15 @@ export function createRequestConsoleDemo(): Demo {
     else faults.set({ clientTimeoutMs: on ? 150 : 0 });
   };
 
-  /** Print view: the pairing request, fast-forwarded to its end on the seeded clock, drawn once. */
-  async function showPrintState(): Promise<void> {
-    if (!world || !view) return;
-    view.setCommand(PRINT_COMMAND);
-    const done = send(PRINT_COMMAND);
-    await world.fastForward();
-    await done;
-    redraw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  const demo: Demo = {
-    mount(el_, context) {
-      ctx = context;
-      root = el_;
+  const live: LiveDemo<Matchmaker> = createLiveDemo<Matchmaker>({
+    mountView(root) {
       view = createConsoleView(
         {
-          send: (c) => void send(c).catch((e: unknown) => view?.showProblem(`The demo failed: ${String(e)}. Press Reset.`)),
-          reset: () => demo.reset(),
+          send: (c) => void send(c).catch(live.fail),
+          reset: () => live.demo.reset(),
           setSpeed: (s) => {
             speed = s;
-            world?.driver?.setSpeed(s);
+            live.session?.world.driver?.setSpeed(s);
           },
           setFault,
         },
@@ -163,47 +118,37 @@ export function createRequestConsoleDemo(): Demo {
       );
       const traceBox = el('div', { class: 'rc-trace', role: 'region', 'aria-label': 'Trace of the last request' });
       root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
-      waterfall = createWaterfall(traceBox, { label: 'Trace of the last request' });
-      build(context);
-      if (context.print) void showPrintState();
+      waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
     },
-    resume() {
-      shown = true;
-      world?.show();
+    worldOptions: () => ({ demoId: 'request-console', speed }),
+    connect(w) {
+      const sys = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+      w.whileShown(() =>
+        w.store.subscribe((change) => {
+          if (change.type === 'added' ? follower.onSpan(change.traceId) : true) live.requestDraw();
+        }),
+      );
+      w.whileShown(() => sys.network.observe(onWire));
+      return sys;
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
+    disconnect: (sys) => sys.stop(),
+    draw,
+    /** The pairing request, fast-forwarded to its end on the seeded clock. */
+    printScenario() {
+      view?.setCommand(PRINT_COMMAND);
+      return send(PRINT_COMMAND);
     },
-    reset() {
-      if (!ctx || !view) return;
-      teardown();
+    resetView() {
       follower.reset();
       wire = [];
       speed = DEFAULT_SPEED;
-      view.setWire(wire);
-      view.resetControls(speed);
-      build(ctx);
-      redraw();
-      if (shown) world?.show();
+      view?.setWire(wire);
+      view?.resetControls(speed);
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (frame ? 1 : 0), subscriptions: held.subscriptions };
-    },
-    unmount() {
-      demo.pause();
-      teardown();
-      waterfall?.destroy();
-      root?.replaceChildren();
-      world = undefined;
-      system = undefined;
-      view = undefined;
-      waterfall = undefined;
-    },
-  };
-
-  return demo;
+    showProblem: (message) => view?.showProblem(message),
+    destroyView: () => waterfall?.destroy(),
+    // The waterfall starts empty as built, and on paper it is drawn span by span as on a slide.
+    draws: { onMount: false, whilePrinting: true },
+  });
+  return live.demo;
 }

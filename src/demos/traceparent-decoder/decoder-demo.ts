@@ -6,11 +6,10 @@
  */
 import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
-import type { Demo, DemoContext } from '../demo';
+import type { Demo } from '../demo';
 import { el, uniqueId } from '../dom';
 import { createResetButton } from '../fizzbuzz/controls';
-import { createRedraw, type Redraw } from '../fizzbuzz/redraw';
-import { createLiveWorld, type LiveWorld } from '../live-world';
+import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
 import { EXAMPLES } from './examples';
 
@@ -23,26 +22,18 @@ interface WireHeader {
 }
 
 export function createDecoderDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
-  let world: LiveWorld | undefined;
-  let system: FizzBuzz | undefined;
-  let redraw: Redraw | undefined;
   let input: HTMLInputElement | undefined;
   let verdict: HTMLElement | undefined;
   let rows: HTMLElement | undefined;
   let wireList: HTMLElement | undefined;
   let sendButton: HTMLButtonElement | undefined;
-  let shown = false;
-  let generation = 0;
   let wire: WireHeader[] = [];
   /** Fill the field with the next header hub sends (on mount, reset and "Send it again"). */
   let fillNext = true;
-  let busy = false;
 
   const known: Known = {
     trace(traceId) {
-      const spans = world?.store.getTrace(traceId) ?? [];
+      const spans = live.session?.world.store.getTrace(traceId) ?? [];
       if (spans.length === 0) return undefined;
       const root_ = spans.find((s) => s.parentSpanId === undefined);
       const query = root_?.attributes['url.query'];
@@ -50,7 +41,7 @@ export function createDecoderDemo(): Demo {
       return `${name}, ${spans.length} ${spans.length === 1 ? 'span' : 'spans'}`;
     },
     span(traceId, spanId) {
-      const span = world?.store.getTrace(traceId).find((s) => s.spanId === spanId);
+      const span = live.session?.world.store.getTrace(traceId).find((s) => s.spanId === spanId);
       return span ? `${span.serviceName}’s ${span.kind} span “${span.name}”` : undefined;
     },
   };
@@ -83,7 +74,7 @@ export function createDecoderDemo(): Demo {
   function draw(): void {
     if (!input) return;
     renderDecoded(decodeTraceparent(input.value, known));
-    if (sendButton) sendButton.disabled = busy;
+    if (sendButton) sendButton.disabled = live.busy;
     if (drawnWire === wire) return;
     drawnWire = wire;
     wireList?.replaceChildren(
@@ -120,59 +111,20 @@ export function createDecoderDemo(): Demo {
       fillNext = false;
       input.value = traceparent;
     }
-    redraw?.request();
+    live.requestDraw();
   };
 
-  async function sendRequest(): Promise<void> {
-    if (!world || !system || busy) return;
-    const [w, sys, mine] = [world, system, generation];
-    busy = true;
-    wire = [];
-    fillNext = true;
-    w.sync();
-    redraw?.request();
-    try {
-      await sys.ask(REQUEST_N);
-    } finally {
-      if (mine === generation) {
-        busy = false;
-        redraw?.request();
-      }
-    }
-  }
+  const sendRequest = (): Promise<void> =>
+    live.runOne(async ({ world, system }) => {
+      wire = [];
+      fillNext = true;
+      world.sync();
+      live.requestDraw();
+      await system.ask(REQUEST_N);
+    });
 
-  function build(context: DemoContext): void {
-    world = createLiveWorld(context, { demoId: 'traceparent-decoder', speed: 1 });
-    const w = world;
-    system = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-    const sys = system;
-    w.whileShown(() => sys.network.observe(onWire));
-    // The names of the trace and span a header points at appear as their spans end.
-    w.whileShown(() => w.store.subscribe(() => redraw?.request()));
-  }
-
-  function teardown(): void {
-    generation++;
-    busy = false;
-    system?.stop();
-    world?.release();
-    redraw?.cancel();
-  }
-
-  async function showPrintState(): Promise<void> {
-    if (!world) return;
-    const done = sendRequest();
-    await world.fastForward();
-    await done;
-    draw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  const demo: Demo = {
-    mount(element, context) {
-      ctx = context;
-      root = element;
-      redraw = createRedraw(context.print, draw);
+  const live: LiveDemo<FizzBuzz> = createLiveDemo<FizzBuzz>({
+    mountView(root) {
       const inputId = uniqueId('fb-tp');
       const hintId = uniqueId('fb-tp-hint');
       input = el('input', {
@@ -220,45 +172,32 @@ export function createDecoderDemo(): Demo {
             { class: 'fb-wire-box', role: 'region', 'aria-label': 'On the wire' },
             el('p', { class: 'fb-wire-title' }, el('strong', {}, 'On the wire'), ` · the headers of hub’s calls for /fizzbuzz?n=${REQUEST_N}`),
             wireList,
-            el('div', { class: 'fb-toolbar' }, sendButton, createResetButton(() => demo.reset())),
+            el('div', { class: 'fb-toolbar' }, sendButton, createResetButton(() => live.demo.reset())),
           ),
         ),
       );
-      build(context);
-      draw();
-      if (context.print) void showPrintState();
-      else void sendRequest();
     },
-    resume() {
-      shown = true;
-      world?.show();
+    worldOptions: () => ({ demoId: 'traceparent-decoder', speed: 1 }),
+    connect(w) {
+      const sys = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+      w.whileShown(() => sys.network.observe(onWire));
+      // The names of the trace and span a header points at appear as their spans end.
+      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
+      return sys;
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      redraw?.cancel();
-    },
-    reset() {
-      if (!ctx) return;
-      teardown();
+    disconnect: (sys) => sys.stop(),
+    draw,
+    printScenario: () => sendRequest(),
+    // Live, the field starts from a real header: the one the first request puts on the wire.
+    start: () => void sendRequest(),
+    resetView() {
       wire = [];
       if (input) input.value = '';
-      build(ctx);
-      void sendRequest();
-      draw();
-      if (shown) world?.show();
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (redraw?.pending ? 1 : 0), subscriptions: held.subscriptions };
+    // A failed request is told in the verdict line (see the Send button); this is for the print view.
+    showProblem(message) {
+      if (verdict) verdict.textContent = message;
     },
-    unmount() {
-      demo.pause();
-      teardown();
-      root?.replaceChildren();
-      world = undefined;
-      system = undefined;
-    },
-  };
-  return demo;
+  });
+  return live.demo;
 }

@@ -4,28 +4,21 @@
  */
 import { STATUS_TEXT } from '../../sim/http';
 import { Instrumentation } from '../../sim/instrumentation';
-import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
+import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER } from '../../sim/vendor-headers';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { summarizeTrace } from '../../viz/trace-summary';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
-import type { Demo, DemoContext } from '../demo';
-import { createLiveWorld, type LiveWorld } from '../live-world';
+import type { Demo } from '../demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { TraceFollower } from '../request-console/trace-follower';
 import { stepConfig, type StepConfig } from './step-config';
 import { createStepView, PAIR_PATH, type StepView } from './step-view';
 
 export function createWorkshopStepDemo(): Demo {
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
   let step: StepConfig | undefined;
   let view: StepView | undefined;
   let waterfall: WaterfallView | undefined;
-  let world: LiveWorld | undefined;
-  let system: Matchmaker | undefined;
-  let shown = false;
-  let generation = 0;
-  let frame = 0;
   const follower = new TraceFollower();
   /** Traces first seen since the last send: a request with propagation off makes several. */
   let madeByLast: string[] = [];
@@ -37,13 +30,13 @@ export function createWorkshopStepDemo(): Demo {
     failPairing: step?.instrumentation.failPairing ?? false,
   });
 
-  const redraw = (): void => {
-    frame = 0;
+  const draw = (): void => {
+    const world = live.session?.world;
     if (!world || !waterfall || !step) return;
     const id = follower.current;
     const model = id ? buildTraceModel(world.store.getTrace(id), id) : null;
     waterfall.setModel(model);
-    view?.traces?.update(madeByLast.map((t) => summarizeTrace(t, world!.store.getTrace(t))), id);
+    view?.traces?.update(madeByLast.map((t) => summarizeTrace(t, world.store.getTrace(t))), id);
     // Open the span the step is about, once per trace: the tagged root, or the span in error.
     if (model && selectedFor !== id) {
       const target =
@@ -54,67 +47,21 @@ export function createWorkshopStepDemo(): Demo {
       }
     }
   };
-  const scheduleRedraw = (): void => {
-    if (ctx?.print) return redraw();
-    if (frame === 0) frame = requestAnimationFrame(redraw);
-  };
-
-  const build = (context: DemoContext, config: StepConfig): void => {
-    const w = createLiveWorld(context, { demoId: `workshop-step-${config.id}`, speed: 1 });
-    const sys = createMatchmaker({
-      clock: w.clock,
-      random: w.random,
-      tracerFor: w.telemetry.tracerFor,
-      instrumentation: new Instrumentation(config.instrumentation),
-    });
-    world = w;
-    system = sys;
-    if (config.log) w.whileShown(() => sys.log.observe((line) => view?.appendLog(line)));
-    if (config.trace) {
-      w.whileShown(() =>
-        w.store.subscribe((change) => {
-          if (change.type !== 'added') return scheduleRedraw();
-          // The first span of a trace: a trace this request made (with propagation off, one per taster call).
-          if (w.store.getTrace(change.traceId).length === 1) madeByLast.push(change.traceId);
-          if (follower.onSpan(change.traceId) || config.wire) scheduleRedraw();
-        }),
-      );
-    }
-    if (config.wire) {
-      w.whileShown(() =>
-        sys.network.observe((e) => {
-          if (e.direction !== 'request' || e.target !== 'taster:5001') return;
-          view?.showHeaders({
-            traceparent: e.request.headers['traceparent'],
-            vendorTrace: e.request.headers[VENDOR_TRACE_HEADER],
-            vendorParent: e.request.headers[VENDOR_PARENT_HEADER],
-          });
-        }),
-      );
-    }
-  };
-
-  const teardown = (): void => {
-    generation++;
-    system?.stop();
-    world?.release();
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-  };
 
   async function request(path: string): Promise<{ text: string; failed: boolean } | undefined> {
-    if (!world || !system) return undefined;
-    const [w, sys, mine] = [world, system, generation];
+    const mine = live.session;
+    if (!mine) return undefined;
+    const { world: w, system: sys } = mine;
     const startedMs = w.clock.now();
     const response = await sys.send({ method: 'GET', url: `http://web:5000${path}`, headers: { 'user-agent': 'curl/8.5.0' } });
-    if (mine !== generation) return undefined;
-    if (follower.pinFromResponse(response.headers['traceresponse'])) scheduleRedraw();
+    if (mine !== live.session) return undefined;
+    if (follower.pinFromResponse(response.headers['traceresponse'])) live.requestDraw();
     const took = w.clock.now() - startedMs;
     return { text: `GET ${path} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took.toFixed(0)} ms`, failed: response.status >= 400 };
   }
 
   function begin(what: string): void {
-    world?.sync();
+    live.session?.world.sync();
     follower.expectNew();
     madeByLast = [];
     view?.showPending(what);
@@ -132,82 +79,85 @@ export function createWorkshopStepDemo(): Demo {
     if (a && b) view?.showResponse(`${a.text}; ${b.text}`, a.failed || b.failed);
   }
 
-  const failed = (e: unknown) => view?.showResponse(`The demo failed: ${String(e)}. Press Reset.`, true);
-
-  const demo: Demo = {
-    mount(el, context) {
-      ctx = context;
-      root = el;
-      step = stepConfig(el.dataset['step']);
-      if (!step) throw new Error(`data-step="${el.dataset['step'] ?? ''}" names no workshop step`);
+  const live: LiveDemo<Matchmaker> = createLiveDemo<Matchmaker>({
+    mountView(root) {
+      step = stepConfig(root.dataset['step']);
+      if (!step) throw new Error(`data-step="${root.dataset['step'] ?? ''}" names no workshop step`);
       const config = step;
       view = createStepView(
         config,
         {
-          send: (p) => void send(p).catch(failed),
-          sendTwo: () => void sendTwo().catch(failed),
-          toggle: (name, on) => system?.instrumentation.set({ [name]: on }),
-          reset: () => demo.reset(),
+          send: (p) => void send(p).catch(live.fail),
+          sendTwo: () => void sendTwo().catch(live.fail),
+          toggle: (name, on) => live.session?.system.instrumentation.set({ [name]: on }),
+          reset: () => live.demo.reset(),
           showTrace: (id) => {
             follower.pin(id);
-            scheduleRedraw();
+            live.requestDraw();
           },
         },
         initialSwitches(),
       );
       root.replaceChildren(view.element);
-      if (view.traceBox) waterfall = createWaterfall(view.traceBox, { label: `Trace at step ${config.id}` });
-      build(context, config);
-      if (context.print) void showPrintState(config);
+      if (view.traceBox) waterfall = createWaterfall(view.traceBox, {
+        services: MATCHMAKER_SERVICES,
+        label: `Trace at step ${config.id}`,
+      });
     },
-    resume() {
-      shown = true;
-      world?.show();
+    worldOptions: () => ({ demoId: `workshop-step-${step!.id}`, speed: 1 }),
+    connect(w) {
+      const config = step!;
+      const sys = createMatchmaker({
+        clock: w.clock,
+        random: w.random,
+        tracerFor: w.telemetry.tracerFor,
+        instrumentation: new Instrumentation(config.instrumentation),
+      });
+      if (config.log) w.whileShown(() => sys.log.observe((line) => view?.appendLog(line)));
+      if (config.trace) {
+        w.whileShown(() =>
+          w.store.subscribe((change) => {
+            if (change.type !== 'added') return live.requestDraw();
+            // The first span of a trace: a trace this request made (with propagation off, one per taster call).
+            if (w.store.getTrace(change.traceId).length === 1) madeByLast.push(change.traceId);
+            if (follower.onSpan(change.traceId) || config.wire) live.requestDraw();
+          }),
+        );
+      }
+      if (config.wire) {
+        w.whileShown(() =>
+          sys.network.observe((e) => {
+            if (e.direction !== 'request' || e.target !== 'taster:5001') return;
+            view?.showHeaders({
+              traceparent: e.request.headers['traceparent'],
+              vendorTrace: e.request.headers[VENDOR_TRACE_HEADER],
+              vendorParent: e.request.headers[VENDOR_PARENT_HEADER],
+            });
+          }),
+        );
+      }
+      return sys;
     },
-    pause() {
-      shown = false;
-      world?.hide();
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
+    disconnect: (sys) => sys.stop(),
+    draw,
+    /** The step's switches in their telling position, one pairing (two for step 3). */
+    printScenario({ system }) {
+      const config = step!;
+      if (config.switches.includes('tagBeer')) system.instrumentation.set({ tagBeer: true });
+      if (config.switches.includes('failPairing')) system.instrumentation.set({ failPairing: true });
+      return config.concurrent ? sendTwo() : send(PAIR_PATH);
     },
-    reset() {
-      if (!ctx || !step || !view) return;
-      teardown();
+    resetView() {
       follower.reset();
       madeByLast = [];
       selectedFor = undefined;
-      view.reset(initialSwitches());
-      build(ctx, step);
-      redraw();
-      if (shown) world?.show();
+      view?.reset(initialSwitches());
     },
-    activity() {
-      const held = world?.activity() ?? { timers: 0, subscriptions: 0 };
-      return { timers: held.timers + (frame ? 1 : 0), subscriptions: held.subscriptions };
-    },
-    unmount() {
-      demo.pause();
-      teardown();
-      waterfall?.destroy();
-      root?.replaceChildren();
-      world = undefined;
-      system = undefined;
-      view = undefined;
-      waterfall = undefined;
-    },
-  };
-
-  /** Print view: the step's switches in their telling position, one pairing (two for step 3), drawn once. */
-  async function showPrintState(config: StepConfig): Promise<void> {
-    if (!world || !system) return;
-    if (config.switches.includes('tagBeer')) system.instrumentation.set({ tagBeer: true });
-    if (config.switches.includes('failPairing')) system.instrumentation.set({ failPairing: true });
-    const done = config.concurrent ? sendTwo() : send(PAIR_PATH);
-    await world.fastForward();
-    await done;
-    redraw();
-    root?.setAttribute('data-demo-state', 'printed');
-  }
-
-  return demo;
+    showProblem: (message) => view?.showResponse(message, true),
+    destroyView: () => waterfall?.destroy(),
+    // The view starts as built; on paper it draws each change at once, because the first span in error it sees is
+    // the one it opens.
+    draws: { onMount: false, whilePrinting: true },
+  });
+  return live.demo;
 }

@@ -17,7 +17,7 @@ export { COMMUTE_ATTR, COMMUTE_SPAN } from './attributes';
 export { MS_PER_MIN, type CommuteSummary, type LegSummary, type StartedCommute } from './commuter';
 export type { DelayCause } from './leg-outcome';
 export { clockTime, DUE_MIN, type Morning, type Weather } from './morning';
-export { ROUTE_NAMES, ROUTES, SERVICES, isRouteName, type RouteName } from './routes';
+export { COMMUTE_SERVICES, ROUTE_NAMES, ROUTES, SERVICES, isRouteName, type RouteName } from './routes';
 
 export interface CommuteCityOptions {
   readonly clock: Clock;

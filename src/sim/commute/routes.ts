@@ -19,6 +19,9 @@ export const SERVICES = {
   tram: 'tramways',
 } as const;
 
+/** Every service a commute can touch, in the order views colour them. */
+export const COMMUTE_SERVICES: readonly string[] = Object.values(SERVICES);
+
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
 
 /** One leg of a route, as planned; what actually happens on a given morning is decided in leg-outcome.ts. */

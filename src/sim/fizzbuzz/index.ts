@@ -33,6 +33,9 @@ export const LOOP_USER_AGENT = 'curl/8.5.0';
 /** The hub calls the others with Python's requests library, as the source's FastAPI hub does. */
 export const HUB_USER_AGENT = 'python-requests/2.31.0';
 
+/** The system's services, in the order views colour them. */
+export const FIZZBUZZ_SERVICES: readonly string[] = ['hub', 'fizzer', 'buzzer'];
+
 export interface FizzBuzz {
   readonly network: Network;
   readonly faults: Faults;

@@ -22,6 +22,9 @@ import { DonutDB, stockBakery } from './donut-db';
 import { createTaster, TASTER_PORT } from './taster';
 import { createWeb, WEB_PORT } from './web';
 
+/** The system's services, in the order views colour them. */
+export const MATCHMAKER_SERVICES: readonly string[] = ['web', 'taster'];
+
 export interface MatchmakerOptions {
   readonly clock: Clock;
   readonly random: Random;

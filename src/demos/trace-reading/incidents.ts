@@ -1,0 +1,38 @@
+/**
+ * The incidents of the trace-reading exercise: what a customer reports, and the fault behind it. The fault is only
+ * switched on in the simulated matchmaker; what the trace then shows (and so the right answers) is whatever the
+ * seeded run produces, computed from the spans by viz/trace-questions.ts, never written down here.
+ */
+import type { FaultSettings } from '../../sim/faults';
+
+export interface Incident {
+  /** What the ticket says, in the customer's words. */
+  readonly ticket: string;
+  readonly path: string;
+  readonly faults: Partial<FaultSettings>;
+}
+
+export const INCIDENTS: readonly Incident[] = [
+  {
+    ticket: '“Customers get a 502 when they ask for a pairing.”',
+    path: '/pair/beer?name=stout',
+    faults: { down: ['taster'] },
+  },
+  {
+    ticket: '“Pairing feels much slower than yesterday.”',
+    // One hop or query in about eight is held up, as a congested link or a cold cache would.
+    path: '/pair/beer?name=ipa',
+    faults: { slowRate: 0.12, slowExtraMs: 450 },
+  },
+  {
+    ticket: '“Some pairings come back with fewer donuts tasted.”',
+    // taster takes 60–90 ms a call: with a 75 ms budget, some calls give up while taster is still working.
+    path: '/pair/beer?name=porter',
+    faults: { clientTimeoutMs: 75 },
+  },
+  {
+    ticket: '“Every so often a request just fails.”',
+    path: '/pair/beer?name=pilsner',
+    faults: { errorRate: 0.2 },
+  },
+];

@@ -1,0 +1,64 @@
+/**
+ * The bootcamp's backend, assembled: `frontend-react-js` (the React app on port 3000) calls `backend-flask` (port
+ * 4567) for the home feed over the simulated network, with the trace context in a `traceparent` header. The
+ * backend's log lines land in `logs`, beside the spans. One call builds a fresh, independent instance.
+ */
+import type { Clock } from '../clock';
+import { Faults } from '../faults';
+import { HttpClient } from '../http-client';
+import type { SimResponse } from '../http';
+import { Network } from '../network';
+import type { Random } from '../random';
+import type { SimService } from '../service';
+import type { TracerSource } from '../tracing';
+import { BACKEND_NAME, BACKEND_PORT, createBackendFlask, FLASK_SCOPE, HOME_PATH, HOME_TRACER } from './backend-flask';
+import { createLogger, LogSink } from './logger';
+
+export { APP_ATTR, BACKEND_NAME, BACKEND_PORT, HOME_PATH, HOME_TRACER, MANUAL_SPAN } from './backend-flask';
+export type { Activity, Reply } from './feed';
+export { formatLogLine, LogSink, type LogLine, type LogLevel } from './logger';
+
+export const FRONTEND_NAME = 'frontend-react-js';
+
+/** The system's services, in the order views colour them. */
+export const BOOTCAMP_SERVICES: readonly string[] = [FRONTEND_NAME, BACKEND_NAME];
+/** The frontend's fetch instrumentation makes the CLIENT span of each call. */
+const FETCH_SCOPE = '@opentelemetry/instrumentation-fetch';
+const BROWSER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36';
+
+export interface BootcampOptions {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly tracerFor: TracerSource;
+  /** Where the backend's log lines go (default: a fresh sink). */
+  readonly logs?: LogSink;
+}
+
+export interface Bootcamp {
+  readonly network: Network;
+  readonly logs: LogSink;
+  readonly services: readonly SimService[];
+  /** The home page loads its feed: the frontend's traced call to GET /api/activities/home. */
+  loadHome(): Promise<SimResponse>;
+  stop(): void;
+}
+
+export function createBootcamp(opts: BootcampOptions): Bootcamp {
+  const { clock, random, tracerFor } = opts;
+  const logs = opts.logs ?? new LogSink();
+  const faults = new Faults();
+  const network = new Network({ clock, random: random.fork('network'), faults });
+  const base = { network, clock, faults };
+  const backend = createBackendFlask(
+    { ...base, tracer: tracerFor(BACKEND_NAME, FLASK_SCOPE), random: random.fork('backend') },
+    { homeTracer: tracerFor(BACKEND_NAME, HOME_TRACER), logger: createLogger(BACKEND_NAME, logs, clock) },
+  ).start();
+  const frontend = new HttpClient({ ...base, tracer: tracerFor(FRONTEND_NAME, FETCH_SCOPE), userAgent: BROWSER_USER_AGENT });
+  return {
+    network,
+    logs,
+    services: [backend],
+    loadHome: () => frontend.get(`http://${BACKEND_NAME}:${BACKEND_PORT}${HOME_PATH}`, { template: HOME_PATH }),
+    stop: () => backend.stop(),
+  };
+}
