@@ -135,7 +135,8 @@ describe('traceparent decoder', () => {
     await page.keyboard.press('r');
     await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toMatch(HEADER);
     expect(await input.inputValue()).not.toBe(first);
-    expect(await verdict(page)).toMatch(/^Valid/);
+    // The field and the verdict under it are two updates: wait for the second, too.
+    await expect.poll(() => verdict(page), { timeout: 10_000 }).toMatch(/^Valid/);
     expect(deck.problems).toEqual([]);
     await page.close();
   });
