@@ -29,6 +29,8 @@ export function quote(text: string): string {
 }
 
 function formatKey(key: string): string {
+  // Node writes an own `__proto__` key as a computed one, so it cannot be read back as the prototype.
+  if (key === '__proto__') return "['__proto__']";
   return IDENTIFIER.test(key) ? key : quote(key);
 }
 
