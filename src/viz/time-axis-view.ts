@@ -12,6 +12,8 @@ const PX_PER_TICK = 64;
 const labelPx = (label: string): number => label.length * 9 + 8;
 /** Labels may spill this far into the track's right margin before they flip to the left of their tick. */
 const SPILL_PX = 12;
+/** Space kept between an end label and the label before it. */
+const GAP_PX = 10;
 
 export interface TimeAxisView {
   readonly element: HTMLDivElement;
@@ -56,7 +58,8 @@ export function createTimeAxisView(): TimeAxisView {
           } else {
             // Near the end: the label goes left of its line, unless it would run into the previous label.
             el.classList.add('wf-tick--end');
-            if (tickPx - widthPx >= previousEndPx) el.textContent = tick.label;
+            // The label width is an estimate (a few px short for some fonts): keep a gap of GAP_PX on top.
+            if (tickPx - widthPx >= previousEndPx + GAP_PX) el.textContent = tick.label;
           }
           return el;
         }),

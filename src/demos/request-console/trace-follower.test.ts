@@ -27,4 +27,14 @@ describe('TraceFollower', () => {
     f.reset();
     expect(f.current).toBeUndefined();
   });
+
+  it('remembers a bounded number of traces, forgetting the oldest, so an hour of traffic does not grow it', () => {
+    const f = new TraceFollower();
+    const id = (n: number) => n.toString(16).padStart(32, '0');
+    for (let n = 0; n < 5_000; n++) f.onSpan(id(n));
+    expect(f.rememberedCount).toBe(1_000);
+    f.expectNew();
+    expect(f.onSpan(id(4_999))).toBe(false); // recent: still known, not taken for the new request's trace
+    expect(f.onSpan(id(5_000))).toBe(true);
+  });
 });

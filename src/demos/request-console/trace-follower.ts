@@ -6,7 +6,15 @@
 
 const TRACERESPONSE = /^00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
+/**
+ * How many trace ids to remember as seen. A console runs for an hour at several requests a second: remembering
+ * every id ever seen grew the heap by about 0.8 MB per 7,200 traces (the memory benchmark). The span store keeps at
+ * most 100 traces, so a span of a trace older than the last 1,000 cannot reach the view anyway.
+ */
+const KNOWN_LIMIT = 1_000;
+
 export class TraceFollower {
+  // A Set iterates in insertion order: the first entry is the oldest, the one to forget.
   private known = new Set<string>();
   private awaitingNew = false;
   private currentId: string | undefined;
@@ -23,7 +31,7 @@ export class TraceFollower {
   /** A span of `traceId` arrived; returns true when the shown trace changed or grew. */
   onSpan(traceId: string): boolean {
     const isNew = !this.known.has(traceId);
-    this.known.add(traceId);
+    if (isNew) this.remember(traceId);
     if (isNew && this.awaitingNew) {
       this.awaitingNew = false;
       this.currentId = traceId;
@@ -43,9 +51,19 @@ export class TraceFollower {
 
   /** Show this trace (a person picked it). */
   pin(traceId: string): void {
-    this.known.add(traceId);
+    if (!this.known.has(traceId)) this.remember(traceId);
     this.currentId = traceId;
     this.awaitingNew = false;
+  }
+
+  /** How many trace ids it remembers now (at most 1,000). */
+  get rememberedCount(): number {
+    return this.known.size;
+  }
+
+  private remember(traceId: string): void {
+    this.known.add(traceId);
+    if (this.known.size > KNOWN_LIMIT) this.known.delete(this.known.values().next().value as string);
   }
 
   reset(): void {
