@@ -2,10 +2,10 @@
  * Composition root: installs the page-wide OpenTelemetry context, registers the demos by the names slides use in
  * `data-demo`, and starts the deck. Nothing imports this file.
  */
-import 'reveal.js/reveal.css';
+// The deck first: it brings reveal.js's own stylesheet, which the theme below must come after to override it.
+import { startDeck } from './deck/deck';
 import './styles/theme.css';
 import './viz/waterfall.css';
-import { startDeck } from './deck/deck';
 import type { DemoFactory, DemoRegistration } from './demos/demo';
 import { installGlobalContext } from './telemetry/global-context';
 

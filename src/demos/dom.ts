@@ -24,3 +24,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 9)}`;
 }
+
+/**
+ * Show a button as unavailable while its demo is busy, without `disabled`: disabling the focused button would drop
+ * focus to the page, and the presenter's next arrow key would then move the deck. The demo ignores presses while
+ * busy (its `runOne` does), so only the look and what assistive technology hears change.
+ */
+export function setBusy(button: HTMLButtonElement, busy: boolean): void {
+  button.setAttribute('aria-disabled', String(busy));
+}

@@ -6,7 +6,7 @@
  */
 import type { AnatomyRow } from './span-anatomy-rows';
 
-/** One line of the debug form: `name  http.server.request`, or a tag under `tags`. */
+/** One line of the debug form: `name  flask.request`, or a tag under `tags`. */
 export interface DebugLine {
   readonly label: string;
   readonly value: string;

@@ -4,7 +4,7 @@
  */
 import type { AttrValue, SpanRecord } from '../telemetry/span-record';
 import { formatAttrValue } from './span-detail-fields';
-import { low64Decimal, msToEpochNanos, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
+import { low64Decimal, msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
 
 /** One matched pair. Either side may be absent: some facts exist in one form only. */
 export interface AnatomyRow {
@@ -74,10 +74,10 @@ export function anatomyRows(span: SpanRecord): AnatomyRow[] {
       otelPath: resource.from === 'name' ? 'name' : attr(resource.from), otelValue: json(resource.from === 'name' ? span.name : (span.attributes[resource.from] as string)),
       note: `resource ↔ ${resource.from}: which route or query, the thing you group by to compare requests.` },
     { key: 'type', debugField: 'type', debugValue: vendorType(span), otelPath: 'kind', otelValue: String(OTLP_KIND[span.kind]),
-      otelHint: `SPAN_KIND_${span.kind}`, note: 'type ↔ kind (and db.system.name): web for a server, http for a client, sql or redis for a database.' },
-    { key: 'start', debugField: 'start', debugValue: startNs, otelPath: 'startTimeUnixNano', otelValue: json(startNs),
-      note: 'start ↔ startTimeUnixNano: nanoseconds since 1970, the same integer on both sides.' },
-    { key: 'end', debugField: 'end', debugValue: endNs, otelPath: 'endTimeUnixNano', otelValue: json(endNs),
+      otelHint: `SPAN_KIND_${span.kind}`, note: 'type ↔ kind (and db.system.name): http for a web call on either side, sql or redis for a datastore.' },
+    { key: 'start', debugField: 'start', debugValue: nanosToEpochSeconds(startNs), otelPath: 'startTimeUnixNano', otelValue: json(startNs),
+      note: 'start ↔ startTimeUnixNano: the same moment, in seconds since 1970 on the left and nanoseconds on the right.' },
+    { key: 'end', debugField: 'end', debugValue: nanosToEpochSeconds(endNs), otelPath: 'endTimeUnixNano', otelValue: json(endNs),
       note: 'end ↔ endTimeUnixNano: OTel stores the end; the vendor stores the duration and prints both.' },
     { key: 'duration', debugField: 'duration', debugValue: nanosToSeconds(startNs, endNs), alsoOtel: ['startTimeUnixNano', 'endTimeUnixNano'],
       note: 'duration = endTimeUnixNano − startTimeUnixNano; OTel has no duration field.' },

@@ -94,7 +94,8 @@ export function timeTicks(durationMs: number, maxTicks: number): TimeTick[] {
   const stepMs = niceStepMs(durationMs / (max - 1));
   const count = Math.floor(durationMs / stepMs + 1e-9) + 1;
   // One unit for the whole axis, the one of its last tick: "0 s, 0.5 s, 1.0 s" rather than "500 ms, 1000 ms".
-  const [unit, size] = tickUnit((count - 1) * stepMs);
+  // With room for one tick only (a narrow axis), 0 takes the unit of the trace itself: "0 ms", not "0 ns".
+  const [unit, size] = tickUnit(count > 1 ? (count - 1) * stepMs : durationMs);
   const stepInUnit = stepMs / size;
   const decimals = Math.max(0, -Math.floor(Math.log10(stepInUnit) + 1e-9));
   const ticks: TimeTick[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan } from '../../tests/factories/make-span';
-import { low64Decimal, msToEpochNanos, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
+import { low64Decimal, msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
 
 describe('vendor-span', () => {
   it('keeps the lower 64 bits of an id, in decimal', () => {
@@ -17,6 +17,9 @@ describe('vendor-span', () => {
   });
 
   it('prints a duration in seconds with microseconds, as the debug form does', () => {
+    expect(nanosToEpochSeconds('1505868314683935400')).toBe('1505868314.6839354');
+    expect(nanosToEpochSeconds('1700000000000000000')).toBe('1700000000.0000000');
+    expect(nanosToEpochSeconds('5')).toBe('0.0000000');
     expect(nanosToSeconds('1000', '53709000')).toBe('0.053708s');
     expect(nanosToSeconds('0', '2000000000')).toBe('2.000000s');
     expect(nanosToSeconds('5000', '0')).toBe('-0.000005s');
@@ -29,9 +32,9 @@ describe('vendor-span', () => {
     const redis = makeSpan({ id: '3', kind: 'CLIENT', name: 'HGETALL', attributes: { 'db.system.name': 'redis', 'db.query.text': 'HGETALL donut:jelly' } });
     const client = makeSpan({ id: '4', kind: 'CLIENT', name: 'GET /taste', attributes: { 'http.request.method': 'GET', 'url.template': '/taste' } });
     const internal = makeSpan({ id: '5', name: 'match' });
-    expect([server, sql, redis, client, internal].map(vendorType)).toEqual(['web', 'sql', 'redis', 'http', 'custom']);
+    expect([server, sql, redis, client, internal].map(vendorType)).toEqual(['http', 'sql', 'redis', 'http', 'custom']);
     expect([server, sql, redis, client, internal].map(vendorName)).toEqual([
-      'http.server.request', 'postgresql.query', 'redis.query', 'http.client.request', 'internal',
+      'flask.request', 'postgres.query', 'redis.command', 'requests.request', 'internal',
     ]);
     expect([server, sql, redis, client, internal].map(vendorResource)).toEqual([
       { value: 'GET /beers/{name}', from: 'http.route' },

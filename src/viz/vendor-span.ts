@@ -1,7 +1,7 @@
 /**
- * How the workshop vendor's tracer describes a span, derived from an OpenTelemetry span the way that vendor maps
- * OTLP spans today: 64-bit ids in decimal, times as integer nanoseconds since the epoch, and a `service`, `name`,
- * `resource` and `type` in place of OTel's resource, span name and kind. Pure functions of a `SpanRecord`.
+ * How the workshop vendor's tracer printed a span in debug mode (its Python client, as the workshop ran it): 64-bit
+ * ids in decimal, start and end as epoch seconds with a fraction, and a `service`, `name`, `resource` and `type` in
+ * place of OTel's resource, span name and kind. Derived from an OpenTelemetry span; pure functions of a `SpanRecord`.
  */
 import type { SpanRecord } from '../telemetry/span-record';
 
@@ -25,6 +25,15 @@ export function msToEpochNanos(epochMs: number): string {
   return (BigInt(seconds) * BigInt(1e9) + BigInt(nanos)).toString(10);
 }
 
+/**
+ * Epoch nanoseconds (a decimal string, as `msToEpochNanos` gives) as the debug form prints a time: epoch seconds
+ * with seven decimals, cut from the same digits (no float rounding), e.g. `1505868314.6839354`.
+ */
+export function nanosToEpochSeconds(ns: string): string {
+  const digits = ns.padStart(10, '0');
+  return `${digits.slice(0, -9)}.${digits.slice(-9, -2)}`;
+}
+
 /** A nanosecond difference as the debug form prints a duration: seconds with six decimals and an `s`. */
 export function nanosToSeconds(startNs: string, endNs: string): string {
   const ns = BigInt(endNs) - BigInt(startNs);
@@ -37,23 +46,26 @@ export function nanosToSeconds(startNs: string, endNs: string): string {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** The vendor's span type: what kind of thing did the work. `web` for servers, `http` for HTTP clients. */
+/** The vendor's span type: what kind of thing did the work. `http` for HTTP on either side, `sql`, `redis`. */
 export function vendorType(span: SpanRecord): string {
   const system = text(span.attributes['db.system.name']);
   if (system === 'redis' || system === 'memcached') return system;
   if (system) return 'sql';
-  if (span.kind === 'SERVER') return 'web';
-  if (span.kind === 'CLIENT' && text(span.attributes['http.request.method'])) return 'http';
+  if (text(span.attributes['http.request.method'])) return 'http';
   return 'custom';
 }
 
-/** The vendor's operation name: a fixed name per kind of operation, not per route or query. */
+/**
+ * The vendor's operation name: a fixed name per integration, not per route or query. The matchmaker's services
+ * are Flask apps calling each other with requests, as in the workshop: `flask.request`, `requests.request`.
+ */
 export function vendorName(span: SpanRecord): string {
   const system = text(span.attributes['db.system.name']);
-  if (system) return `${system}.query`;
+  if (system === 'redis') return 'redis.command';
+  if (system) return `${system === 'postgresql' ? 'postgres' : system}.query`;
   const method = text(span.attributes['http.request.method']);
-  if (method && span.kind === 'SERVER') return 'http.server.request';
-  if (method && span.kind === 'CLIENT') return 'http.client.request';
+  if (method && span.kind === 'SERVER') return 'flask.request';
+  if (method && span.kind === 'CLIENT') return 'requests.request';
   return span.kind === 'INTERNAL' ? 'internal' : span.kind.toLowerCase();
 }
 

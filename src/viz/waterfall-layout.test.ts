@@ -128,6 +128,10 @@ describe('subtreeErrorCounts', () => {
 });
 
 describe('timeTicks', () => {
+  it('labels a lone 0 tick in the unit of the trace when the axis has room for no other', () => {
+    expect(timeTicks(9.73, 2)).toEqual([{ ms: 0, frac: 0, label: '0 ms' }]);
+  });
+
   it('uses 1/2/5 steps within the tick budget, from 0', () => {
     expect(timeTicks(412, 6).map((t) => t.ms)).toEqual([0, 100, 200, 300, 400]);
     expect(timeTicks(412, 10).map((t) => t.ms)).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);

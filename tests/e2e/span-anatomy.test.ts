@@ -43,8 +43,10 @@ async function expectViewsAgree(page: Page): Promise<void> {
   expect(await debugValue(page, 'id')).toBe(low64(spanId));
   expect(await debugValue(page, 'trace_id')).toBe(low64(await otelValue(page, 'traceId')));
   expect(await debugValue(page, 'service')).toBe(await otelValue(page, 'resource.attributes["service.name"]'));
-  expect(await debugValue(page, 'start')).toBe(await otelValue(page, 'startTimeUnixNano'));
-  expect(await debugValue(page, 'end')).toBe(await otelValue(page, 'endTimeUnixNano'));
+  // The debug form prints epoch seconds with seven decimals, OTLP epoch nanoseconds: the same digits.
+  const seconds = (nanos: string) => `${nanos.slice(0, -9)}.${nanos.slice(-9, -2)}`;
+  expect(await debugValue(page, 'start')).toBe(seconds(await otelValue(page, 'startTimeUnixNano')));
+  expect(await debugValue(page, 'end')).toBe(seconds(await otelValue(page, 'endTimeUnixNano')));
 }
 
 describe('span anatomy', () => {
@@ -57,7 +59,8 @@ describe('span anatomy', () => {
     expect(await debugValue(page, 'parent_id')).toBe('None');
     expect(await page.$(`.present .sa-json-line[data-path='parentSpanId']`)).toBeNull();
     expect(await debugValue(page, 'resource')).toBe('GET /beers/{name}');
-    expect(await debugValue(page, 'type')).toBe('web');
+    expect(await debugValue(page, 'type')).toBe('http');
+    expect(await debugValue(page, 'name')).toBe('flask.request');
     expect(await debugValue(page, 'error')).toBe('0');
     expect(await page.textContent(`.present .sa-json-line[data-path='status.code']`)).toContain('STATUS_CODE_UNSET');
 

@@ -11,7 +11,7 @@ import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
+import { el, setBusy } from '../dom';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
 import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from './controls';
 import { createRequestListView, formatMs, type RequestListView } from './request-list-view';
@@ -49,8 +49,8 @@ export function createFizzBuzzDemo(): Demo {
     const id = log.entries[index]?.traceId;
     const world = live.session?.world;
     waterfall.setModel(id && world ? buildTraceModel(world.store.getTrace(id), id) : null);
-    if (runButton) runButton.disabled = live.busy;
-    if (form) form.button.disabled = live.busy;
+    if (runButton) setBusy(runButton, live.busy);
+    if (form) setBusy(form.button, live.busy);
   }
 
   const onWire = (event: WireEvent): void => {

@@ -8,7 +8,7 @@
 import { createFizzBuzz, type FizzBuzz, type FizzBuzzOptions } from '../../sim/fizzbuzz';
 import type { SpanStore } from '../../telemetry/span-store';
 import type { Demo } from '../demo';
-import { el } from '../dom';
+import { el, setBusy } from '../dom';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { createNumberForm, createProblemLine, createResetButton, type NumberForm, type ProblemLine } from './controls';
 import { TraceIdList, traceIdsOn } from './wire-traces';
@@ -44,7 +44,7 @@ export function createTwinDemo<Side extends string>(spec: TwinDemoSpec<Side>): D
     const world = live.session?.world;
     if (!world) return;
     spec.draw(Object.fromEntries(spec.sides.map((side) => [side, traces[side].all])) as Record<Side, readonly string[]>, world.store);
-    if (form) form.button.disabled = live.busy;
+    if (form) setBusy(form.button, live.busy);
   }
 
   const askBoth = (n: number): Promise<void> =>

@@ -13,7 +13,7 @@ import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
+import { el, setBusy } from '../dom';
 import { createResetButton } from '../fizzbuzz/controls';
 import { traceIdOf } from '../fizzbuzz/wire-traces';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
@@ -50,7 +50,7 @@ export function createHomeActivitiesDemo(): Demo {
     const spans = world.store.traceIds().flatMap((id) => [...world.store.getTrace(id)]);
     panel.update({ feed: lastFeed, request: lastRequest, spans, logs: system.bootcamp.logs.lines, shownTrace, pickedLog });
     waterfall.setModel(shownTrace ? buildTraceModel(world.store.getTrace(shownTrace), shownTrace) : null);
-    if (button) button.disabled = live.busy;
+    if (button) setBusy(button, live.busy);
     if (status) status.textContent = live.busy ? 'Loading…' : `${world.store.traceCount} ${world.store.traceCount === 1 ? 'trace' : 'traces'} in the store`;
   }
 

@@ -46,13 +46,21 @@ export function createLogPanel(onPick: (line: LogLine) => void): LogPanel {
     element,
     update(lines, selectedSeq) {
       const first = lines[0]?.seq ?? -1;
-      if (first !== firstSeq) {
-        // Old lines were dropped (or the sink was cleared): redraw all.
+      if (first < firstSeq || lines.length === 0) {
+        // The sink was cleared (its numbering starts again): redraw all.
         list.replaceChildren();
         byLine = new Map();
-        firstSeq = first;
         lastSeq = -1;
+      } else if (first > firstSeq) {
+        // The sink dropped its oldest lines (it keeps 200): drop theirs too, and keep the rest (and focus) as is.
+        while (list.firstElementChild) {
+          const seq = Number(list.firstElementChild.querySelector<HTMLElement>('[data-seq]')?.dataset['seq']);
+          if (!(seq < first)) break;
+          byLine.delete(seq);
+          list.firstElementChild.remove();
+        }
       }
+      firstSeq = first;
       const fresh = lines.filter((l) => l.seq > lastSeq);
       if (fresh.length > 0) {
         const atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 8;

@@ -12,7 +12,7 @@ import { createTextExportProcessor, type ExportedSpanText } from '../../telemetr
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
+import { el, setBusy } from '../dom';
 import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../fizzbuzz/controls';
 import { traceIdOf } from '../fizzbuzz/wire-traces';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
@@ -55,7 +55,7 @@ export function createPipelineDemo(): Demo {
     count.textContent = `${n} ${n === 1 ? 'span' : 'spans'} exported${lines.dropped ? `, last ${MAX_LINES} lines shown` : ''}`;
     const world = live.session?.world;
     waterfall.setModel(traceId && world ? buildTraceModel(world.store.getTrace(traceId), traceId) : null);
-    if (form) form.button.disabled = live.busy;
+    if (form) setBusy(form.button, live.busy);
   }
 
   const ask = (n: number): Promise<void> =>

@@ -19,6 +19,8 @@ export function createSpanAnatomyDemo(): Demo {
   let view: AnatomyView | undefined;
   /** The spans of the last request's trace, to re-pick from when the choice changes. */
   let lastTrace: readonly SpanRecord[] = [];
+  /** The status of the last answer, without the span part: the picker swaps only that. */
+  let lastAnswer: { text: string; failed: boolean } | undefined;
 
   const showSpan = (choice: SpanChoice): boolean => {
     const span = choice.pick(lastTrace);
@@ -38,8 +40,9 @@ export function createSpanAnatomyDemo(): Demo {
     const traceId = TRACE_RESPONSE.exec(response.headers['traceresponse'] ?? '')?.[1];
     lastTrace = traceId ? w.store.getTrace(traceId) : [];
     const took = (w.clock.now() - startedMs).toFixed(0);
+    lastAnswer = { text: `GET ${choice.path} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms`, failed: response.status >= 400 };
     const shown = showSpan(choice) ? `; showing ${choice.label}` : `; no ${choice.label} in this trace`;
-    v.showStatus(`GET ${choice.path} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms${shown}`, response.status >= 400 ? 'failed' : 'ok');
+    v.showStatus(`${lastAnswer.text}${shown}`, lastAnswer.failed ? 'failed' : 'ok');
   }
 
   const live: LiveDemo<Matchmaker> = createLiveDemo<Matchmaker>({
@@ -47,7 +50,10 @@ export function createSpanAnatomyDemo(): Demo {
       view = createAnatomyView({
         send: () => void live.runOne(send).catch(live.fail),
         choose: (choice) => {
-          if (lastTrace.length && !showSpan(choice)) view?.showStatus(`Send GET ${choice.path} to see ${choice.label}.`, 'idle');
+          if (!lastTrace.length) return;
+          // Another span of the same trace: the status names the span shown, so it must follow the picker.
+          if (showSpan(choice) && lastAnswer) view?.showStatus(`${lastAnswer.text}; showing ${choice.label}`, lastAnswer.failed ? 'failed' : 'ok');
+          else view?.showStatus(`Send GET ${choice.path} to see ${choice.label}.`, 'idle');
         },
         reset: () => live.demo.reset(),
       });
@@ -63,6 +69,7 @@ export function createSpanAnatomyDemo(): Demo {
     printScenario: (session) => send(session),
     resetView() {
       lastTrace = [];
+      lastAnswer = undefined;
       view?.reset();
     },
     showProblem: (message) => view?.showStatus(message, 'failed'),

@@ -31,6 +31,12 @@ function clip(value: string): string {
   return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)} … ${value.length - MAX_VALUE_CHARS} more characters` : value;
 }
 
+/** A JSON value, clipped like `clip` but inside its string literal, so the closing quote stays where JSON has it. */
+function clipJson(value: string): string {
+  if (value.length <= MAX_VALUE_CHARS || !value.startsWith('"') || !value.endsWith('"')) return clip(value);
+  return `${value.slice(0, MAX_VALUE_CHARS)}…" (${value.length - MAX_VALUE_CHARS} more characters)`;
+}
+
 /** Scroll `list` (and only it: never the slide) so that `line` is in view, a third of the way down. */
 function revealInList(list: HTMLElement, line: HTMLElement): void {
   const top = line.offsetTop;
@@ -42,7 +48,15 @@ export function createAnatomyPanels(): AnatomyPanels {
   const debugList = el('ul', { class: 'sa-debug', 'aria-label': 'The span in the workshop tracer’s debug form' });
   const json = el('ul', { class: 'sa-json', 'aria-label': 'The same span as OpenTelemetry JSON' });
   const legend = el('div', { class: 'sa-legend', role: 'status', 'aria-live': 'polite' });
-  const setLegend = (lines: readonly string[]) => legend.replaceChildren(...lines.map((l) => el('p', { class: 'sa-legend-line' }, l)));
+  // The legend is a live region: rewrite it only when its text changes, or a pointer moving over a line's parts
+  // would have screen readers announce the same note again and again.
+  let legendKey = '';
+  const setLegend = (lines: readonly string[]): void => {
+    const key = lines.join('\n');
+    if (key === legendKey) return;
+    legendKey = key;
+    legend.replaceChildren(...lines.map((l) => el('p', { class: 'sa-legend-line' }, l)));
+  };
   setLegend(DEFAULT_LEGEND);
   const element = el(
     'div',
@@ -128,7 +142,7 @@ export function createAnatomyPanels(): AnatomyPanels {
             p.wrap?.before ?? '',
             el('span', { class: 'sa-json-key' }, JSON.stringify(line.label)),
             ': ',
-            el('span', { class: 'sa-value' }, clip(line.value)),
+            el('span', { class: 'sa-value' }, clipJson(line.value)),
             `${p.wrap?.after ?? ''}${p.comma ? ',' : ''}`,
             ...(line.hint ? [el('span', { class: 'sa-hint' }, ` ${line.hint}`)] : []),
           );

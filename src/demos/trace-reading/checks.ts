@@ -40,7 +40,7 @@ export function checkSlowest(model: TraceModel, spanId: string | null): Verdict 
 /** Where did the error start? */
 export function checkRootCause(model: TraceModel, spanId: string | null): Verdict {
   const best = rootCauseRow(model);
-  if (best < 0) return { right: false, moot: true, text: 'Nothing in this trace is in error: this incident is about time, not failure.' };
+  if (best < 0) return { right: false, moot: true, text: 'Nothing in this trace is in error: where did the time go instead?' };
   const picked = rowOf(model, spanId);
   if (picked < 0) return PICK_FIRST;
   if (picked === best) return { right: true, text: `Right: ${label(model.rows[best]!)} failed first (${model.rows[best]!.span.status.message ?? 'error'}).` };
@@ -58,7 +58,7 @@ export function checkRootCause(model: TraceModel, spanId: string | null): Verdic
 /** Which service would you raise the ticket with? */
 export function checkBlame(model: TraceModel, service: string): Verdict {
   const blame = blameFor(model);
-  if (!blame) return { right: false, moot: true, text: 'Nothing failed here: the question is where the time went, so ask who owns the slowest span.' };
+  if (!blame) return { right: false, moot: true, text: 'Nothing failed here, so no service broke: the ticket goes to whoever owns the slowest span (question 1).' };
   if (service === blame.service) return { right: true, text: `Right: ${blame.reason}.` };
   return {
     right: false,

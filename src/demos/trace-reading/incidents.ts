@@ -10,6 +10,8 @@ export interface Incident {
   readonly ticket: string;
   readonly path: string;
   readonly faults: Partial<FaultSettings>;
+  /** What the ticket is about: a failure, or time. A seeded replay may, now and then, not show it. */
+  readonly about: 'failure' | 'time';
 }
 
 export const INCIDENTS: readonly Incident[] = [
@@ -17,22 +19,26 @@ export const INCIDENTS: readonly Incident[] = [
     ticket: '“Customers get a 502 when they ask for a pairing.”',
     path: '/pair/beer?name=stout',
     faults: { down: ['taster'] },
+    about: 'failure',
   },
   {
     ticket: '“Pairing feels much slower than yesterday.”',
     // One hop or query in about eight is held up, as a congested link or a cold cache would.
     path: '/pair/beer?name=ipa',
     faults: { slowRate: 0.12, slowExtraMs: 450 },
+    about: 'time',
   },
   {
     ticket: '“Some pairings come back with fewer donuts tasted.”',
     // taster takes 60–90 ms a call: with a 75 ms budget, some calls give up while taster is still working.
     path: '/pair/beer?name=porter',
     faults: { clientTimeoutMs: 75 },
+    about: 'failure',
   },
   {
     ticket: '“Every so often a request just fails.”',
     path: '/pair/beer?name=pilsner',
     faults: { errorRate: 0.2 },
+    about: 'failure',
   },
 ];

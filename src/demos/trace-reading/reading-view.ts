@@ -2,7 +2,7 @@
  * The trace-reading exercise's DOM: the ticket and its buttons on top, the trace on the left, three questions on the
  * right. It knows nothing of the simulation; the demo calls it with text and verdicts. Every value is set as text.
  */
-import { el, uniqueId } from '../dom';
+import { el, setBusy, uniqueId } from '../dom';
 import type { Verdict } from './checks';
 
 export interface ReadingViewHandlers {
@@ -94,7 +94,7 @@ export function createReadingView(h: ReadingViewHandlers): ReadingView {
     traceBox,
     showTicket(text, busy) {
       ticket.textContent = text;
-      next.disabled = busy;
+      setBusy(next, busy);
     },
     showSelection(text) {
       selection.textContent = text ? `Selected: ${text}` : 'Select a span in the trace, then answer.';
@@ -118,7 +118,7 @@ export function createReadingView(h: ReadingViewHandlers): ReadingView {
     },
     clear() {
       ticket.textContent = 'Press “New incident” to get a ticket.';
-      next.disabled = false;
+      setBusy(next, false);
       view.showSelection(null);
       view.setSuspects([]);
       for (const q of Object.keys(verdicts) as QuestionId[]) view.showVerdict(q, null);

@@ -7,7 +7,7 @@
 import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import type { Demo } from '../demo';
-import { el, uniqueId } from '../dom';
+import { el, setBusy, uniqueId } from '../dom';
 import { createResetButton } from '../fizzbuzz/controls';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
@@ -74,7 +74,7 @@ export function createDecoderDemo(): Demo {
   function draw(): void {
     if (!input) return;
     renderDecoded(decodeTraceparent(input.value, known));
-    if (sendButton) sendButton.disabled = live.busy;
+    if (sendButton) setBusy(sendButton, live.busy);
     if (drawnWire === wire) return;
     drawnWire = wire;
     wireList?.replaceChildren(

@@ -5,9 +5,9 @@
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { describe, expect, it } from 'vitest';
-import { matchmakerHarness } from '../../tests/factories/matchmaker-harness';
-import type { SpanRecord } from '../telemetry/span-record';
-import { anatomyRows, type AnatomyRow } from './span-anatomy-rows';
+import { matchmakerHarness } from '../factories/matchmaker-harness';
+import type { SpanRecord } from '../../src/telemetry/span-record';
+import { anatomyRows, type AnatomyRow } from '../../src/viz/span-anatomy-rows';
 
 type AnyValue = Record<string, unknown>;
 type KeyValue = { key: string; value: AnyValue };
@@ -66,7 +66,7 @@ describe('anatomyRows on real spans', () => {
     expect(debug(rows, 'parent_id')).toBe('None');
     expect(debug(rows, 'service')).toBe('web');
     expect(debug(rows, 'resource')).toBe('GET /beers/{name}');
-    expect(debug(rows, 'type')).toBe('web');
+    expect(debug(rows, 'type')).toBe('http');
     expect(debug(rows, 'error')).toBe('0');
     expect(debug(rows, 'tags.http.status_code')).toBe('200');
     expect(byKey(rows, 'attr:http.response.status_code')?.otelPath).toBe('attributes["http.response.status_code"]');
