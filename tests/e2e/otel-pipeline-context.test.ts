@@ -112,6 +112,8 @@ describe('what a context manager does', () => {
     const duration = async (scope: string) => (await page.textContent(`${scope} .wf-header`))?.match(/([\d.]+ ms)/)?.[1];
     expect(await duration(stack)).toBe(await duration(zone));
 
+    // Focus is still on "Ask both" (a busy button keeps it): Escape hands the keyboard back to the deck first.
+    await page.keyboard.press('Escape');
     await page.keyboard.press('r');
     await expect.poll(summaries).toEqual(['No request yet.', 'No request yet.']);
     expect(deck.problems).toEqual([]);
