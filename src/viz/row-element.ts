@@ -10,7 +10,6 @@ import { barFrac, formatDuration, labelPlacement, rowAccessibleLabel } from './w
 const INDENT_PX = 14;
 const MAX_INDENT_DEPTH = 12;
 /** Bars of very short spans are drawn this wide, so that they can still be seen and clicked. */
-const MIN_BAR_PX = 3;
 /** A rough width of the duration label at 18 px in tabular digits, plus the 6 px gap, to choose its side. */
 const labelPx = (text: string): number => text.length * 10.5 + 8;
 
@@ -167,20 +166,17 @@ export function createRowElement(): RowElement {
       const marksText = [b.row.isError ? 'error' : '', b.row.orphan ? 'parent missing' : ''].filter(Boolean).join(', ');
       if (changed('marks', marksText)) marks.textContent = marksText;
 
-      const frac = barFrac(b.row, { durationMs: b.durationMs });
-      const barLeft = `min(${frac.leftFrac * 100}%, calc(100% - ${MIN_BAR_PX}px))`;
-      if (changed('bar-left', barLeft)) bar.style.left = barLeft;
-      const barWidth = `max(${MIN_BAR_PX}px, ${frac.widthFrac * 100}%)`;
-      if (changed('bar-width', barWidth)) bar.style.width = barWidth;
+      // The bar and its label are placed by CSS from the span's own times (--wf-start-ms, --wf-span-ms) and the
+      // trace's length (--wf-trace-ms, set once on the tree): a growing live trace rescales every bar with that one
+      // write, and an ended span's row is not written again (waterfall-rows.css does the same sums as barFrac).
+      const startMs = String(b.row.startOffsetMs);
+      if (changed('start-ms', startMs)) el.style.setProperty('--wf-start-ms', startMs);
+      const spanMs = String(b.row.durationMs);
+      if (changed('span-ms', spanMs)) el.style.setProperty('--wf-span-ms', spanMs);
       const text = formatDuration(b.row.durationMs);
       if (changed('duration', text)) duration.textContent = text;
-      const side = labelPlacement(frac, b.trackPx, labelPx(text));
+      const side = labelPlacement(barFrac(b.row, { durationMs: b.durationMs }), b.trackPx, labelPx(text));
       if (changed('side', side)) duration.className = `wf-duration wf-duration--${side}`;
-      const endPct = (frac.leftFrac + frac.widthFrac) * 100;
-      const labelLeft = side === 'before' ? '' : `calc(${side === 'after' ? endPct : frac.leftFrac * 100}% + 6px)`;
-      if (changed('label-left', labelLeft)) duration.style.left = labelLeft;
-      const labelRight = side === 'before' ? `calc(${100 - frac.leftFrac * 100}% + 6px)` : '';
-      if (changed('label-right', labelRight)) duration.style.right = labelRight;
     },
   };
   return row;

@@ -106,6 +106,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   let version = 0;
   let trackPx = 0;
   let frameRequest = 0;
+  let drawnTraceMs = '';
 
   const spanIdOf = (i: number): string => model!.rows[i]!.span.spanId;
 
@@ -256,6 +257,12 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     const activeId = model !== null && activeRow >= 0 ? spanIdOf(activeRow) : null;
     model = next !== null && next.rows.length > 0 ? next : null;
     tables = buildModelTables(model, opts.services);
+    // The one write that rescales every bar as a live trace grows (see waterfall-rows.css).
+    const traceMs = String(model !== null && model.durationMs > 0 ? model.durationMs : 1);
+    if (traceMs !== drawnTraceMs) {
+      tree.style.setProperty('--wf-trace-ms', traceMs);
+      drawnTraceMs = traceMs;
+    }
     if (!sameTrace) {
       // Span ids belong to one trace: the folds of the last one mean nothing here.
       tabStopMoved = false;
