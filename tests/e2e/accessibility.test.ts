@@ -2,13 +2,11 @@
  * Accessibility of the built deck: axe-core (WCAG 2 A and AA rules) on every slide, and on the demo in use, with
  * no serious or critical violation; and the demo operated by keyboard alone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations, type Violation } from './axe';
 import { launchBrowser, openDeck } from './browser';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,33 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Run axe on the current slide (the deck chrome included); returns its serious and critical violations. */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the deck's policy stays on.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  // A plain function returning a promise: the tests' own async functions are lowered to generator helpers that do
-  // not exist in the page.
-  return page.evaluate(() => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    return axe
-      .run(
-        { include: [['.reveal .slides section.present'], ['.reveal .controls'], ['.reveal .progress']] },
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-      )
-      .then((result) =>
-        result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => String(n.target)) })),
-      );
-  });
-}
 
 describe('accessibility', () => {
   it('has no serious or critical WCAG 2 A/AA violation on any slide', { timeout: 120_000 }, async () => {

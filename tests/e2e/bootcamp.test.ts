@@ -4,13 +4,11 @@
  * COUNT table with and without WHERE, open a log line's span by click and by keyboard, reset with R, leave the
  * slide (nothing keeps running), and the print view.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openDeck } from './browser';
+import { describeViolations, seriousViolations } from './axe';
+import { launchBrowser, isBusy, openDeck } from './browser';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHAPTER = ['bootcamp', 'bootcamp-manual-span', 'bootcamp-otlp', 'bootcamp-query', 'bootcamp-logs'];
 
 let browser: Browser;
@@ -36,7 +34,7 @@ async function loadFeed(page: Page, scope: string) {
   const button = page.locator(`${scope} button`, { hasText: 'Load the home feed' });
   await button.click();
   await page.waitForTimeout(50);
-  await expect.poll(() => button.isDisabled(), { timeout: 15_000 }).toBe(false);
+  await expect.poll(() => isBusy(button), { timeout: 15_000 }).toBe(false);
 }
 
 interface DemoStats {
@@ -216,14 +214,8 @@ describe('the bootcamp backend', () => {
         if (await line.count()) await line.click();
       }
       await page.waitForTimeout(1_800); // new-row highlights fade out, the slide transition ends
-      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-      const violations = await page.evaluate(() => {
-        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-        return axe
-          .run({ include: [['.reveal .slides section.present']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-          .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target)).join(' | ')}`));
-      });
-      if (violations.length) found[id] = violations;
+      const violations = await seriousViolations(page);
+      if (violations.length) found[id] = describeViolations(violations);
     }
     expect(found).toEqual({});
     expect(problems).toEqual([]);

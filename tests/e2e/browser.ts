@@ -3,7 +3,7 @@
  * every page: console errors, uncaught exceptions, and requests to any origin but the page's own.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -126,4 +126,12 @@ export async function readWholeTree(page: Page, scope = '.present'): Promise<Tre
   }
   await page.$eval(scroller, (el) => (el.scrollTop = 0));
   return [...byPos.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+}
+
+/**
+ * Whether a demo's button says it is busy. Demos mark it with aria-disabled rather than `disabled` (which would drop
+ * the keyboard focus to the page), so Playwright's isDisabled() cannot tell.
+ */
+export async function isBusy(button: Locator): Promise<boolean> {
+  return (await button.getAttribute('aria-disabled')) === 'true' || (await button.isDisabled());
 }

@@ -3,13 +3,11 @@
  * trace, compare automatic and manual instrumentation, reset with R, leave the slide (nothing keeps running), read
  * the print view, and check every slide of the chapter with axe-core.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openDeck } from './browser';
+import { describeViolations, seriousViolations } from './axe';
+import { launchBrowser, isBusy, openDeck } from './browser';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHAPTER = ['otel-fizzbuzz', 'otel-fizzbuzz-run', 'otel-auto-manual', 'otel-context', 'otel-traceparent', 'otel-pipeline', 'otel-context-manager', 'otel-context-loss', 'otel-try-it'];
 const ANSWERS = ['1', '2', 'Fizz', '4', 'Buzz', 'Fizz', '7', '8', 'Fizz', 'Buzz', '11', 'Fizz', '13', '14', 'FizzBuzz'];
 
@@ -196,19 +194,13 @@ describe('the chapter in print view and under axe', () => {
       const ask = page.locator('.present [data-demo] button', { hasText: /^(Run 1–15|Ask both|Ask)$/ }).first();
       if (await ask.count()) {
         await ask.click();
-        // The demos disable their button while a request or the loop runs: wait for it to finish.
+        // The demos mark their button busy while a request or the loop runs: wait for it to finish.
         await page.waitForTimeout(100);
-        await expect.poll(() => ask.isDisabled(), { timeout: 20_000 }).toBe(false);
+        await expect.poll(() => isBusy(ask), { timeout: 20_000 }).toBe(false);
       }
       await page.waitForTimeout(1_800); // new-row highlights fade out, the slide transition ends
-      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-      const violations = await page.evaluate(() => {
-        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-        return axe
-          .run({ include: [['.reveal .slides section.present']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-          .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target)).join(' | ')}`));
-      });
-      if (violations.length) found[id] = violations;
+      const violations = await seriousViolations(page);
+      if (violations.length) found[id] = describeViolations(violations);
     }
     expect(found).toEqual({});
     expect(problems).toEqual([]);

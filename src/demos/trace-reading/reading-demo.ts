@@ -133,11 +133,15 @@ export function createTraceReadingDemo(): Demo {
     },
     disconnect: (sys) => sys.stop(),
     draw,
-    // Print view: the first ticket, answered, with the span where it went wrong open.
-    printScenario: () => newIncident().then(() => {
+    // Print view: the first ticket, answered from the whole trace (after every timer ran), with the span where it
+    // went wrong open.
+    async printScenario({ world }) {
+      const done = newIncident();
+      await world.fastForward();
+      await done;
       draw();
       reveal();
-    }),
+    },
     resetView() {
       follower.reset();
       incidents = 0;
