@@ -6,7 +6,7 @@
  * leaves a pending redraw until `flush()`, so the span-cost benchmark can run a frame's work synchronously and
  * time it without waiting for the display.
  */
-import { TraceFollower } from '../src/demos/request-console/trace-follower';
+import { TraceFollower } from '../src/demos/kit/trace-follower';
 import type { SpanStore } from '../src/telemetry/span-store';
 import { buildTraceModel } from '../src/telemetry/trace-model';
 import { createWaterfall } from '../src/viz/waterfall-view';

@@ -3,7 +3,7 @@
  * as bars with their numbers. Each group's name is a button that opens one of its late commutes' traces. It draws
  * and reports; the demo decides. Every value is set as text, and bar widths as a percentage style.
  */
-import { el, uniqueId } from '../dom';
+import { el, uniqueId } from '../kit/dom';
 import { GROUP_KEYS, type GroupKey, type LateAnswer, type LateGroup } from './group-late';
 
 export interface LateHandlers {

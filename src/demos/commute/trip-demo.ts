@@ -9,7 +9,7 @@ import { clockTime, COMMUTE_SERVICES, createCommuteCity, DUE_MIN, type CommuteCi
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { outcome } from './trip-outcome';
 import { createTripView, DEFAULT_ROUTE, type TripView } from './trip-view';

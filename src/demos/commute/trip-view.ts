@@ -3,7 +3,7 @@
  * reports what the person did; the demo decides what happens. Every value is set as text.
  */
 import { ROUTE_NAMES, type RouteName } from '../../sim/commute';
-import { el, uniqueId } from '../dom';
+import { el, uniqueId } from '../kit/dom';
 
 export interface TripHandlers {
   go(route: RouteName | undefined): void;

@@ -11,8 +11,8 @@ import { createStackContextManager } from '../../telemetry/stack-context';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
-import { createTwinDemo } from '../fizzbuzz/twin-demo';
+import { el } from '../kit/dom';
+import { createTwinDemo } from '../kit/twin-demo';
 import { fragmentsOf, fragmentSummary } from './fragments';
 
 /** At most this many pieces are drawn; the stack-based hub leaves two. */

@@ -11,12 +11,12 @@ import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el, setBusy } from '../dom';
+import { el, setBusy } from '../kit/dom';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
-import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from './controls';
+import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';
 import { createRequestListView, formatMs, type RequestListView } from './request-list-view';
 import { RunLog } from './run-log';
-import { numberOf, traceIdOf } from './wire-traces';
+import { numberOf, traceIdOf } from '../kit/wire-traces';
 
 export const LOOP_NUMBERS: readonly number[] = Array.from({ length: 15 }, (_, i) => i + 1);
 const DEFAULT_SPEED = 0.5;

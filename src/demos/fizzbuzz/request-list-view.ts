@@ -3,7 +3,7 @@
  * a bar to compare, like a trace viewer's search results. Each row is a button that shows that request's trace.
  * Rows are updated in place (never rebuilt), so a click that lands while a run goes on is never lost.
  */
-import { el } from '../dom';
+import { el } from '../kit/dom';
 import type { RunEntry } from './run-log';
 
 export interface RequestListView {

@@ -3,7 +3,7 @@
  * JSON and are shown as text.
  */
 import type { Activity } from '../../sim/bootcamp';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 
 /** What the frontend got back for one request, as the feed panel shows it. */
 export interface FeedResult {

@@ -4,7 +4,7 @@
  * appended (the sink is append-only until it drops old ones), so focus and scroll survive each redraw.
  */
 import type { LogLine } from '../../sim/bootcamp';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 
 /** The log panel: `update` appends new lines and marks the picked one; `reset` forgets every line. */
 export interface LogPanel {

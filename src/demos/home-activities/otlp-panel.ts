@@ -3,7 +3,7 @@
  * masked), and the OTLP/JSON body, pretty-printed. Shown as text in a focusable, scrollable region.
  */
 import type { OtlpHttpRequest } from '../../telemetry/otlp-preview';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 
 /** The OTLP panel: its element, and `update` to show the last request the exporter would have sent. */
 export interface OtlpPanel {

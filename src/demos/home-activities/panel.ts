@@ -5,7 +5,7 @@
 import { APP_ATTR, MANUAL_SPAN, type LogLine } from '../../sim/bootcamp';
 import type { OtlpHttpRequest } from '../../telemetry/otlp-preview';
 import type { SpanRecord } from '../../telemetry/span-record';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 import type { FeedPanel, FeedResult } from './feed-panel';
 import { createLogPanel } from './log-panel';
 import { createOtlpPanel } from './otlp-panel';

@@ -9,8 +9,8 @@ import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
-import { createTwinDemo } from '../fizzbuzz/twin-demo';
+import { el } from '../kit/dom';
+import { createTwinDemo } from '../kit/twin-demo';
 import { describeSpans, manualAdditions } from './compare';
 
 type Side = 'auto' | 'manual';

@@ -12,9 +12,9 @@ import { createTextExportProcessor, type ExportedSpanText } from '../../telemetr
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el, setBusy } from '../dom';
-import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../fizzbuzz/controls';
-import { traceIdOf } from '../fizzbuzz/wire-traces';
+import { el, setBusy } from '../kit/dom';
+import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';
+import { traceIdOf } from '../kit/wire-traces';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { ConsoleLines } from './console-lines';
 

@@ -11,11 +11,11 @@ import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { createConsoleView, type ConsoleView, type FaultSwitch, type WireItem } from './console-view';
 import { parseCommand } from './parse-command';
-import { TraceFollower } from './trace-follower';
+import { TraceFollower } from '../kit/trace-follower';
 
 export const EXAMPLES = [
   'curl -XGET localhost:5000/pair/beer?name=ipa',

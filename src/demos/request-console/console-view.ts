@@ -3,7 +3,7 @@
  * body), what crossed the wire, and the demo's controls (speed, faults, reset). It only draws and reports what the
  * person did; the demo decides what happens.
  */
-import { el, uniqueId } from '../dom';
+import { el, uniqueId } from '../kit/dom';
 
 export interface ConsoleHandlers {
   send(command: string): void;

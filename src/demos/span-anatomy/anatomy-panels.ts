@@ -6,7 +6,7 @@
 import { jsonPieces } from '../../viz/span-anatomy-json';
 import { debugLines, otelLines } from '../../viz/span-anatomy-lines';
 import type { AnatomyRow } from '../../viz/span-anatomy-rows';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 
 export interface AnatomyPanels {
   readonly element: HTMLElement;

@@ -2,7 +2,7 @@
  * The slide's controls around the two panels: which span to dissect, a switch that makes its request fail, the
  * send button, and a status line saying what was sent and which span is shown.
  */
-import { el, uniqueId } from '../dom';
+import { el, uniqueId } from '../kit/dom';
 import { createAnatomyPanels, type AnatomyPanels } from './anatomy-panels';
 import { SPAN_CHOICES, spanChoice, type SpanChoice } from './span-choices';
 

@@ -10,7 +10,7 @@ import { blameFor, rootCauseRow, slowestSelfRow, suspectServices } from '../../v
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { TraceFollower } from '../request-console/trace-follower';
+import { TraceFollower } from '../kit/trace-follower';
 import { checkBlame, checkRootCause, checkSlowest } from './checks';
 import { INCIDENTS } from './incidents';
 import { createReadingView, type ReadingView } from './reading-view';

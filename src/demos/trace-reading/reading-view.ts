@@ -2,7 +2,7 @@
  * The trace-reading exercise's DOM: the ticket and its buttons on top, the trace on the left, three questions on the
  * right. It knows nothing of the simulation; the demo calls it with text and verdicts. Every value is set as text.
  */
-import { el, setBusy, uniqueId } from '../dom';
+import { el, setBusy, uniqueId } from '../kit/dom';
 import type { Verdict } from './checks';
 
 export interface ReadingViewHandlers {

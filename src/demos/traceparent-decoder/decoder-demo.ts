@@ -7,8 +7,8 @@
 import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import type { Demo } from '../demo';
-import { el, setBusy, uniqueId } from '../dom';
-import { createResetButton } from '../fizzbuzz/controls';
+import { el, setBusy, uniqueId } from '../kit/dom';
+import { createResetButton } from '../kit/controls';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
 import { EXAMPLES } from './examples';

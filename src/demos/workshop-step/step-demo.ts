@@ -11,7 +11,7 @@ import { summarizeTrace } from '../../viz/trace-summary';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { TraceFollower } from '../request-console/trace-follower';
+import { TraceFollower } from '../kit/trace-follower';
 import { stepConfig, type StepConfig } from './step-config';
 import { createStepView, PAIR_PATH, type StepView } from './step-view';
 

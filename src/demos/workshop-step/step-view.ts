@@ -4,7 +4,7 @@
  */
 import type { LogLine } from '../../sim/timing-log';
 import { createTraceListView, type TraceListView } from '../../viz/trace-list-view';
-import { el } from '../dom';
+import { el } from '../kit/dom';
 import { SWITCH_LABELS, type StepConfig } from './step-config';
 
 export interface StepHandlers {

@@ -4,7 +4,7 @@
  * They only report what the person did; the demo decides what happens.
  */
 import { parseNumberParam } from '../../sim/fizzbuzz';
-import { el, uniqueId } from '../dom';
+import { el, uniqueId } from './dom';
 
 export const SPEEDS: ReadonlyArray<readonly [number, string]> = [
   [1, 'Real time'],

@@ -8,7 +8,7 @@
 import { createFizzBuzz, type FizzBuzz, type FizzBuzzOptions } from '../../sim/fizzbuzz';
 import type { SpanStore } from '../../telemetry/span-store';
 import type { Demo } from '../demo';
-import { el, setBusy } from '../dom';
+import { el, setBusy } from './dom';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { createNumberForm, createProblemLine, createResetButton, type NumberForm, type ProblemLine } from './controls';
 import { TraceIdList, traceIdsOn } from './wire-traces';
