@@ -39,7 +39,9 @@ describe.each(TRACKS)('deck walk (track "%s")', (track) => {
     expect(await deck.cspViolations()).toEqual([]);
     expect(deck.foreignRequests).toEqual([]);
     await page.close();
-  });
+    // A walk presses two keys per slide and fragment, each waiting for the deck to settle: its time grows with the
+    // deck, so it gets its own budget rather than the 60 s every other test has.
+  }, 240_000);
 });
 
 describe('deck under its Content Security Policy', () => {

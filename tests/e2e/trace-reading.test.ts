@@ -22,18 +22,26 @@ async function newIncident(page: Page): Promise<void> {
   await expect.poll(() => ticket(page), { timeout: 20_000 }).toMatch(/Read its trace\.$/);
 }
 
-/** Click the first visible row whose accessible name starts with `label` and is (or is not) in error. */
+/**
+ * Click the first visible row whose accessible name starts with `label` and is (or is not) in error. The waterfall
+ * draws on the next animation frame, so on a loaded machine the row may come a moment after the ticket: look again
+ * for up to 10 s before failing.
+ */
 async function selectRow(page: Page, label: string, inError: boolean): Promise<void> {
   const rows = page.locator('.present [role="treeitem"]:not([hidden])');
-  const n = await rows.count();
-  for (let i = 0; i < n; i++) {
-    const row = rows.nth(i);
-    const name = (await row.getAttribute('aria-label')) ?? '';
-    if (name.startsWith(label) && /error/i.test(name) === inError) {
-      await row.click();
-      return;
+  const deadline = Date.now() + 10_000;
+  do {
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) {
+      const row = rows.nth(i);
+      const name = (await row.getAttribute('aria-label')) ?? '';
+      if (name.startsWith(label) && /error/i.test(name) === inError) {
+        await row.click();
+        return;
+      }
     }
-  }
+    await page.waitForTimeout(200);
+  } while (Date.now() < deadline);
   throw new Error(`no row "${label}" with inError=${inError}`);
 }
 
