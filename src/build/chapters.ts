@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { compileMarkdownChapter } from './markdown-slides.ts';
 
 /** One chapter file: its name in `slides/` (which sets its place and its format) and its text. */
-export interface ChapterFile {
+interface ChapterFile {
   readonly name: string;
   readonly text: string;
 }

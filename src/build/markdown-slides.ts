@@ -108,12 +108,12 @@ function highlight(code: string, language: string): string {
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** One attribute from a `.slide:`/`.element:` comment or a tag; `value` undefined for a bare one (`hidden`). */
-export interface Attribute {
+interface Attribute {
   readonly name: string;
   readonly value: string | undefined;
 }
