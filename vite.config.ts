@@ -1,39 +1,35 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { readChapters } from './src/build/chapters.ts';
 
 const slidesDir = resolve(import.meta.dirname, 'slides');
 const figsDir = resolve(import.meta.dirname, 'figs');
 
 /**
- * Inline the chapters from `slides/` (one HTML file each, read in file-name order) into `index.html` where it says
- * `<!-- slides -->`, and figures from `figs/` where a slide says `<!-- fig:name.svg -->`. Doing this at build time
- * keeps the slides static markup in the page: nothing is parsed from strings at run time, and print view, deep links
- * and search engines all see the whole deck.
+ * Inline the chapters from `slides/` (Markdown or HTML, one file each, in file-name order) into `index.html` where it
+ * says `<!-- slides -->`, and figures from `figs/` where a slide says `<!-- fig:name.svg -->` (`src/build/chapters.ts`).
+ * Doing this at build time keeps the slides static markup in the page: nothing is parsed from strings at run time,
+ * and print view, deep links and search engines all see the whole deck. The dev server reloads the page when a
+ * chapter or a figure is saved, added or removed.
  */
 function inlineSlides(): Plugin {
-  const readSlides = (): string =>
-    readdirSync(slidesDir)
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-      .map((f) => `<!-- slides/${f} -->\n${readFileSync(join(slidesDir, f), 'utf8')}`)
-      .join('\n')
-      .replace(/<!--\s*fig:([\w.-]+\.svg)\s*-->/g, (_m, name: string) => readFileSync(join(figsDir, name), 'utf8'));
   return {
     name: 'inline-slides',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html) => html.replace('<!-- slides -->', readSlides),
+      handler: (html) => html.replace('<!-- slides -->', () => readChapters(slidesDir, figsDir)),
     },
     configureServer(server) {
       server.watcher.add([slidesDir, figsDir]);
-      server.watcher.on('change', (file) => {
+      const reload = (file: string): void => {
         if (file.startsWith(slidesDir) || file.startsWith(figsDir)) server.ws.send({ type: 'full-reload' });
-      });
+      };
+      for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, reload);
     },
   };
 }

@@ -71,4 +71,10 @@ describe('imports go one way', () => {
     expect(broken((i) => layer(i.from) === 'deck' && layer(i.file) !== 'deck' && i.file !== 'main.ts')).toEqual([]);
     expect(broken((i) => i.from === 'main')).toEqual([]);
   });
+
+  it('build is Node code for vite.config.ts: nothing in the page imports it, and it imports only Node, marked and highlight.js', () => {
+    expect(broken((i) => layer(i.from) === 'build' && layer(i.file) !== 'build')).toEqual([]);
+    expect(broken((i) => layer(i.file) === 'build' && !i.from.startsWith('build/') && !/^(node:.+|marked|highlight\.js)$/.test(i.from))).toEqual([]);
+    expect(imports().some((i) => i.file === 'build/markdown-slides.ts' && i.from === 'marked')).toBe(true);
+  });
 });
