@@ -5,7 +5,7 @@
 // The deck first: it brings reveal.js's own stylesheet, which the theme below must come after to override it.
 import { startDeck } from './deck/deck';
 import './styles/theme.css';
-import './viz/waterfall.css';
+import './viz/waterfall/waterfall.css';
 import type { DemoFactory, DemoRegistration } from './demos/demo';
 import { installGlobalContext } from './telemetry/global-context';
 

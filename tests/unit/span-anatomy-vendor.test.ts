@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Instrumentation } from '../../src/sim/instrumentation';
 import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER } from '../../src/sim/vendor-headers';
-import { anatomyRows } from '../../src/viz/span-anatomy-rows';
+import { anatomyRows } from '../../src/viz/span-anatomy/span-anatomy-rows';
 import { matchmakerHarness } from '../factories/matchmaker-harness';
 
 describe('span anatomy ids against the vendor headers', () => {

@@ -6,7 +6,7 @@
 import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
 import type { SpanRecord } from '../../telemetry/span-record';
-import { anatomyRows } from '../../viz/span-anatomy-rows';
+import { anatomyRows } from '../../viz/span-anatomy/span-anatomy-rows';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
 import { createAnatomyView, type AnatomyView } from './anatomy-view';

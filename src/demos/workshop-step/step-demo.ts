@@ -8,7 +8,7 @@ import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../si
 import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER } from '../../sim/vendor-headers';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { summarizeTrace } from '../../viz/trace-summary';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { TraceFollower } from '../kit/trace-follower';

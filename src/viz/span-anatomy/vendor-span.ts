@@ -3,7 +3,7 @@
  * ids in decimal, start and end as epoch seconds with a fraction, and a `service`, `name`, `resource` and `type` in
  * place of OTel's resource, span name and kind. Derived from an OpenTelemetry span; pure functions of a `SpanRecord`.
  */
-import type { SpanRecord } from '../telemetry/span-record';
+import type { SpanRecord } from '../../telemetry/span-record';
 
 /**
  * The lower 64 bits of a hex id, in decimal: a span id whole, a 128-bit trace id's right half. That is what the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSpan } from '../../tests/factories/make-span';
+import { makeSpan } from '../../../tests/factories/make-span';
 import { jsonPieces, type JsonPiece } from './span-anatomy-json';
 import { otelLines } from './span-anatomy-lines';
 import { anatomyRows } from './span-anatomy-rows';

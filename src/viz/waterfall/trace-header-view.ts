@@ -1,8 +1,9 @@
 /**
  * The header line above the waterfall: which trace, how many spans, how long, how many errors.
  */
-import type { TraceModel } from '../telemetry/trace-model';
-import { formatDuration, shortId } from './waterfall-layout';
+import type { TraceModel } from '../../telemetry/trace-model';
+import { formatDuration } from '../time-format';
+import { shortId } from './waterfall-layout';
 
 export interface TraceHeaderView {
   readonly element: HTMLDivElement;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTraceModel } from '../telemetry/trace-model';
-import { makeSpan, sid } from '../../tests/factories/make-span';
+import { buildTraceModel } from '../../telemetry/trace-model';
+import { makeSpan, sid } from '../../../tests/factories/make-span';
 import { SERVICE_PALETTE } from './service-colors';
 import { buildModelTables, EMPTY_TABLES, findRow } from './model-tables';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTraceModel } from '../telemetry/trace-model';
-import { makeSpan, sid } from '../../tests/factories/make-span';
+import { buildTraceModel } from '../../telemetry/trace-model';
+import { makeSpan, sid } from '../../../tests/factories/make-span';
 import { treeKeyAction, visiblePositions, type TreeNavState } from './tree-navigation';
 import { visibleRows } from './waterfall-layout';
 

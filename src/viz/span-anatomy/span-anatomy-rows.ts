@@ -2,8 +2,8 @@
  * One span, matched up field by field: the workshop vendor's debug form on one side, the OpenTelemetry span
  * (OTLP/JSON field names) on the other. Pure: a `SpanRecord` in, rows of plain strings out; the view only prints.
  */
-import type { AttrValue, SpanRecord } from '../telemetry/span-record';
-import { formatAttrValue } from './span-detail-fields';
+import type { AttrValue, SpanRecord } from '../../telemetry/span-record';
+import { formatAttrValue } from '../attr-format';
 import { low64Decimal, msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
 
 /** One matched pair. Either side may be absent: some facts exist in one form only. */

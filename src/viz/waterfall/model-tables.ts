@@ -5,8 +5,9 @@
  * There is deliberately no span-id → row map: hashing 50,000 ids costs 35–80 ms in Chromium, more than all the
  * rest of an update; the view scans for the two ids it tracks (focus and selection) instead, about 1 ms.
  */
-import type { TraceModel } from '../telemetry/trace-model';
-import { colorOrder, serviceColor, siblingPositions, subtreeErrorCounts } from './waterfall-layout';
+import type { TraceModel } from '../../telemetry/trace-model';
+import { colorOrder, serviceColor } from './service-colors';
+import { siblingPositions, subtreeErrorCounts } from './waterfall-layout';
 
 export interface ModelTables {
   readonly posInSet: Int32Array;

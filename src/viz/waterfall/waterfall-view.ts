@@ -1,17 +1,19 @@
 /**
- * The live waterfall: a thin DOM renderer over the pure layout in `waterfall-layout.ts`. It owns the view state
- * that must survive a live trace's many updates (collapsed rows, the selection and the focused row, all by span
- * id) and draws through `virtual-rows.ts`, so `setModel` does O(rows) array work and then binds only the ~40 rows
- * in view. Nothing here is module-level: any number of waterfalls may share a page.
+ * The live waterfall: a thin DOM renderer over the pure layout in `waterfall-layout.ts` and the pure state in
+ * `waterfall-state.ts` (collapsed rows, the selection and the focused row, all by span id, kept across a live
+ * trace's many updates). It owns the events, the ResizeObserver and the drawing, through `virtual-rows.ts`, so
+ * `setModel` does O(rows) array work and then binds only the ~40 rows in view. Nothing here is module-level: any
+ * number of waterfalls may share a page.
  */
-import type { TraceModel } from '../telemetry/trace-model';
+import type { TraceModel } from '../../telemetry/trace-model';
 import { createFreshSpans } from './fresh-spans';
-import { buildModelTables, EMPTY_TABLES, findRow } from './model-tables';
+import { buildModelTables, EMPTY_TABLES } from './model-tables';
 import type { RowElement } from './row-element';
-import { treeKeyAction, visiblePositions, type TreeAction } from './tree-navigation';
+import { colorOrder, serviceColor } from './service-colors';
+import { spanDetailFields } from './span-detail-fields';
 import { createVirtualRows } from './virtual-rows';
 import { buildWaterfallDom } from './waterfall-dom';
-import { colorOrder, serviceColor, spanDetailFields, visibleRows } from './waterfall-layout';
+import { announcesSelection, apply, EMPTY_STATE, isSameTrace, keyAction, reconcile, type WaterfallAction } from './waterfall-state';
 
 /** Row height: 18 px text needs about 30 px to breathe; the CSS reads it from `--wf-row-h`. */
 const ROW_PX = 32;
@@ -70,10 +72,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   const dom = buildWaterfallDom(
     opts.label ?? 'Trace waterfall',
     opts.emptyText ?? 'Send a request to see its trace.',
-    () => {
-      setSelection(-1);
-      focusActive();
-    },
+    () => act({ kind: 'close-details' }),
     opts.services,
   );
   const { root, scroll, tree, axis, details } = dom;
@@ -86,40 +85,16 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     maxRows: MAX_FRESH_TRACKED_ROWS,
   });
 
-  let model: TraceModel | null = null;
+  let state = EMPTY_STATE;
   let tables = EMPTY_TABLES;
-  let visible: number[] = [];
-  let posOfRow: Int32Array = new Int32Array(0);
-  /** Collapsed rows by span id, so folds survive a live trace's re-modelling. */
-  const collapsed = new Set<string>();
-  /** The selected span's id, kept even while it is not in the model (it may be about to end), and its row. */
-  let selectedId: string | null = null;
-  let selectedRow = -1;
-  /** The row holding the roving tab stop (index into `model.rows`); found again by span id after each update. */
-  let activeRow = -1;
-  /**
-   * Until the person moves it, the tab stop stays on the first row: in a live trace the first span to arrive is
-   * rarely the root, and Tab should land on the root once it is there.
-   */
-  let tabStopMoved = false;
   /** Bumped whenever any row may draw differently, so the pool rebinds instead of skipping. */
   let version = 0;
   let trackPx = 0;
   let frameRequest = 0;
   let drawnTraceMs = '';
 
-  const spanIdOf = (i: number): string => model!.rows[i]!.span.spanId;
-
-  /** Recompute which rows show, and keep the tab stop on a shown row (the nearest shown ancestor). */
-  function derive(): void {
-    version++;
-    visible = model ? visibleRows(model, collapsed) : [];
-    posOfRow = visiblePositions(visible, model?.rows.length ?? 0);
-    while (model && activeRow >= 0 && posOfRow[activeRow]! < 0) activeRow = model.rows[activeRow]!.parentIndex;
-    if (activeRow < 0) activeRow = visible[0] ?? -1;
-  }
-
   function bindAt(row: RowElement, pos: number): void {
+    const { model, visible, collapsed, selectedRow, activeRow } = state;
     const i = visible[pos]!;
     if (row.version === version && row.rowIndex === i) return;
     const r = model!.rows[i]!;
@@ -147,55 +122,42 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   function draw(): void {
     if (frameRequest) cancelAnimationFrame(frameRequest);
     frameRequest = 0;
+    const { model, visible, posOfRow, activeRow } = state;
     if (model === null) return;
     const activePos = activeRow >= 0 ? posOfRow[activeRow]! : -1;
     const hadFocus = tree.contains(document.activeElement);
-    const keyAt = (pos: number): string => spanIdOf(visible[pos]!);
+    const keyAt = (pos: number): string => model.rows[visible[pos]!]!.span.spanId;
     rows.render({ count: visible.length, version, pinnedPos: activePos, keyAt, bindAt });
     // A new trace replaced the focused row's element: put focus on the new tab stop rather than losing it.
     if (hadFocus && activeRow >= 0) rows.elementFor(activeRow)?.el.focus({ preventScroll: true });
   }
 
+  /** Scroll the tab stop into view, draw, and give it DOM focus: after a person's key or click. */
   function focusActive(): void {
-    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) return;
-    version++;
+    const { model, posOfRow, activeRow } = state;
+    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) return draw();
     rows.scrollToPos(posOfRow[activeRow]!);
     draw();
     rows.elementFor(activeRow)?.el.focus({ preventScroll: true });
   }
 
   function showDetails(): void {
+    const { model, selectedRow } = state;
     if (model === null || selectedRow < 0) return details.hide();
     const row = model.rows[selectedRow]!;
     details.show(`${row.span.serviceName}: ${row.span.name}`, spanDetailFields(row, model));
   }
 
-  /** Select row `i` (and give it the tab stop), or clear the selection with -1. */
-  function setSelection(i: number): void {
-    selectedRow = i;
-    selectedId = i >= 0 ? spanIdOf(i) : null;
-    if (i >= 0) activeRow = i;
+  /** Apply an action and show its result; a person's action also moves DOM focus to the tab stop. */
+  function act(action: WaterfallAction): void {
+    state = apply(state, action);
     version++;
     showDetails();
+    if (announcesSelection(action, state)) opts.onSelect?.(state.selectedId);
+    if (action.kind !== 'select-span') return focusActive();
+    // Chosen from outside: show the span, but leave DOM focus where it is.
+    if (state.selectedRow >= 0) rows.scrollToPos(state.posOfRow[state.selectedRow]!);
     draw();
-    opts.onSelect?.(selectedId);
-  }
-
-  function setCollapsed(i: number, fold: boolean): void {
-    if (fold) collapsed.add(spanIdOf(i));
-    else collapsed.delete(spanIdOf(i));
-    activeRow = i;
-    derive();
-    draw();
-  }
-
-  function apply(action: TreeAction): void {
-    tabStopMoved = true;
-    if (action.kind === 'focus') activeRow = action.row;
-    else if (action.kind === 'expand') setCollapsed(action.row, false);
-    else if (action.kind === 'collapse') setCollapsed(action.row, true);
-    else setSelection(action.kind === 'select' ? action.row : -1);
-    focusActive();
   }
 
   function onKeyDown(event: KeyboardEvent): void {
@@ -203,18 +165,16 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     const target = event.target instanceof Element ? event.target : null;
     const rowEl = target?.closest('.wf-row');
     const row = rowEl ? rows.rowOf(rowEl) : undefined;
-    if (model !== null && row !== undefined && row.key !== null) {
-      const nav = { model, visible, posOfRow, collapsed, activeRow: row.rowIndex, pageRows: rows.rowsPerPage() };
-      const action = treeKeyAction({ ...nav, hasSelection: selectedRow >= 0 }, event.key);
+    if (state.model !== null && row !== undefined && row.key !== null) {
+      const action = keyAction(state, row.rowIndex, event.key, rows.rowsPerPage());
       if (action === null) return;
       event.preventDefault();
       event.stopPropagation();
-      apply(action);
-    } else if (event.key === 'Escape' && selectedRow >= 0) {
+      act(action);
+    } else if (event.key === 'Escape' && state.selectedRow >= 0) {
       event.preventDefault();
       event.stopPropagation();
-      setSelection(-1);
-      focusActive();
+      act({ kind: 'close-details' });
     } else if (DECK_KEYS.has(event.key)) {
       // The details panel and its close button: let the browser scroll or click, but keep the deck still.
       event.stopPropagation();
@@ -225,19 +185,15 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     const target = event.target instanceof Element ? event.target : null;
     const rowEl = target?.closest('.wf-row');
     const row = rowEl ? rows.rowOf(rowEl) : undefined;
-    if (model === null || row === undefined || row.key === null) return;
-    tabStopMoved = true;
-    const i = row.rowIndex;
-    if (target?.closest('.wf-toggle') && model.rows[i]!.childCount > 0) setCollapsed(i, !collapsed.has(spanIdOf(i)));
-    else setSelection(i);
-    focusActive();
+    if (state.model === null || row === undefined || row.key === null) return;
+    act({ kind: target?.closest('.wf-toggle') ? 'toggle' : 'select', row: row.rowIndex });
   }
 
   /** Sizes come from the ResizeObserver, so that scrolling frames never read layout. */
   function measure(): void {
     rows.setViewportPx(scroll.clientHeight);
     trackPx = axis.trackElement.clientWidth;
-    axis.update(model, trackPx, root);
+    axis.update(state.model, trackPx, root);
     version++;
     draw();
   }
@@ -253,9 +209,14 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   tree.addEventListener('click', onClick);
 
   function setModel(next: TraceModel | null): void {
-    const sameTrace = model !== null && next !== null && model.traceId === next.traceId;
-    const activeId = model !== null && activeRow >= 0 ? spanIdOf(activeRow) : null;
-    model = next !== null && next.rows.length > 0 ? next : null;
+    if (!isSameTrace(state, next)) {
+      // Another trace: none of the pooled rows or the scroll position belongs to it.
+      rows.clear();
+      rows.resetScroll();
+    }
+    state = reconcile(state, next);
+    version++;
+    const { model } = state;
     tables = buildModelTables(model, opts.services);
     // The one write that rescales every bar as a live trace grows (see waterfall-rows.css).
     const traceMs = String(model !== null && model.durationMs > 0 ? model.durationMs : 1);
@@ -263,17 +224,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
       tree.style.setProperty('--wf-trace-ms', traceMs);
       drawnTraceMs = traceMs;
     }
-    if (!sameTrace) {
-      // Span ids belong to one trace: the folds of the last one mean nothing here.
-      tabStopMoved = false;
-      collapsed.clear();
-      rows.clear();
-      rows.resetScroll();
-    }
     fresh.update(model, performance.now());
-    activeRow = tabStopMoved ? findRow(model, activeId) : -1;
-    selectedRow = findRow(model, selectedId);
-    derive();
     root.classList.toggle('wf-root--empty', model === null);
     scroll.hidden = model === null;
     axis.element.hidden = model === null;
@@ -287,30 +238,12 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     draw();
   }
 
-  function selectSpan(spanId: string | null): void {
-    const i = findRow(model, spanId);
-    if (model === null || i < 0) {
-      // Not (yet) in the trace: remember it, so it is selected when it ends.
-      selectedId = spanId;
-      selectedRow = -1;
-      showDetails();
-      return draw();
-    }
-    // Unfold every ancestor, so that the selected row can be seen.
-    for (let p = model.rows[i]!.parentIndex; p >= 0; p = model.rows[p]!.parentIndex) collapsed.delete(spanIdOf(p));
-    activeRow = i;
-    tabStopMoved = true;
-    derive();
-    rows.scrollToPos(posOfRow[i]!);
-    setSelection(i);
-  }
-
   setModel(null);
 
   return {
     element: root,
     setModel,
-    selectSpan,
+    selectSpan: (spanId) => act({ kind: 'select-span', spanId }),
     destroy() {
       resizeObserver.disconnect();
       if (frameRequest) cancelAnimationFrame(frameRequest);

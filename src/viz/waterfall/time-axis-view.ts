@@ -3,8 +3,8 @@
  * a tick lines up with the bars below it. It also sets the step of the rows' vertical grid lines (a CSS background,
  * so no row does any work for them).
  */
-import type { TraceModel } from '../telemetry/trace-model';
-import { timeTicks } from './waterfall-layout';
+import type { TraceModel } from '../../telemetry/trace-model';
+import { timeTicks } from '../time-format';
 
 /** Room per tick label: "1.25 s" or "400 ms" at 16 px is about 55 px, so labels never touch. */
 const PX_PER_TICK = 64;

@@ -2,7 +2,7 @@
  * Keyboard behaviour of the waterfall's tree, as a pure function from (state, key) to an action, following the
  * WAI-ARIA tree view pattern. Kept apart from the DOM so every key is tested without a browser.
  */
-import type { TraceModel } from '../telemetry/trace-model';
+import type { TraceModel } from '../../telemetry/trace-model';
 
 /** What a key asks the view to do; rows are indices into `model.rows`. */
 export type TreeAction =

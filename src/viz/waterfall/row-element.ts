@@ -3,13 +3,13 @@
  * text with `textContent` and attributes with `setAttribute` only, so a span named `<img onerror=…>` is shown as
  * those characters and never parsed.
  */
-import type { TraceRow } from '../telemetry/trace-model';
-import { barFrac, formatDuration, labelPlacement, rowAccessibleLabel } from './waterfall-layout';
+import type { TraceRow } from '../../telemetry/trace-model';
+import { formatDuration } from '../time-format';
+import { barFrac, labelPlacement, rowAccessibleLabel } from './waterfall-layout';
 
 /** Indent per level, and the deepest level that still indents: deeper rows would push names out of the column. */
 const INDENT_PX = 14;
 const MAX_INDENT_DEPTH = 12;
-/** Bars of very short spans are drawn this wide, so that they can still be seen and clicked. */
 /** A rough width of the duration label at 18 px in tabular digits, plus the 6 px gap, to choose its side. */
 const labelPx = (text: string): number => text.length * 10.5 + 8;
 

@@ -1,9 +1,10 @@
 /**
  * Everything the details panel says about one span, as ordered label/value strings. Pure: the panel only prints.
  */
-import type { AttrValue, Attributes } from '../telemetry/span-record';
-import type { TraceModel, TraceRow } from '../telemetry/trace-model';
-import { formatDuration } from './time-format';
+import type { Attributes } from '../../telemetry/span-record';
+import type { TraceModel, TraceRow } from '../../telemetry/trace-model';
+import { formatAttrValue } from '../attr-format';
+import { formatDuration } from '../time-format';
 
 /** Which part of the panel a field belongs to; the renderer starts a new group when it changes. */
 export type DetailSection = 'span' | 'attributes' | 'events' | 'links' | 'resource' | 'scope';
@@ -24,17 +25,6 @@ export const DETAIL_SECTION_TITLES: Readonly<Record<DetailSection, string>> = {
   resource: 'Resource',
   scope: 'Instrumentation scope',
 };
-
-/** An attribute value as text: arrays in brackets with strings quoted, so `["a", "b"]` and `"a,b"` differ. */
-export function formatAttrValue(value: AttrValue | null | undefined): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return value === '' ? '""' : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const items = Array.from(value, (item) =>
-    typeof item === 'string' ? JSON.stringify(item) : item === null || item === undefined ? 'null' : String(item),
-  );
-  return `[${items.join(', ')}]`;
-}
 
 /** Epoch ms as an ISO 8601 instant; out of `Date`'s range (±8.64e15 ms) or NaN gives a note, never a throw. */
 export function formatWallClock(epochMs: number): string {

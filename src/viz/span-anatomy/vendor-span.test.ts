@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSpan } from '../../tests/factories/make-span';
+import { makeSpan } from '../../../tests/factories/make-span';
 import { low64Decimal, msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
 
 describe('vendor-span', () => {

@@ -6,7 +6,7 @@
  * trace of thousands of spans is an import or a benchmark, not something watched span by span, and hashing 50,000
  * ids on every update would cost more than the whole rest of an update.
  */
-import type { TraceModel } from '../telemetry/trace-model';
+import type { TraceModel } from '../../telemetry/trace-model';
 
 export interface FreshSpans {
   /** Note the spans of `model` (null: no trace) that were not there before; `nowMs` from `performance.now()`. */

@@ -2,7 +2,7 @@
  * The details panel: every field of the selected span (from `spanDetailFields`) as definition lists, one per
  * section. Values are text nodes, never markup.
  */
-import { DETAIL_SECTION_TITLES, type DetailField } from './waterfall-layout';
+import { DETAIL_SECTION_TITLES, type DetailField } from './span-detail-fields';
 
 export interface SpanDetailsView {
   readonly element: HTMLElement;

@@ -4,18 +4,8 @@
  * into pixels. Coordinate spaces are named in identifiers: `ms` (offset from the trace's start), `frac` (0..1
  * across the time axis), `px` (screen).
  */
-import type { TraceModel, TraceRow } from '../telemetry/trace-model';
-import { formatDuration } from './time-format';
-
-export { formatDuration, niceStepMs, timeTicks, type TimeTick } from './time-format';
-export { colorOrder, ERROR_COLOR, SERVICE_PALETTE, serviceColor } from './service-colors';
-export {
-  DETAIL_SECTION_TITLES,
-  formatAttrValue,
-  spanDetailFields,
-  type DetailField,
-  type DetailSection,
-} from './span-detail-fields';
+import type { TraceModel, TraceRow } from '../../telemetry/trace-model';
+import { formatDuration } from '../time-format';
 
 /** A bar across the time axis: both in [0, 1], `leftFrac + widthFrac <= 1`. */
 export interface BarFrac {
@@ -122,13 +112,4 @@ export function rowAccessibleLabel(row: TraceRow, hiddenErrors = 0): string {
 /** The first 8 hex digits of an id, enough to tell traces apart on a slide (the full id is in the title). */
 export function shortId(id: string): string {
   return id.length > 8 ? id.slice(0, 8) : id;
-}
-
-/** The header line: "trace 0af76519 · 23 spans · 412 ms · 1 error". */
-export function traceSummary(model: TraceModel): string {
-  const spans = model.rows.length;
-  const parts = [`trace ${shortId(model.traceId)}`, `${spans} ${spans === 1 ? 'span' : 'spans'}`];
-  parts.push(formatDuration(model.durationMs));
-  if (model.errorCount > 0) parts.push(`${model.errorCount} ${model.errorCount === 1 ? 'error' : 'errors'}`);
-  return parts.join(' · ');
 }

@@ -1,8 +1,8 @@
 /**
  * The legend: each service of the trace with its colour, in the order services appear down the waterfall.
  */
-import type { TraceModel } from '../telemetry/trace-model';
-import { colorOrder, serviceColor } from './waterfall-layout';
+import type { TraceModel } from '../../telemetry/trace-model';
+import { colorOrder, serviceColor } from './service-colors';
 
 export interface LegendView {
   readonly element: HTMLUListElement;
