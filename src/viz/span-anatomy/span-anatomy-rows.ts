@@ -4,7 +4,8 @@
  */
 import type { AttrValue, SpanRecord } from '../../telemetry/span-record';
 import { formatAttrValue } from '../attr-format';
-import { low64Decimal, msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
+import { low64Decimal } from '../../lib/hex-decimal';
+import { msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
 
 /** One matched pair. Either side may be absent: some facts exist in one form only. */
 export interface AnatomyRow {

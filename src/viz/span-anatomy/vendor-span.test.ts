@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan } from '../../../tests/factories/make-span';
-import { low64Decimal, msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
+import { msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
 
 describe('vendor-span', () => {
-  it('keeps the lower 64 bits of an id, in decimal', () => {
-    expect(low64Decimal('0000000000000001')).toBe('1');
-    expect(low64Decimal('ffffffffffffffff')).toBe('18446744073709551615');
-    // A W3C trace id: only the right half survives.
-    expect(low64Decimal('0af7651916cd43dd8448eb211c80319c')).toBe(BigInt('0x8448eb211c80319c').toString());
-  });
-
   it('turns epoch ms into exact epoch ns, splitting as the SDK does', () => {
     expect(msToEpochNanos(1_700_000_000_000)).toBe('1700000000000000000');
     expect(msToEpochNanos(1_700_000_000_001.5)).toBe('1700000000001500000');

@@ -6,14 +6,6 @@
 import type { SpanRecord } from '../../telemetry/span-record';
 
 /**
- * The lower 64 bits of a hex id, in decimal: a span id whole, a 128-bit trace id's right half. That is what the
- * vendor keeps of a W3C trace id (it carries the upper half apart), and what its `X-Datadog-*` headers carry.
- */
-export function low64Decimal(hex: string): string {
-  return BigInt(`0x${hex.slice(-16) || '0'}`).toString(10);
-}
-
-/**
  * Epoch ms (as a `SpanRecord` keeps them) back to integer epoch nanoseconds, as a decimal string. It splits the
  * time exactly as the SDK's `millisToHrTime` does (whole seconds, then the rest rounded to ns), so it gives the
  * digits the SDK's own HrTime, and so OTLP's `startTimeUnixNano`, has: a float of epoch ns (~1.7e18) could not,

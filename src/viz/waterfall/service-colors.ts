@@ -8,6 +8,7 @@
  * extras for bigger systems and resemble earlier ones under some deficiencies. Colour is never the only cue: each
  * row prints its service's name, and the legend does too. Red is left out: it means "error" in these views.
  */
+import { fnv1a32 } from '../../lib/fnv1a';
 
 /** Service colours in the order services are met; the first five are the most distinct. */
 export const SERVICE_PALETTE: readonly string[] = [
@@ -31,7 +32,8 @@ export const ERROR_COLOR = '#c8102e';
  */
 export function serviceColor(service: string, services: readonly string[]): string {
   let index = services.indexOf(service);
-  if (index < 0) index = hashString(service);
+  // Hashed only to keep an unlisted service's colour from flickering between updates.
+  if (index < 0) index = fnv1a32(service);
   return SERVICE_PALETTE[index % SERVICE_PALETTE.length]!;
 }
 
@@ -43,14 +45,4 @@ export function colorOrder(known: readonly string[], seen: readonly string[]): r
   if (known.length === 0) return seen;
   const extra = seen.filter((s) => !known.includes(s));
   return extra.length === 0 ? known : [...known, ...extra];
-}
-
-/** A small, stable, non-negative hash (FNV-1a); only used to keep an unlisted service's colour from flickering. */
-function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

@@ -41,7 +41,7 @@ describe('parseTraceparent: valid headers', () => {
   });
 
   it('round-trips what formatTraceparent writes', () => {
-    const r = parseTraceparent(formatTraceparent('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331', true));
+    const r = parseTraceparent(formatTraceparent({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: 1 }));
     expect(r.ok && r.value.parentId).toBe('b7ad6b7169203331');
   });
 });

@@ -1,6 +1,10 @@
 /**
- * Reads a `traceparent` header the way W3C Trace Context (level 2) says a receiver must, and says precisely what is
- * wrong when it cannot: which field, and which rule it breaks. Pure and total: any string in, a result out.
+ * The one `traceparent` codec of the project (and of `traceresponse`, which has the same format). It reads a header
+ * the way W3C Trace Context (level 2) says a receiver must, and says precisely what is wrong when it cannot: which
+ * field, and which rule it breaks, which is what the decoder slide teaches and what `parseTraceParent` of
+ * `@opentelemetry/core` (one regex) cannot say; a test checks the two agree on what is valid. Pure and total: any
+ * string in, a result out. It lives in `lib/` because the simulated services write `traceresponse` with it, and
+ * `sim` may import no layer above it.
  *
  *   00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
  *   │  │                                │                └ trace-flags: 8 bits, 01 = sampled, 02 = random trace id
@@ -8,6 +12,8 @@
  *   │  └ trace-id: 32 hex digits, not all zero
  *   └ version: 2 hex digits; ff is forbidden; 00 is the only one defined
  */
+
+import { escapeControlChars } from './control-chars';
 
 export type TraceparentField = 'header' | 'version' | 'trace-id' | 'parent-id' | 'trace-flags';
 
@@ -36,7 +42,7 @@ const HEX_LC = /^[0-9a-f]*$/;
 const MAX_SHOWN = 60;
 
 function shown(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const visible = escapeControlChars(text);
   return visible.length > MAX_SHOWN ? `${visible.slice(0, MAX_SHOWN)}…` : visible;
 }
 
@@ -101,7 +107,21 @@ export function parseTraceparent(input: string): TraceparentResult {
   };
 }
 
-/** The header a caller writes for this context (version 00). */
-export function formatTraceparent(traceId: string, parentId: string, sampled: boolean): string {
-  return `00-${traceId}-${parentId}-${sampled ? '01' : '00'}`;
+/**
+ * The ids and flags a header carries: the shape of OpenTelemetry's `SpanContext`, so a span's `spanContext()` can
+ * be passed as it is (this module imports nothing, not even the API's types).
+ */
+export interface TraceparentContext {
+  readonly traceId: string;
+  readonly spanId: string;
+  /** The 8 flag bits; 0x01 is sampled. */
+  readonly traceFlags: number;
+}
+
+/**
+ * The version-00 header for this context: what a caller writes as `traceparent` for its CLIENT span, and what a
+ * server writes back as `traceresponse` for its SERVER span.
+ */
+export function formatTraceparent({ traceId, spanId, traceFlags }: TraceparentContext): string {
+  return `00-${traceId}-${spanId}-${(traceFlags & 0xff).toString(16).padStart(2, '0')}`;
 }
