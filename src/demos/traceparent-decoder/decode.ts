@@ -1,7 +1,7 @@
 /**
  * What the decoder shows for any text typed or pasted as a `traceparent`: a verdict, each of the four fields with
  * its raw text and either what it means or, per field, exactly what is wrong with it (the messages come from the
- * tested parser in telemetry/traceparent.ts). Pure: the demo renders it with textContent.
+ * tested parser in lib/traceparent.ts). Pure: the demo renders it with textContent.
  */
 import { escapeControlChars } from '../../lib/control-chars';
 import { parseTraceparent, type TraceparentField } from '../../lib/traceparent';
