@@ -9,7 +9,7 @@
 import { TraceFollower } from '../src/demos/kit/trace-follower';
 import type { SpanStore } from '../src/telemetry/span-store';
 import { buildTraceModel } from '../src/telemetry/trace-model';
-import { createWaterfall } from '../src/viz/waterfall-view';
+import { createWaterfall } from '../src/viz/waterfall';
 
 export interface LiveView {
   /** A request is about to be sent: its trace becomes the one shown, as in the console. */

@@ -2,7 +2,7 @@
  * The benchmark page: the deck's real code (SDK, span store, trace model, waterfall, matchmaker) behind a few
  * functions that bench/run.mjs calls through Playwright. Like the deck, it installs the page-wide OTel context once.
  */
-import '../src/viz/waterfall.css';
+import '../src/viz/waterfall/waterfall.css';
 import { installGlobalContext } from '../src/telemetry/global-context';
 import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';

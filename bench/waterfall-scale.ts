@@ -9,7 +9,7 @@
  * from the frame's start to the end of its rendering.
  */
 import { buildTraceModel } from '../src/telemetry/trace-model';
-import { createWaterfall } from '../src/viz/waterfall-view';
+import { createWaterfall } from '../src/viz/waterfall';
 import { afterNextPaint, collectGarbage } from './frames';
 import { median, quantile } from './stats';
 import { syntheticTrace } from './synthetic-trace';

@@ -6,7 +6,7 @@
 import { startDeck } from './deck/deck';
 import './styles/theme.css';
 import './styles/code.css';
-import './viz/waterfall.css';
+import './viz/waterfall/waterfall.css';
 import type { DemoFactory, DemoRegistration } from './demos/demo';
 import { installGlobalContext } from './telemetry/global-context';
 

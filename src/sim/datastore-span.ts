@@ -3,11 +3,19 @@
  * "host down" fault, and the error recorded on the span when the call fails.
  */
 import { SpanKind, type Attributes, type Tracer } from '@opentelemetry/api';
+import {
+  ATTR_DB_COLLECTION_NAME,
+  ATTR_DB_NAMESPACE,
+  ATTR_DB_OPERATION_NAME,
+  ATTR_DB_QUERY_TEXT,
+  ATTR_DB_SYSTEM_NAME,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+} from '@opentelemetry/semantic-conventions';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
 import { NetworkError } from './http';
 import type { Random } from './random';
-import { ATTR } from './semconv';
 import { recordError } from './tracing';
 
 export interface DatastoreEndpoint {
@@ -41,13 +49,13 @@ export async function datastoreCall<T>(endpoint: DatastoreEndpoint, call: Datast
     kind: SpanKind.CLIENT,
     startTime: clock.now(),
     attributes: {
-      [ATTR.dbSystemName]: endpoint.system,
-      [ATTR.dbNamespace]: endpoint.namespace,
-      [ATTR.dbOperationName]: call.operation,
-      [ATTR.dbQueryText]: call.queryText,
-      [ATTR.serverAddress]: host,
-      [ATTR.serverPort]: port,
-      ...(call.collection ? { [ATTR.dbCollectionName]: call.collection } : {}),
+      [ATTR_DB_SYSTEM_NAME]: endpoint.system,
+      [ATTR_DB_NAMESPACE]: endpoint.namespace,
+      [ATTR_DB_OPERATION_NAME]: call.operation,
+      [ATTR_DB_QUERY_TEXT]: call.queryText,
+      [ATTR_SERVER_ADDRESS]: host,
+      [ATTR_SERVER_PORT]: port,
+      ...(call.collection ? { [ATTR_DB_COLLECTION_NAME]: call.collection } : {}),
     },
   });
   try {

@@ -1,13 +1,30 @@
 /**
  * The outgoing side of a hop: a CLIENT span around the request, and the trace context written into its headers
- * with `propagation.inject`, the only way context leaves a service.
+ * by a propagator's `inject`, the only way context leaves a service.
  */
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  defaultTextMapSetter,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type TextMapPropagator,
+  type Tracer,
+} from '@opentelemetry/api';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_FULL,
+} from '@opentelemetry/semantic-conventions';
+import { ATTR_URL_TEMPLATE } from './semconv';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
 import { NetworkError, type Headers, type SimResponse } from './http';
 import type { Network } from './network';
-import { ATTR } from './semconv';
 import { recordError } from './tracing';
 
 export interface HttpClientOptions {
@@ -18,8 +35,11 @@ export interface HttpClientOptions {
   readonly userAgent: string;
   /** Whether to write the trace context into outgoing headers; a demo switches it off to show orphaned traces. */
   readonly propagate?: () => boolean;
-  /** Extra headers written from the same context (the workshop vendor's format, for comparison). */
-  readonly alsoInject?: (ctx: Context, headers: Headers) => void;
+  /**
+   * What writes the context into the headers; by default the page's global propagator (`propagation`, W3C). A
+   * system that speaks more formats on this client (a vendor's headers beside `traceparent`) passes a composite.
+   */
+  readonly propagator?: TextMapPropagator;
 }
 
 export interface RequestOptions {
@@ -39,25 +59,24 @@ export class HttpClient {
       kind: SpanKind.CLIENT,
       startTime: clock.now(),
       attributes: {
-        [ATTR.httpRequestMethod]: method,
-        [ATTR.urlFull]: url,
-        [ATTR.serverAddress]: parsed.hostname,
-        [ATTR.serverPort]: port,
-        ...(options.template ? { [ATTR.urlTemplate]: options.template } : {}),
+        [ATTR_HTTP_REQUEST_METHOD]: method,
+        [ATTR_URL_FULL]: url,
+        [ATTR_SERVER_ADDRESS]: parsed.hostname,
+        [ATTR_SERVER_PORT]: port,
+        ...(options.template ? { [ATTR_URL_TEMPLATE]: options.template } : {}),
       },
     });
     const headers: Headers = { 'user-agent': this.opts.userAgent, ...options.headers };
     if (this.opts.propagate?.() ?? true) {
       const withSpan = trace.setSpan(context.active(), span);
-      propagation.inject(withSpan, headers);
-      this.opts.alsoInject?.(withSpan, headers);
+      (this.opts.propagator ?? propagation).inject(withSpan, headers, defaultTextMapSetter);
     }
     try {
       const response = await network.send({ method, url, headers }, faults.current.clientTimeoutMs);
-      span.setAttribute(ATTR.httpResponseStatusCode, response.status);
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
       // For a client every 4xx and 5xx is a failed call.
       if (response.status >= 400) {
-        span.setAttribute(ATTR.errorType, String(response.status));
+        span.setAttribute(ATTR_ERROR_TYPE, String(response.status));
         span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       }
       return response;

@@ -22,8 +22,6 @@ export interface InstrumentationSettings {
   level: Level;
   /** At level 8: write trace context into outgoing requests (off shows what happens without it). */
   propagate: boolean;
-  /** Also write the workshop vendor's headers (X-Datadog-Trace-Id, X-Datadog-Parent-Span-Id), in decimal. */
-  vendorHeaders: boolean;
   /** The onboarding exercise: tag the pairing request's span with the beer asked for. */
   tagBeer: boolean;
   /** The onboarding exercise: make the pairing route throw. */
@@ -33,7 +31,6 @@ export interface InstrumentationSettings {
 export const FULL_INSTRUMENTATION: Readonly<InstrumentationSettings> = Object.freeze({
   level: 8,
   propagate: true,
-  vendorHeaders: false,
   tagBeer: false,
   failPairing: false,
 });

@@ -43,14 +43,6 @@ export class Network {
     return () => this.handlers.delete(key);
   }
 
-  hasListener(host: string, port: number): boolean {
-    return this.handlers.has(`${host}:${port}`);
-  }
-
-  get observerCount(): number {
-    return this.observers.size;
-  }
-
   observe(observer: (event: WireEvent) => void): () => void {
     this.observers.add(observer);
     return () => this.observers.delete(observer);

@@ -2,6 +2,7 @@
  * A seeded random source, so that the same seed always gives the same latencies, faults and therefore the same
  * trace shapes: a presenter's demo behaves on stage as it did in rehearsal.
  */
+import { fnv1a32 } from '../lib/fnv1a';
 
 /** A stream of pseudo-random numbers; every simulated system gets its own. */
 export interface Random {
@@ -17,19 +18,9 @@ export interface Random {
   fork(label: string): Random;
 }
 
-/** FNV-1a: turns a string seed (or a label) into 32 bits. */
-export function hashSeed(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** mulberry32: tiny, fast and good enough for latencies; not for anything secret. */
 export function createRandom(seed: number | string): Random {
-  const seed32 = typeof seed === 'number' ? seed >>> 0 : hashSeed(seed);
+  const seed32 = typeof seed === 'number' ? seed >>> 0 : fnv1a32(seed); // a string seed (or a label) into 32 bits
   let state = seed32;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -43,6 +34,6 @@ export function createRandom(seed: number | string): Random {
     between: (min, max) => min + next() * (max - min),
     int: (min, max) => Math.floor(min + next() * (max - min + 1)),
     chance: (p) => next() < Math.min(1, Math.max(0, p)),
-    fork: (label) => createRandom(hashSeed(`${seed32}:${label}`)),
+    fork: (label) => createRandom(fnv1a32(`${seed32}:${label}`)),
   };
 }

@@ -33,14 +33,6 @@ export class RealtimeDriver {
     this.unsubscribe = clock.onSchedule(() => this.reschedule());
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
-  get currentSpeed(): number {
-    return this.speed;
-  }
-
   /** Whether a wall-clock timer is set right now (never while paused). */
   get hasWallTimer(): boolean {
     return this.handle !== undefined;

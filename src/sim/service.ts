@@ -3,13 +3,25 @@
  * whose parent comes from the request's headers, and only from there (`propagation.extract`).
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_PATH,
+  ATTR_URL_QUERY,
+  ATTR_URL_SCHEME,
+  ATTR_USER_AGENT_ORIGINAL,
+} from '@opentelemetry/semantic-conventions';
+import { formatTraceparent } from '../lib/traceparent';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
 import { jsonResponse, type SimRequest, type SimResponse } from './http';
 import type { Network } from './network';
 import type { Random } from './random';
 import { compileRoute, type CompiledRoute } from './route';
-import { ATTR } from './semconv';
 import { recordError } from './tracing';
 
 /** What a route handler is given. */
@@ -84,14 +96,14 @@ export class SimService {
         kind: SpanKind.SERVER,
         startTime: clock.now(),
         attributes: {
-          [ATTR.httpRequestMethod]: request.method,
-          [ATTR.urlPath]: url.pathname,
-          [ATTR.urlScheme]: url.protocol.replace(':', ''),
-          [ATTR.serverAddress]: host,
-          [ATTR.serverPort]: port,
-          ...(url.search ? { [ATTR.urlQuery]: url.search.slice(1) } : {}),
-          ...(routeName ? { [ATTR.httpRoute]: routeName } : {}),
-          ...(request.headers['user-agent'] ? { [ATTR.userAgentOriginal]: request.headers['user-agent'] } : {}),
+          [ATTR_HTTP_REQUEST_METHOD]: request.method,
+          [ATTR_URL_PATH]: url.pathname,
+          [ATTR_URL_SCHEME]: url.protocol.replace(':', ''),
+          [ATTR_SERVER_ADDRESS]: host,
+          [ATTR_SERVER_PORT]: port,
+          ...(url.search ? { [ATTR_URL_QUERY]: url.search.slice(1) } : {}),
+          ...(routeName ? { [ATTR_HTTP_ROUTE]: routeName } : {}),
+          ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
         },
       },
       parent,
@@ -123,18 +135,16 @@ export class SimService {
       }
       // Encoding and writing the response: a little time per kilobyte.
       await clock.sleep(0.05 + response.body.length * 0.0004);
-      span.setAttribute(ATTR.httpResponseStatusCode, response.status);
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
       // A server's 4xx is the client's mistake, not the server's failure: only 5xx marks the server span.
       // An exception already set the status with its own message; otherwise the status code says what failed.
       if (response.status >= 500 && !failed) {
-        span.setAttribute(ATTR.errorType, String(response.status));
+        span.setAttribute(ATTR_ERROR_TYPE, String(response.status));
         span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       }
       span.end(clock.now());
       // W3C Trace Context level 2: tell the caller which trace served it, so a client can find its trace.
-      const { traceId, spanId, traceFlags } = span.spanContext();
-      const flags = traceFlags.toString(16).padStart(2, '0');
-      return { ...response, headers: { ...response.headers, traceresponse: `00-${traceId}-${spanId}-${flags}` } };
+      return { ...response, headers: { ...response.headers, traceresponse: formatTraceparent(span.spanContext()) } };
     });
   }
 

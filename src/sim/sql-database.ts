@@ -3,8 +3,8 @@
  * query text, as an instrumented ORM would. Queries are built by the client from a few shapes (select all, select
  * where a column equals a value), which is all the simulated systems need, and the text is real SQL.
  */
+import { ATTR_DB_RESPONSE_RETURNED_ROWS } from './semconv';
 import { datastoreCall, type DatastoreEndpoint } from './datastore-span';
-import { ATTR } from './semconv';
 
 export type Row = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -48,7 +48,7 @@ export class SqlClient {
             .rows(table)
             .filter((row) => !where || row[where.column] === where.value)
             .map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null]))),
-        resultAttributes: (rows) => ({ [ATTR.dbResponseReturnedRows]: rows.length }),
+        resultAttributes: (rows) => ({ [ATTR_DB_RESPONSE_RETURNED_ROWS]: rows.length }),
       },
     );
   }

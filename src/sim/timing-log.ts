@@ -30,10 +30,6 @@ export class TimingLog {
     this.lines = [];
   }
 
-  get observerCount(): number {
-    return this.observers.size;
-  }
-
   observe(observer: (line: LogLine) => void): () => void {
     this.observers.add(observer);
     return () => this.observers.delete(observer);

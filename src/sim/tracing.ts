@@ -2,7 +2,7 @@
  * Small helpers every simulated component uses to start and finish spans on the simulated clock, the same way.
  */
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
-import { ATTR } from './semconv';
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 
 /**
  * Hands each simulated service the tracer of its own provider (so its spans carry its own `service.name`). A module
@@ -16,6 +16,6 @@ export function recordError(span: Span, error: unknown, atMs: number): void {
   const err = error instanceof Error ? error : new Error(String(error));
   const type = 'code' in err && typeof err.code === 'string' ? err.code : err.name || 'Error';
   span.recordException(err, atMs);
-  span.setAttribute(ATTR.errorType, type);
+  span.setAttribute(ATTR_ERROR_TYPE, type);
   span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
 }

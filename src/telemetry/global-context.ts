@@ -5,15 +5,13 @@
  */
 import { context, propagation } from '@opentelemetry/api';
 import { ZoneContextManager } from '@opentelemetry/context-zone';
-import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { w3cPropagator } from './propagators';
 
 /** Install the globals; safe to call again (later calls change nothing). Returns true when this call installed them. */
 export function installGlobalContext(): boolean {
   const manager = new ZoneContextManager().enable();
   const installed = context.setGlobalContextManager(manager);
   if (!installed) manager.disable();
-  propagation.setGlobalPropagator(
-    new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
-  );
+  propagation.setGlobalPropagator(w3cPropagator());
   return installed;
 }

@@ -5,7 +5,8 @@
  * helpers that define each property one call at a time, which made this function cost as much as the SDK's whole
  * span), no per-entry arrays, and the resource converted once per provider rather than once per span.
  */
-import { SpanKind, SpanStatusCode, type AttributeValue, type HrTime, type Link } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, type AttributeValue, type Link } from '@opentelemetry/api';
+import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import type { Attributes as OtelAttributes } from '@opentelemetry/api';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
 import type {
@@ -31,10 +32,6 @@ const STATUS: Record<SpanStatusCode, StatusCodeName> = {
   [SpanStatusCode.OK]: 'OK',
   [SpanStatusCode.ERROR]: 'ERROR',
 };
-
-export function hrTimeToMs(t: HrTime): number {
-  return t[0] * 1e3 + t[1] / 1e6;
-}
 
 function copyAttributes(attrs: OtelAttributes): Attributes {
   const out: Record<string, AttrValue> = {};
@@ -67,7 +64,7 @@ function resourceAttributes(attrs: OtelAttributes): Attributes {
 
 const toEventRecord = (e: TimedEvent): SpanEventRecord => ({
   name: e.name,
-  timeMs: hrTimeToMs(e.time),
+  timeMs: hrTimeToMilliseconds(e.time),
   attributes: copyAttributes(e.attributes ?? {}),
 });
 
@@ -84,8 +81,8 @@ export function toSpanRecord(span: ReadableSpan): SpanRecord {
   const name = span.name;
   const kind = KIND[span.kind] ?? 'INTERNAL';
   const serviceName = String(resource['service.name'] ?? 'unknown_service');
-  const startMs = hrTimeToMs(span.startTime);
-  const endMs = hrTimeToMs(span.endTime);
+  const startMs = hrTimeToMilliseconds(span.startTime);
+  const endMs = hrTimeToMilliseconds(span.endTime);
   const code = STATUS[span.status.code] ?? 'UNSET';
   const message = span.status.message;
   const status = message ? { code, message } : { code };

@@ -1,6 +1,7 @@
 /**
  * A matchmaker on a virtual clock with real OTel providers feeding a span store, for tests that run it fast.
  */
+import type { TextMapPropagator } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { installGlobalContext } from '../../src/telemetry/global-context';
 import { SpanStore } from '../../src/telemetry/span-store';
@@ -14,7 +15,7 @@ import { T0 } from './make-span';
 
 export function matchmakerHarness(
   seed: number | string = 42,
-  opts: { instrumentation?: Instrumentation; extraProcessors?: readonly SpanProcessor[] } = {},
+  opts: { instrumentation?: Instrumentation; extraProcessors?: readonly SpanProcessor[]; propagator?: TextMapPropagator } = {},
 ) {
   installGlobalContext();
   const clock = new VirtualClock(T0);
@@ -25,6 +26,7 @@ export function matchmakerHarness(
     random: createRandom(seed),
     tracerFor: telemetry.tracerFor,
     ...(opts.instrumentation ? { instrumentation: opts.instrumentation } : {}),
+    ...(opts.propagator ? { propagator: opts.propagator } : {}),
   });
   /** Send a GET from outside (like curl) and fast-forward until everything, including late spans, has ended. */
   async function get(path: string, headers: Record<string, string> = {}): Promise<SimResponse> {

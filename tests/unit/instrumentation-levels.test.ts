@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Instrumentation, type Level } from '../../src/sim/instrumentation';
+import { VendorPropagator } from '../../src/sim/vendor-propagator';
+import { w3cPropagator } from '../../src/telemetry/propagators';
 import { buildTraceModel } from '../../src/telemetry/trace-model';
 import { matchmakerHarness } from '../factories/matchmaker-harness';
 
@@ -101,14 +103,26 @@ describe('instrumentation levels', () => {
   });
 
   it('writes the vendor headers in decimal beside traceparent, naming the same context', async () => {
-    const h = at(8, { vendorHeaders: true });
+    const h = matchmakerHarness(42, {
+      instrumentation: new Instrumentation({ level: 8 }),
+      propagator: w3cPropagator(new VendorPropagator()),
+    });
     const seen: Record<string, string>[] = [];
     h.system.network.observe((e) => e.direction === 'request' && e.target === 'taster:5001' && seen.push(e.request.headers));
     await h.get('/pair/beer?name=ipa');
     const headers = seen[0]!;
+    expect(Object.keys(headers)).toEqual(['user-agent', 'traceparent', 'x-datadog-trace-id', 'x-datadog-parent-span-id']);
     const [, traceId, parentId] = headers['traceparent']!.split('-');
     expect(headers['x-datadog-trace-id']).toBe(BigInt(`0x${traceId!.slice(16)}`).toString());
     expect(headers['x-datadog-parent-span-id']).toBe(BigInt(`0x${parentId}`).toString());
+  });
+
+  it('writes only traceparent with the page\'s own propagator', async () => {
+    const h = at(8);
+    const seen: Record<string, string>[] = [];
+    h.system.network.observe((e) => e.direction === 'request' && e.target === 'taster:5001' && seen.push(e.request.headers));
+    await h.get('/pair/beer?name=ipa');
+    expect(Object.keys(seen[0]!)).toEqual(['user-agent', 'traceparent']);
   });
 
   it('onboarding: tags the span with the beer, and shows a failing pairing as an error span with its stack', async () => {

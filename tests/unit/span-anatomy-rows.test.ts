@@ -7,7 +7,7 @@ import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { describe, expect, it } from 'vitest';
 import { matchmakerHarness } from '../factories/matchmaker-harness';
 import type { SpanRecord } from '../../src/telemetry/span-record';
-import { anatomyRows, type AnatomyRow } from '../../src/viz/span-anatomy-rows';
+import { anatomyRows, type AnatomyRow } from '../../src/viz/span-anatomy/span-anatomy-rows';
 
 type AnyValue = Record<string, unknown>;
 type KeyValue = { key: string; value: AnyValue };

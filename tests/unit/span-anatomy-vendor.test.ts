@@ -5,13 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Instrumentation } from '../../src/sim/instrumentation';
-import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER } from '../../src/sim/vendor-headers';
-import { anatomyRows } from '../../src/viz/span-anatomy-rows';
+import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER, VendorPropagator } from '../../src/sim/vendor-propagator';
+import { w3cPropagator } from '../../src/telemetry/propagators';
+import { anatomyRows } from '../../src/viz/span-anatomy/span-anatomy-rows';
 import { matchmakerHarness } from '../factories/matchmaker-harness';
 
 describe('span anatomy ids against the vendor headers', () => {
   it('a taster span prints the trace id and parent id its request carried', async () => {
-    const h = matchmakerHarness(11, { instrumentation: new Instrumentation({ level: 8, vendorHeaders: true }) });
+    const h = matchmakerHarness(11, {
+      instrumentation: new Instrumentation({ level: 8 }),
+      propagator: w3cPropagator(new VendorPropagator()),
+    });
     const carried: Array<Record<string, string>> = [];
     const stop = h.system.network.observe((e) => {
       if (e.direction === 'request' && e.target === 'taster:5001') carried.push(e.request.headers);

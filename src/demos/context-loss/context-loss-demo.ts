@@ -9,7 +9,7 @@
 import { FIZZBUZZ_SERVICES } from '../../sim/fizzbuzz';
 import { createStackContextManager } from '../../telemetry/stack-context';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createTwinDemo } from '../kit/twin-demo';

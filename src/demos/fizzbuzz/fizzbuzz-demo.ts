@@ -9,7 +9,7 @@
 import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';

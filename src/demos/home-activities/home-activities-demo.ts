@@ -11,7 +11,7 @@ import { BOOTCAMP_SERVICES, createBootcamp, MANUAL_SPAN, type Activity, type Boo
 import { OtlpPreviewProcessor, type OtlpHttpRequest } from '../../telemetry/otlp-preview';
 import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createResetButton } from '../kit/controls';

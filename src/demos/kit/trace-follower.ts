@@ -3,8 +3,7 @@
  * once `web` makes one: the console follows the first new trace that appears after a send, and pins it for certain
  * when the response's `traceresponse` header names it.
  */
-
-const TRACERESPONSE = /^00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
+import { traceIdOf } from './wire-traces';
 
 /**
  * How many trace ids to remember as seen. A console runs for an hour at several requests a second: remembering
@@ -42,9 +41,9 @@ export class TraceFollower {
 
   /** The response named its trace (`traceresponse`); returns true when that changed what is shown. */
   pinFromResponse(header: string | undefined): boolean {
-    const m = header ? TRACERESPONSE.exec(header) : null;
-    if (!m || m[1] === this.currentId) return false;
-    this.currentId = m[1];
+    const traceId = traceIdOf(header);
+    if (traceId === undefined || traceId === this.currentId) return false;
+    this.currentId = traceId;
     this.awaitingNew = false;
     return true;
   }

@@ -4,7 +4,7 @@
  * A request whose context was lost shows up here as more than one trace id.
  */
 import type { WireEvent } from '../../sim/network';
-import { parseTraceparent } from '../../telemetry/traceparent';
+import { parseTraceparent } from '../../lib/traceparent';
 
 /** The trace id in a `traceparent` or `traceresponse` header (same format), if it is a valid one. */
 export function traceIdOf(header: string | undefined): string | undefined {

@@ -10,7 +10,7 @@ import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizz
 import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { createTextExportProcessor, type ExportedSpanText } from '../../telemetry/text-span-exporter';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';

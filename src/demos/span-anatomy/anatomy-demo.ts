@@ -6,14 +6,12 @@
 import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
 import type { SpanRecord } from '../../telemetry/span-record';
-import { anatomyRows } from '../../viz/span-anatomy-rows';
+import { anatomyRows } from '../../viz/span-anatomy/span-anatomy-rows';
 import type { Demo } from '../demo';
+import { traceIdOf } from '../kit/wire-traces';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
 import { createAnatomyView, type AnatomyView } from './anatomy-view';
 import type { SpanChoice } from './span-choices';
-
-/** `traceresponse: 00-<trace id>-<span id>-<flags>`: the trace that served a request (W3C Trace Context 2). */
-const TRACE_RESPONSE = /^00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 export function createSpanAnatomyDemo(): Demo {
   let view: AnatomyView | undefined;
@@ -37,7 +35,7 @@ export function createSpanAnatomyDemo(): Demo {
     const startedMs = w.clock.now();
     const response = await sys.send({ method: 'GET', url: `http://web:5000${choice.path}`, headers: { 'user-agent': 'curl/8.5.0' } });
     if (live.session?.system !== sys) return; // reset meanwhile: this answer belongs to a discarded world
-    const traceId = TRACE_RESPONSE.exec(response.headers['traceresponse'] ?? '')?.[1];
+    const traceId = traceIdOf(response.headers['traceresponse']);
     lastTrace = traceId ? w.store.getTrace(traceId) : [];
     const took = (w.clock.now() - startedMs).toFixed(0);
     lastAnswer = { text: `GET ${choice.path} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms`, failed: response.status >= 400 };

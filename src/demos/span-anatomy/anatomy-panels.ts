@@ -3,9 +3,9 @@
  * Every line that belongs to a matched pair carries the pair's keys; hovering or focusing it lights up every line
  * sharing a key, on both sides, and the legend says how the pair relates. All values are text nodes.
  */
-import { jsonPieces } from '../../viz/span-anatomy-json';
-import { debugLines, otelLines } from '../../viz/span-anatomy-lines';
-import type { AnatomyRow } from '../../viz/span-anatomy-rows';
+import { jsonPieces } from '../../viz/span-anatomy/span-anatomy-json';
+import { debugLines, otelLines } from '../../viz/span-anatomy/span-anatomy-lines';
+import type { AnatomyRow } from '../../viz/span-anatomy/span-anatomy-rows';
 import { el } from '../kit/dom';
 
 export interface AnatomyPanels {

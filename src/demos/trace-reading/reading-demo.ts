@@ -7,7 +7,7 @@ import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
 import { blameFor, rootCauseRow, slowestSelfRow, suspectServices } from '../../viz/trace-questions';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { TraceFollower } from '../kit/trace-follower';

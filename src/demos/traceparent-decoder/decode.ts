@@ -1,9 +1,10 @@
 /**
  * What the decoder shows for any text typed or pasted as a `traceparent`: a verdict, each of the four fields with
  * its raw text and either what it means or, per field, exactly what is wrong with it (the messages come from the
- * tested parser in telemetry/traceparent.ts). Pure: the demo renders it with textContent.
+ * tested parser in lib/traceparent.ts). Pure: the demo renders it with textContent.
  */
-import { parseTraceparent, type TraceparentField } from '../../telemetry/traceparent';
+import { escapeControlChars } from '../../lib/control-chars';
+import { parseTraceparent, type TraceparentField } from '../../lib/traceparent';
 
 export type FieldName = Exclude<TraceparentField, 'header'>;
 
@@ -42,7 +43,7 @@ const MAX_SHOWN = 48;
 
 /** A field's text for display: control characters made visible, huge input cut. */
 export function displayValue(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const visible = escapeControlChars(text);
   return visible.length > MAX_SHOWN ? `${visible.slice(0, MAX_SHOWN)}… (${text.length} characters)` : visible;
 }
 

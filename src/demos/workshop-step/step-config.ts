@@ -18,11 +18,13 @@ export interface StepConfig {
   readonly switches: ReadonlyArray<'propagate' | 'tagBeer' | 'failPairing'>;
   /** Show the headers that crossed to taster, in W3C and vendor form, and the list of traces a request made. */
   readonly wire: boolean;
+  /** `web` writes the workshop vendor's headers beside `traceparent` (its propagator composed with W3C's). */
+  readonly vendorHeaders: boolean;
   /** Select this span in the trace when it arrives, to open its details (the root or the span in error). */
   readonly select: 'none' | 'root' | 'error';
 }
 
-const base = { log: false, trace: false, concurrent: false, switches: [], wire: false, select: 'none' } as const;
+const base = { log: false, trace: false, concurrent: false, switches: [], wire: false, vendorHeaders: false, select: 'none' } as const;
 
 const STEPS: Readonly<Record<StepId, StepConfig>> = {
   '0': { ...base, id: '0', instrumentation: { level: 0 } },
@@ -32,7 +34,7 @@ const STEPS: Readonly<Record<StepId, StepConfig>> = {
   '5': { ...base, id: '5', instrumentation: { level: 5 }, trace: true },
   '6': { ...base, id: '6', instrumentation: { level: 6 }, trace: true },
   '7': { ...base, id: '7', instrumentation: { level: 7 }, trace: true },
-  '8': { ...base, id: '8', instrumentation: { level: 8, vendorHeaders: true }, trace: true, switches: ['propagate'], wire: true },
+  '8': { ...base, id: '8', instrumentation: { level: 8 }, trace: true, switches: ['propagate'], wire: true, vendorHeaders: true },
   tag: { ...base, id: 'tag', instrumentation: { level: 8, tagBeer: false }, trace: true, switches: ['tagBeer'], select: 'root' },
   error: { ...base, id: 'error', instrumentation: { level: 8, failPairing: false }, trace: true, switches: ['failPairing'], select: 'error' },
 };

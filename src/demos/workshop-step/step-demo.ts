@@ -5,10 +5,11 @@
 import { STATUS_TEXT } from '../../sim/http';
 import { Instrumentation } from '../../sim/instrumentation';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
-import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER } from '../../sim/vendor-headers';
+import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER, VendorPropagator } from '../../sim/vendor-propagator';
+import { w3cPropagator } from '../../telemetry/propagators';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { summarizeTrace } from '../../viz/trace-summary';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { TraceFollower } from '../kit/trace-follower';
@@ -112,6 +113,7 @@ export function createWorkshopStepDemo(): Demo {
         random: w.random,
         tracerFor: w.telemetry.tracerFor,
         instrumentation: new Instrumentation(config.instrumentation),
+        ...(config.vendorHeaders ? { propagator: w3cPropagator(new VendorPropagator()) } : {}),
       });
       if (config.log) w.whileShown(() => sys.log.observe((line) => view?.appendLog(line)));
       if (config.trace) {

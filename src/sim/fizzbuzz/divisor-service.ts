@@ -9,8 +9,8 @@
  * around the read, which is what points at the read.
  */
 import { SpanKind, type Span } from '@opentelemetry/api';
+import { ATTR_USER_AGENT_ORIGINAL } from '@opentelemetry/semantic-conventions';
 import { jsonResponse } from '../http';
-import { ATTR } from '../semconv';
 import { HttpError, SimService, type ServiceOptions } from '../service';
 import { parseNumberParam } from './rules';
 
@@ -76,7 +76,7 @@ export function createDivisorService(
         {
           [APP_ATTR.number]: n,
           [APP_ATTR.divisor]: spec.divisor,
-          ...(request.headers['user-agent'] ? { [ATTR.userAgentOriginal]: request.headers['user-agent'] } : {}),
+          ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
         },
         async (span) => {
           const divisor = await manualSpan('load rule', { [APP_ATTR.ruleKey]: spec.ruleKey }, () => loadRule());

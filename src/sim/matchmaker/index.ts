@@ -3,11 +3,11 @@
  * database of beers and donuts, and DonutDB in Redis. One call builds a fresh, independent instance: several demos
  * (or tests) can each have their own.
  */
+import type { TextMapPropagator } from '@opentelemetry/api';
 import type { Clock } from '../clock';
 import { Faults } from '../faults';
 import { gatedTracer, Instrumentation } from '../instrumentation';
 import { TimingLog } from '../timing-log';
-import { injectVendorHeaders } from '../vendor-headers';
 import { createHandTiming } from './hand-timing';
 import { HttpClient } from '../http-client';
 import type { SimRequest, SimResponse } from '../http';
@@ -31,6 +31,11 @@ export interface MatchmakerOptions {
   readonly tracerFor: TracerSource;
   /** How much is instrumented; fully, with propagation, by default. A demo changes it while it runs. */
   readonly instrumentation?: Instrumentation;
+  /**
+   * How `web` writes the trace context into its calls to `taster`: the page's global (W3C) propagator by default.
+   * The workshop's step 8 passes W3C's composed with the vendor's (`VendorPropagator`), to show both on the wire.
+   */
+  readonly propagator?: TextMapPropagator;
 }
 
 export interface Matchmaker {
@@ -76,9 +81,7 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
         faults,
         userAgent: 'python-requests/2.31.0',
         propagate: () => instrumentation.atLeast(8) && instrumentation.current.propagate,
-        alsoInject: (ctx, headers) => {
-          if (instrumentation.current.vendorHeaders) injectVendorHeaders(ctx, headers);
-        },
+        propagator: opts.propagator,
       }),
       timing: createHandTiming({ clock, random: random.fork('correlation'), log, instrumentation, tracer: gatedTracer(webTracer, at(6)) }),
       instrumentation,

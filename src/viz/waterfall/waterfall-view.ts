@@ -1,0 +1,257 @@
+/**
+ * The live waterfall: a thin DOM renderer over the pure layout in `waterfall-layout.ts` and the pure state in
+ * `waterfall-state.ts` (collapsed rows, the selection and the focused row, all by span id, kept across a live
+ * trace's many updates). It owns the events, the ResizeObserver and the drawing, through `virtual-rows.ts`, so
+ * `setModel` does O(rows) array work and then binds only the ~40 rows in view. Nothing here is module-level: any
+ * number of waterfalls may share a page.
+ */
+import type { TraceModel } from '../../telemetry/trace-model';
+import { createFreshSpans } from './fresh-spans';
+import { buildModelTables, EMPTY_TABLES } from './model-tables';
+import type { RowElement } from './row-element';
+import { colorOrder, serviceColor } from './service-colors';
+import { spanDetailFields } from './span-detail-fields';
+import { createVirtualRows } from './virtual-rows';
+import { buildWaterfallDom } from './waterfall-dom';
+import { announcesSelection, apply, EMPTY_STATE, isSameTrace, keyAction, reconcile, type WaterfallAction } from './waterfall-state';
+
+/** Row height: 18 px text needs about 30 px to breathe; the CSS reads it from `--wf-row-h`. */
+const ROW_PX = 32;
+/** How long a newly ended span stays highlighted; matches the `wf-new` animation in waterfall-rows.css. */
+const FRESH_MS = 1600;
+/** More new spans than this in one update is a trace being loaded, not a trace growing: no highlight. */
+const MAX_FRESH_PER_UPDATE = 50;
+/** Traces bigger than this are not watched for new spans (see fresh-spans.ts). */
+const MAX_FRESH_TRACKED_ROWS = 5000;
+/** Keys the deck (reveal.js, listening on document) would act on: inside the widget they belong to the widget. */
+const DECK_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  ' ',
+  'Enter',
+]);
+
+/** Options of a waterfall. */
+export interface WaterfallOptions {
+  /** Accessible name of the tree of spans; default "Trace waterfall". */
+  readonly label?: string;
+  /** Shown while there is no trace; default "Send a request to see its trace." */
+  readonly emptyText?: string;
+  /**
+   * The services of the system on show, in the order their colours should go. Two waterfalls given the same list
+   * colour each service alike, even when one trace lacks a service the other has (a broken trace, say).
+   */
+  readonly services?: readonly string[];
+  /** Told the selected span's id (null when cleared) whenever the selection changes, by a person or by `selectSpan`. */
+  readonly onSelect?: (spanId: string | null) => void;
+}
+
+/** A waterfall view mounted in a container. */
+export interface WaterfallView {
+  /** The view's root element, inside the container. */
+  readonly element: HTMLElement;
+  /** Draw this trace (or the empty state). Call again whenever the trace grows; state is kept by span id. */
+  setModel(model: TraceModel | null): void;
+  /** Select a span (unfolding its ancestors and scrolling to it) and show its details; null clears. */
+  selectSpan(spanId: string | null): void;
+  /** Remove the view and its listeners. */
+  destroy(): void;
+}
+
+/**
+ * Mount a waterfall at the end of `container`, which gives it its size (it fills the container). The view starts
+ * empty; give it a trace with `setModel`.
+ */
+export function createWaterfall(container: HTMLElement, opts: WaterfallOptions = {}): WaterfallView {
+  const dom = buildWaterfallDom(
+    opts.label ?? 'Trace waterfall',
+    opts.emptyText ?? 'Send a request to see its trace.',
+    () => act({ kind: 'close-details' }),
+    opts.services,
+  );
+  const { root, scroll, tree, axis, details } = dom;
+  root.style.setProperty('--wf-row-h', `${ROW_PX}px`);
+  container.append(root);
+  const rows = createVirtualRows(scroll, tree, ROW_PX);
+  const fresh = createFreshSpans({
+    freshMs: FRESH_MS,
+    maxPerUpdate: MAX_FRESH_PER_UPDATE,
+    maxRows: MAX_FRESH_TRACKED_ROWS,
+  });
+
+  let state = EMPTY_STATE;
+  let tables = EMPTY_TABLES;
+  /** Bumped whenever any row may draw differently, so the pool rebinds instead of skipping. */
+  let version = 0;
+  let trackPx = 0;
+  let frameRequest = 0;
+  let drawnTraceMs = '';
+
+  function bindAt(row: RowElement, pos: number): void {
+    const { model, visible, collapsed, selectedRow, activeRow } = state;
+    const i = visible[pos]!;
+    if (row.version === version && row.rowIndex === i) return;
+    const r = model!.rows[i]!;
+    row.bind(
+      {
+        row: r,
+        posPx: pos * ROW_PX,
+        level: r.depth + 1,
+        posInSet: tables.posInSet[i]!,
+        setSize: tables.setSize[i]!,
+        expanded: !collapsed.has(r.span.spanId),
+        subtreeErrors: tables.subtreeErrors[i]!,
+        selected: i === selectedRow,
+        active: i === activeRow,
+        fresh: fresh.isFresh(r.span.spanId, performance.now()),
+        color: tables.colors.get(r.span.serviceName) ?? serviceColor(r.span.serviceName, colorOrder(opts.services ?? [], model!.services)),
+        durationMs: model!.durationMs,
+        trackPx,
+      },
+      i,
+      version,
+    );
+  }
+
+  function draw(): void {
+    if (frameRequest) cancelAnimationFrame(frameRequest);
+    frameRequest = 0;
+    const { model, visible, posOfRow, activeRow } = state;
+    if (model === null) return;
+    const activePos = activeRow >= 0 ? posOfRow[activeRow]! : -1;
+    const hadFocus = tree.contains(document.activeElement);
+    const keyAt = (pos: number): string => model.rows[visible[pos]!]!.span.spanId;
+    rows.render({ count: visible.length, version, pinnedPos: activePos, keyAt, bindAt });
+    // A new trace replaced the focused row's element: put focus on the new tab stop rather than losing it.
+    if (hadFocus && activeRow >= 0) rows.elementFor(activeRow)?.el.focus({ preventScroll: true });
+  }
+
+  /** Scroll the tab stop into view, draw, and give it DOM focus: after a person's key or click. */
+  function focusActive(): void {
+    const { model, posOfRow, activeRow } = state;
+    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) return draw();
+    rows.scrollToPos(posOfRow[activeRow]!);
+    draw();
+    rows.elementFor(activeRow)?.el.focus({ preventScroll: true });
+  }
+
+  function showDetails(): void {
+    const { model, selectedRow } = state;
+    if (model === null || selectedRow < 0) return details.hide();
+    const row = model.rows[selectedRow]!;
+    details.show(`${row.span.serviceName}: ${row.span.name}`, spanDetailFields(row, model));
+  }
+
+  /** Apply an action and show its result; a person's action also moves DOM focus to the tab stop. */
+  function act(action: WaterfallAction): void {
+    state = apply(state, action);
+    version++;
+    showDetails();
+    if (announcesSelection(action, state)) opts.onSelect?.(state.selectedId);
+    if (action.kind !== 'select-span') return focusActive();
+    // Chosen from outside: show the span, but leave DOM focus where it is.
+    if (state.selectedRow >= 0) rows.scrollToPos(state.posOfRow[state.selectedRow]!);
+    draw();
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const rowEl = target?.closest('.wf-row');
+    const row = rowEl ? rows.rowOf(rowEl) : undefined;
+    if (state.model !== null && row !== undefined && row.key !== null) {
+      const action = keyAction(state, row.rowIndex, event.key, rows.rowsPerPage());
+      if (action === null) return;
+      event.preventDefault();
+      event.stopPropagation();
+      act(action);
+    } else if (event.key === 'Escape' && state.selectedRow >= 0) {
+      event.preventDefault();
+      event.stopPropagation();
+      act({ kind: 'close-details' });
+    } else if (DECK_KEYS.has(event.key)) {
+      // The details panel and its close button: let the browser scroll or click, but keep the deck still.
+      event.stopPropagation();
+    }
+  }
+
+  function onClick(event: MouseEvent): void {
+    const target = event.target instanceof Element ? event.target : null;
+    const rowEl = target?.closest('.wf-row');
+    const row = rowEl ? rows.rowOf(rowEl) : undefined;
+    if (state.model === null || row === undefined || row.key === null) return;
+    act({ kind: target?.closest('.wf-toggle') ? 'toggle' : 'select', row: row.rowIndex });
+  }
+
+  /** Sizes come from the ResizeObserver, so that scrolling frames never read layout. */
+  function measure(): void {
+    rows.setViewportPx(scroll.clientHeight);
+    trackPx = axis.trackElement.clientWidth;
+    axis.update(state.model, trackPx, root);
+    version++;
+    draw();
+  }
+
+  const resizeObserver = new ResizeObserver(measure);
+  resizeObserver.observe(scroll);
+  resizeObserver.observe(axis.trackElement);
+  const onScroll = (): void => {
+    if (!frameRequest) frameRequest = requestAnimationFrame(draw);
+  };
+  scroll.addEventListener('scroll', onScroll, { passive: true });
+  root.addEventListener('keydown', onKeyDown);
+  tree.addEventListener('click', onClick);
+
+  function setModel(next: TraceModel | null): void {
+    if (!isSameTrace(state, next)) {
+      // Another trace: none of the pooled rows or the scroll position belongs to it.
+      rows.clear();
+      rows.resetScroll();
+    }
+    state = reconcile(state, next);
+    version++;
+    const { model } = state;
+    tables = buildModelTables(model, opts.services);
+    // The one write that rescales every bar as a live trace grows (see waterfall-rows.css).
+    const traceMs = String(model !== null && model.durationMs > 0 ? model.durationMs : 1);
+    if (traceMs !== drawnTraceMs) {
+      tree.style.setProperty('--wf-trace-ms', traceMs);
+      drawnTraceMs = traceMs;
+    }
+    fresh.update(model, performance.now());
+    root.classList.toggle('wf-root--empty', model === null);
+    scroll.hidden = model === null;
+    axis.element.hidden = model === null;
+    dom.empty.hidden = model !== null;
+    dom.header.update(model);
+    dom.legend.update(model);
+    // Before the first ResizeObserver report (the view was just mounted), measure once.
+    if (trackPx === 0 && model !== null) trackPx = axis.trackElement.clientWidth;
+    axis.update(model, trackPx, root);
+    showDetails();
+    draw();
+  }
+
+  setModel(null);
+
+  return {
+    element: root,
+    setModel,
+    selectSpan: (spanId) => act({ kind: 'select-span', spanId }),
+    destroy() {
+      resizeObserver.disconnect();
+      if (frameRequest) cancelAnimationFrame(frameRequest);
+      scroll.removeEventListener('scroll', onScroll);
+      root.removeEventListener('keydown', onKeyDown);
+      tree.removeEventListener('click', onClick);
+      dom.details.destroy();
+      root.remove();
+    },
+  };
+}
