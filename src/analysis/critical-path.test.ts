@@ -189,9 +189,11 @@ describe('criticalPath (Jaeger UI rule)', () => {
 
   // a chain of 10,000 spans, each the only child of the one before, each 1 ms shorter at the end
   it('walks a chain 10,000 deep without recursion', () => {
+    const base = makeSpan({ id: 'x' });
     const spans: SpanRecord[] = [];
     for (let i = 0; i < 10_000; i++) {
-      spans.push(makeSpan({ id: `s${i}`, ...(i > 0 ? { parent: `s${i - 1}` } : {}), start: i * 0.01, end: 20_000 - i }));
+      const { parentSpanId: _, ...rest } = base;
+      spans.push({ ...rest, spanId: `s${i}`, ...(i > 0 ? { parentSpanId: `s${i - 1}` } : {}), startMs: T0 + i * 0.01, endMs: T0 + 20_000 - i });
     }
     const path = criticalPath(spans.reverse());
     expect(path.segments).toHaveLength(2 * 10_000 - 1);
