@@ -94,7 +94,7 @@ describe('CallingContextTree properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('gives the same tree whatever the order the spans arrive in', () => {
     fc.assert(
@@ -103,5 +103,5 @@ describe('CallingContextTree properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });

@@ -41,5 +41,5 @@ describe('ServiceGraph properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
