@@ -73,11 +73,15 @@ export function criticalPathSegments(spans: readonly SpanRecord[]): readonly Cri
 function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; roots: number[]; included: Uint8Array } {
   const n = spans.length;
 
+  // One Map operation per span in the usual case (ids unique), which is most of the cost on a large trace; only
+  // when ids repeat does a second pass give each id to its earliest-starting span.
   const owner = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = spans[i]!.spanId;
-    const prev = owner.get(id);
-    if (prev === undefined || spans[i]!.startMs < spans[prev]!.startMs) owner.set(id, i);
+  for (let i = 0; i < n; i++) owner.set(spans[i]!.spanId, i);
+  if (owner.size < n) {
+    for (let i = 0; i < n; i++) {
+      const prev = owner.get(spans[i]!.spanId)!;
+      if (spans[i]!.startMs < spans[prev]!.startMs || (spans[i]!.startMs === spans[prev]!.startMs && i < prev)) owner.set(spans[i]!.spanId, i);
+    }
   }
 
   // Children of every span as one flat array (CSR): span p's are kids[kidStart[p] .. kidStart[p + 1]).
