@@ -269,8 +269,10 @@ export class CallingContextTree {
 
   /** A child that arrived after its parent was placed: take what it newly covers off the parent's self time. */
   private addChildInterval(parent: Placed, startMs: number, endMs: number): void {
-    (parent.kids ??= []).push(startMs, endMs);
-    const covered = unionLength(parent.kids, parent.startMs, parent.endMs);
+    const kids = parent.kids ?? [];
+    parent.kids = kids;
+    kids.push(startMs, endMs);
+    const covered = unionLength(kids, parent.startMs, parent.endMs);
     if (covered !== parent.coveredMs) {
       parent.node.selfMs -= covered - parent.coveredMs;
       parent.coveredMs = covered;
@@ -280,7 +282,10 @@ export class CallingContextTree {
 
   private child(parent: Node, service: string, operation: string): Node {
     let byOperation = parent.byService.get(service);
-    if (!byOperation) parent.byService.set(service, (byOperation = new Map()));
+    if (!byOperation) {
+      byOperation = new Map();
+      parent.byService.set(service, byOperation);
+    }
     let node = byOperation.get(operation);
     if (!node) {
       node = new Node(this.nextId++, service, operation, parent.depth + 1, parent, this.exemplarLimit);

@@ -2,7 +2,8 @@
  * `analysis/`: pure, incremental analyses over span records. No DOM, no SDK: each takes `SpanRecord`s (the only
  * import from outside, and only its types) and is tested in Node. Views subscribe to the span store, fold each
  * `added` span into the analyses they show, call `snapshot()` once per frame, and redraw only when a version
- * moved; on the store's `cleared` they call `clear()`. None of them keeps module-level state: build one per view.
+ * moved; on the store's `cleared` they call `clear()`, and on `evicted` nothing (an aggregate keeps what it has
+ * seen; the tree forgets a trace's details by its own bound). None keeps module-level state: build one per view.
  *
  * **Service graph** (`ServiceGraph`): the OpenTelemetry Collector's `servicegraph` connector, span by span.
  * ```ts

@@ -429,9 +429,15 @@ export class ServiceGraph {
 
   private count(clientName: string, serverName: string, type: ConnectionType, client: SpanRecord | undefined, server: SpanRecord | undefined, serverMs?: number): void {
     let byClient = this.edgeIndex.get(type);
-    if (!byClient) this.edgeIndex.set(type, (byClient = new Map()));
+    if (!byClient) {
+      byClient = new Map();
+      this.edgeIndex.set(type, byClient);
+    }
     let byServer = byClient.get(clientName);
-    if (!byServer) byClient.set(clientName, (byServer = new Map()));
+    if (!byServer) {
+      byServer = new Map();
+      byClient.set(clientName, byServer);
+    }
     let edge = byServer.get(serverName);
     if (client) this.serviceNode(clientName);
     if (!edge) {
