@@ -299,6 +299,7 @@ export class CallingContextTree {
   }
 
   private flushTrace(trace: TraceState): void {
+    if (trace.waitingCount === 0) return;
     while (trace.waitingCount > 0) {
       const waitingIds = new Set<string>();
       for (const list of trace.waiting.values()) for (const s of list) waitingIds.add(s.spanId);
