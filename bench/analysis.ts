@@ -7,7 +7,8 @@
  *   still pending. Fresh analyses each run; the spans are made before the clock starts. The graph alone and the
  *   tree alone are timed too, in the same runs.
  * - critical path of one 50,000-span synthetic trace (synthetic-trace.ts, up to 16 levels), `criticalPath`
- *   called directly (no memo).
+ *   called directly (no memo). For scale, `buildTraceModel` of the same trace (a sort and a few linear passes,
+ *   which every waterfall pays), timed in the same runs: on a loaded machine the ratio says more than either.
  * - critical path of one 12-span trace, per call: batches of 2,000 calls, the median batch divided by 2,000.
  * One untimed run of each first, so that no figure pays for compiling the code; a GC before each timed run.
  */
@@ -15,6 +16,7 @@ import { CallingContextTree } from '../src/analysis/calling-context-tree';
 import { criticalPath } from '../src/analysis/critical-path';
 import { ServiceGraph } from '../src/analysis/service-graph';
 import type { SpanRecord } from '../src/telemetry/span-record';
+import { buildTraceModel } from '../src/telemetry/trace-model';
 import { collectGarbage } from './frames';
 import { matchmakerSpans, SPANS_PER_REQUEST } from './matchmaker-spans';
 import { median } from './stats';
@@ -44,6 +46,8 @@ export interface AnalysisResult {
   readonly bigTraceMs: number;
   readonly bigTraceSamplesMs: readonly number[];
   readonly bigTraceSegments: number;
+  /** buildTraceModel of the same trace, median ms. */
+  readonly bigTraceModelMs: number;
   readonly smallTraceSpans: number;
   readonly smallTraceUs: number;
   readonly smallTraceSamplesUs: readonly number[];
@@ -87,12 +91,18 @@ export function runAnalysis(opts: AnalysisOptions = {}): AnalysisResult {
   const bigSize = opts.bigTraceSpans ?? 50_000;
   const big = syntheticTrace(bigSize, 5);
   let bigSegments = criticalPath(big).segments.length;
+  buildTraceModel(big);
   const bigMs: number[] = [];
+  const modelMs: number[] = [];
   for (let i = 0; i < Math.max(runs, 9); i++) {
     collectGarbage();
     const t0 = performance.now();
     bigSegments = criticalPath(big).segments.length;
     bigMs.push(performance.now() - t0);
+    collectGarbage();
+    const t1 = performance.now();
+    buildTraceModel(big);
+    modelMs.push(performance.now() - t1);
   }
 
   const small = syntheticTrace(12, 3);
@@ -119,6 +129,7 @@ export function runAnalysis(opts: AnalysisOptions = {}): AnalysisResult {
     bigTraceMs: median(bigMs),
     bigTraceSamplesMs: bigMs,
     bigTraceSegments: bigSegments,
+    bigTraceModelMs: median(modelMs),
     smallTraceSpans: small.length,
     smallTraceUs: median(smallUs),
     smallTraceSamplesUs: smallUs,
