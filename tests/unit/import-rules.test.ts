@@ -86,4 +86,9 @@ describe('imports go one way', () => {
     expect(imports().some((i) => i.from.startsWith('lib/') && layer(i.file) === 'sim')).toBe(true);
     expect(broken((i) => layer(i.file) === 'lib' && !i.from.startsWith('lib/'))).toEqual([]);
   });
+
+  it('analysis imports only analysis and the span record types', () => {
+    expect(broken((i) => layer(i.file) === 'analysis' && !i.from.startsWith('analysis/') && i.from !== 'telemetry/span-record')).toEqual([]);
+    expect(broken((i) => layer(i.file) === 'analysis' && i.from === 'telemetry/span-record' && !i.typeOnly)).toEqual([]);
+  });
 });
