@@ -21,6 +21,8 @@ export interface MapNode {
    */
   readonly virtual: boolean;
   readonly kind: MapNodeKind;
+  /** What kind of thing it is, in words, when that is not just "service": "postgresql", "user", "not traced". */
+  readonly detail?: string;
 }
 
 /** One directed edge, caller to callee. */
@@ -72,8 +74,10 @@ export interface NodeNumbers {
 export interface MapSnapshot extends MapTopology {
   readonly edgeNumbers: ReadonlyMap<string, EdgeNumbers>;
   readonly nodeNumbers: ReadonlyMap<string, NodeNumbers>;
-  /** Spans that expired from the pairing store without their other side. */
+  /** Spans that expired from the pairing store (or found it full) without their other side. */
   readonly unpaired: number;
+  /** Of `unpaired`, those drawn as a request to or from a virtual node (the user, a server that never answered). */
+  readonly unpairedAsVirtual: number;
 }
 
 /** One request that went along an edge and ended just now: what a travelling dot stands for. */
