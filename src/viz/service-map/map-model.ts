@@ -58,8 +58,14 @@ export interface EdgeNumbers {
   /** Latency percentiles of the client side, ms; undefined before the first request. */
   readonly p50Ms: number | undefined;
   readonly p95Ms: number | undefined;
-  /** A few trace ids that went along this edge, newest first. */
-  readonly exemplars: readonly string[];
+  /** A few traces that went along this edge, newest first (errors kept in preference). */
+  readonly exemplars: readonly MapExemplar[];
+}
+
+/** One example trace behind a number on the map. */
+export interface MapExemplar {
+  readonly traceId: string;
+  readonly error: boolean;
 }
 
 /** A node's numbers: the requests it served (incoming edges, or the root spans it started). */
@@ -67,11 +73,13 @@ export interface NodeNumbers {
   readonly requests: number;
   readonly errors: number;
   readonly p95Ms: number | undefined;
-  readonly exemplars: readonly string[];
+  readonly exemplars: readonly MapExemplar[];
 }
 
-/** One complete picture: the topology and the numbers on it. */
+/** One complete picture: the topology (its `version` is the topology's) and the numbers on it. */
 export interface MapSnapshot extends MapTopology {
+  /** Changes whenever any number changes (and with the topology). */
+  readonly numbersVersion: number;
   readonly edgeNumbers: ReadonlyMap<string, EdgeNumbers>;
   readonly nodeNumbers: ReadonlyMap<string, NodeNumbers>;
   /** Spans that expired from the pairing store (or found it full) without their other side. */

@@ -10,6 +10,7 @@ function snapshot(over: Partial<MapSnapshot> = {}): MapSnapshot {
   const edge = (n: Partial<EdgeNumbers>): EdgeNumbers => ({ ...EMPTY_NUMBERS, ...n });
   return {
     version: 1,
+    numbersVersion: 1,
     nodes: [
       { id: 'user', label: 'user', virtual: true, kind: 'client' },
       { id: 'web', label: 'web', virtual: false, kind: 'service' },
