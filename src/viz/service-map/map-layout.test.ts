@@ -117,6 +117,17 @@ describe('service map layout', () => {
     expect(l.edges.size).toBe(0);
   });
 
+  /**   web ─▶ taster   (paired calls)
+   *    web ┄▶ taster   (calls that never got an answer: a second edge between the same two) */
+  it('gives two edges between the same pair two routes and two label places', () => {
+    const l = createMapLayouter().layout(
+      topo(1, [node('web'), node('taster')], [edge('web', 'taster'), { id: 'web → taster (virtual)', from: 'web', to: 'taster' }]),
+    );
+    expect(l.edges.size).toBe(2);
+    const [a, b] = [...l.edges.values()];
+    expect(a!.label).not.toEqual(b!.label);
+  });
+
   it('makes wider boxes for longer names', () => {
     const l = createMapLayouter().layout(topo(1, [node('db'), node('a-much-longer-service-name')], []));
     expect(l.nodes.get('a-much-longer-service-name')!.width).toBeGreaterThan(l.nodes.get('db')!.width);

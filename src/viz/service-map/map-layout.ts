@@ -42,6 +42,9 @@ export interface MapLayout {
   readonly minY: number;
   readonly width: number;
   readonly height: number;
+  /** The box kept for every edge's label, centred on its `label` point. */
+  readonly labelWidth: number;
+  readonly labelHeight: number;
 }
 
 /** Sizes in layout px; the SVG scales to fit its box, so these set proportions and the text's relative size. */
@@ -62,8 +65,8 @@ export const DEFAULT_SIZES: LayoutSizes = {
   charPx: 11,
   nodeMinWidth: 110,
   nodeHeight: 64,
-  edgeLabelWidth: 170,
-  edgeLabelHeight: 48,
+  edgeLabelWidth: 200,
+  edgeLabelHeight: 50,
   nodesep: 28,
   ranksep: 36,
   margin: 12,
@@ -87,7 +90,8 @@ export function createMapLayouter(sizes: LayoutSizes = DEFAULT_SIZES): MapLayout
   let runs = 0;
 
   const fresh = (): Graph => {
-    const g: Graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
+    // A multigraph: two edges may join the same pair (a paired call and one that never got an answer).
+    const g: Graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
     g.setGraph({ rankdir: 'LR', nodesep: sizes.nodesep, ranksep: sizes.ranksep, marginx: sizes.margin, marginy: sizes.margin });
     return g;
   };
@@ -116,7 +120,7 @@ export function createMapLayouter(sizes: LayoutSizes = DEFAULT_SIZES): MapLayout
         // A self-call has no route between two boxes; the text alternative still lists it.
         if (placed.has(edge.id) || !ids.has(edge.from) || !ids.has(edge.to) || edge.from === edge.to) continue;
         placed.add(edge.id);
-        if (!g.hasEdge(edge.from, edge.to)) g.setEdge(edge.from, edge.to, { width: sizes.edgeLabelWidth, height: sizes.edgeLabelHeight, labelpos: 'c' });
+        g.setEdge(edge.from, edge.to, { width: sizes.edgeLabelWidth, height: sizes.edgeLabelHeight, labelpos: 'c' }, edge.id);
       }
       dagre.layout(g);
       runs++;
@@ -153,7 +157,7 @@ function read(g: Graph, topology: MapTopology, previous: MapLayout | undefined, 
   for (const [id, box] of raw) nodes.set(id, { ...box, ...shift(box) });
   const edges = new Map<string, EdgeRoute>();
   for (const edge of topology.edges) {
-    const label = g.hasEdge(edge.from, edge.to) ? g.edge(edge.from, edge.to) : undefined;
+    const label = g.hasEdge(edge.from, edge.to, edge.id) ? g.edge(edge.from, edge.to, edge.id) : undefined;
     if (!label?.points) continue;
     edges.set(edge.id, { points: label.points.map(shift), label: shift({ x: label.x ?? 0, y: label.y ?? 0 }) });
   }
@@ -184,6 +188,8 @@ function read(g: Graph, topology: MapTopology, previous: MapLayout | undefined, 
     minY: minY - margin,
     width: maxX - minX + 2 * margin,
     height: maxY - minY + 2 * margin,
+    labelWidth: sizes.edgeLabelWidth,
+    labelHeight: sizes.edgeLabelHeight,
   };
 }
 

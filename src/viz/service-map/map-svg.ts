@@ -75,8 +75,6 @@ interface EdgeParts {
   points: readonly Point[];
 }
 
-const LABEL_W = 164;
-const LABEL_H = 46;
 
 export function createMapSvg(opts: MapSvgOptions): MapSvg {
   // Marker ids must be unique on the page: several maps may share it.
@@ -92,7 +90,7 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
     svg(
       'defs',
       {},
-      svg('marker', { id: markerId, class: 'sm-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z' })),
+      svg('marker', { id: markerId, class: 'sm-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 13, markerHeight: 13, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z' })),
     ),
     edgeLayer,
     nodeLayer,
@@ -151,12 +149,12 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
     let parts = edges.get(id);
     if (parts) return parts;
     const path = svg('path', { class: 'sm-edge', 'marker-end': `url(#${markerId})`, 'data-id': id });
-    const labelBox = svg('rect', { class: 'sm-edge-label-box', rx: 6, width: LABEL_W, height: LABEL_H });
+    const labelBox = svg('rect', { class: 'sm-edge-label-box', rx: 6 });
     const line1 = svg('text', { class: 'sm-edge-line1', 'text-anchor': 'middle' });
     const line2 = svg('text', { class: 'sm-edge-line2', 'text-anchor': 'middle' });
     const label = svg('g', { class: 'sm-edge-label', 'data-id': id }, labelBox, line1, line2);
     const hitPath = svg('path', { class: 'sm-hit-path' });
-    const hitBox = svg('rect', { class: 'sm-hit-box', rx: 6, width: LABEL_W, height: LABEL_H });
+    const hitBox = svg('rect', { class: 'sm-hit-box', rx: 6 });
     const hit = button({ kind: 'edge', id }, hitPath, hitBox);
     edgeLayer.append(path);
     labelLayer.append(label);
@@ -176,9 +174,9 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
       r.setAttribute('height', String(b.height));
     }
     p.name.setAttribute('x', String(b.width / 2));
-    p.name.setAttribute('y', String(b.height / 2 - 5));
+    p.name.setAttribute('y', String(b.height / 2 - 4));
     p.numbers.setAttribute('x', String(b.width / 2));
-    p.numbers.setAttribute('y', String(b.height / 2 + 20));
+    p.numbers.setAttribute('y', String(b.height / 2 + 21));
   };
 
   const pathData = (points: readonly Point[]): string => points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${pt.x.toFixed(1)},${pt.y.toFixed(1)}`).join(' ');
@@ -216,13 +214,19 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
         const d = pathData(route.points);
         p.path.setAttribute('d', d);
         p.hitPath.setAttribute('d', d);
-        const transform = `translate(${route.label.x - LABEL_W / 2}px, ${route.label.y - LABEL_H / 2}px)`;
+        const w = layout.labelWidth;
+        const h = layout.labelHeight;
+        const transform = `translate(${route.label.x - w / 2}px, ${route.label.y - h / 2}px)`;
         p.label.style.transform = transform;
         p.hitBox.style.transform = transform;
-        p.line1.setAttribute('x', String(LABEL_W / 2));
-        p.line1.setAttribute('y', '20');
-        p.line2.setAttribute('x', String(LABEL_W / 2));
-        p.line2.setAttribute('y', '41');
+        for (const r of [p.labelBox, p.hitBox]) {
+          r.setAttribute('width', String(w));
+          r.setAttribute('height', String(h));
+        }
+        p.line1.setAttribute('x', String(w / 2));
+        p.line1.setAttribute('y', String(h / 2 - 4));
+        p.line2.setAttribute('x', String(w / 2));
+        p.line2.setAttribute('y', String(h / 2 + 18));
       }
       for (const [id, p] of edges) {
         if (liveEdges.has(id)) continue;
@@ -240,7 +244,8 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
         if (!p) continue;
         const n = snapshot.nodeNumbers.get(node.id) ?? EMPTY_NODE_NUMBERS;
         const errors = n.requests > 0 && n.errors > 0 ? ` · ${n.errors} err` : '';
-        setText(p.numbers, node.virtual && n.requests === 0 ? (node.detail ?? node.kind) : `${n.requests} req${errors}`);
+        // A virtual node with nothing counted on it (the user at the front) says what it is instead.
+        setText(p.numbers, node.virtual && n.requests === 0 ? (node.detail ?? 'not traced') : `${n.requests} req${errors}`);
         p.group.classList.toggle('sm-node-failing', n.errors > 0);
         p.hit.setAttribute('aria-label', `${nodeSentences.get(node.id) ?? node.label} Open its traces.`);
       }

@@ -63,6 +63,7 @@ describe('text alternative of the service map', () => {
     const t = describeMap(snapshot());
     expect(t.summary).toBe('2 services and 2 other nodes, 3 edges, 50 requests.');
     expect(t.unpaired).toBe('Unpaired spans: 12 (10 drawn as virtual nodes).');
+    expect(t.unpairedShort).toBe('unpaired: 12');
     expect(describeMap(snapshot({ unpaired: 0, unpairedAsVirtual: 0 })).unpaired).toBe('Unpaired spans: 0.');
   });
 

@@ -22,6 +22,8 @@ export interface MapText {
   readonly edges: readonly TextRow[];
   /** "Unpaired spans: 12 (10 drawn as virtual nodes)." */
   readonly unpaired: string;
+  /** The legend's short form: "unpaired: 12". */
+  readonly unpairedShort: string;
 }
 
 export const NODE_HEADER = ['Node', 'Kind', 'Requests', 'Errors', 'p95'] as const;
@@ -74,5 +76,6 @@ export function describeMap(snapshot: MapSnapshot): MapText {
     snapshot.unpaired === 0
       ? 'Unpaired spans: 0.'
       : `Unpaired spans: ${snapshot.unpaired.toLocaleString('en-US')} (${snapshot.unpairedAsVirtual.toLocaleString('en-US')} drawn as virtual nodes).`;
-  return { summary, nodeHeader: NODE_HEADER, nodes, edgeHeader: EDGE_HEADER, edges, unpaired };
+  const unpairedShort = `unpaired: ${snapshot.unpaired.toLocaleString('en-US')}`;
+  return { summary, nodeHeader: NODE_HEADER, nodes, edgeHeader: EDGE_HEADER, edges, unpaired, unpairedShort };
 }

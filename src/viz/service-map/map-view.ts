@@ -68,14 +68,14 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
 
   const map: MapSvg = createMapSvg({ label: opts.label, onOpen: (t) => openTarget(t) });
   const empty = html('p', 'sm-empty', 'No requests yet: start the traffic.');
-  const unpaired = html('span', 'sm-unpaired', 'Unpaired spans: 0.');
+  const unpaired = html('span', 'sm-unpaired', 'unpaired: 0');
   const legend = html(
     'p',
     'sm-legend',
     html('span', 'sm-key sm-key-ok', '✓ OK'),
     html('span', 'sm-key sm-key-error', '⚠ 4xx'),
     html('span', 'sm-key sm-key-fault', '✕ 5xx'),
-    html('span', 'sm-key sm-key-dot', '● request, ◆ failed'),
+    html('span', 'sm-key sm-key-dot', '● request ◆ failed'),
     html('span', 'sm-key sm-key-virtual', 'dashed: not traced'),
     unpaired,
   );
@@ -92,7 +92,12 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
   const nodeTable = html('table', 'sm-table-nodes');
   const edgeTable = html('table', 'sm-table-edges');
   const tableUnpaired = html('p', 'sm-table-unpaired');
-  const details = html('details', 'sm-table', html('summary', '', 'Numbers as a table'), summary, nodeTable, edgeTable, tableUnpaired);
+  const details = html(
+    'details',
+    'sm-table',
+    html('summary', '', 'Numbers as a table'),
+    html('div', 'sm-table-panel', summary, nodeTable, edgeTable, tableUnpaired),
+  );
   details.addEventListener('toggle', () => writeTable());
 
   const element = html('div', 'sm-view', html('div', 'sm-main', stage, legend), html('div', 'sm-side', traces, details));
@@ -150,7 +155,8 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
   function writeText(s: MapSnapshot): void {
     text = describeMap(s);
     map.setNumbers(s, text);
-    unpaired.textContent = text.unpaired;
+    unpaired.textContent = text.unpairedShort;
+    unpaired.title = text.unpaired;
     writeTable();
     shownNumbers = s.numbersVersion;
   }
