@@ -40,6 +40,9 @@ export function createServiceMapDemo(): Demo {
   let traceTitle: HTMLElement | undefined;
   let traceNote: HTMLElement | undefined;
   let backTo: HTMLElement | null = null;
+  /** The trace shown in the waterfall, and whether spans of it arrived since it was drawn (it may still be running). */
+  let openTraceId: string | undefined;
+  let openTraceGrew = false;
   let rate = DEFAULT_RATE;
   let fault: FaultChoice = 'none';
   let frozen = false;
@@ -52,6 +55,10 @@ export function createServiceMapDemo(): Demo {
     const s = live.session;
     if (!s || !map) return;
     const { world, system } = s;
+    if (openTraceGrew && openTraceId) {
+      openTraceGrew = false;
+      waterfall?.setModel(buildTraceModel(world.store.getTrace(openTraceId), openTraceId));
+    }
     if (frozen) {
       // Shown again after the slide was left: the world's show() let time run; the presenter had paused it.
       world.driver?.pause();
@@ -90,6 +97,8 @@ export function createServiceMapDemo(): Demo {
     if (!s || !waterfall || !tracePanel || !traceTitle || !traceNote) return;
     backTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const spans = s.world.store.getTrace(traceId);
+    openTraceId = traceId;
+    openTraceGrew = false;
     traceTitle.textContent = `Trace ${traceId.slice(0, 8)}…, through ${through}`;
     traceNote.textContent = spans.length === 0 ? 'This trace is no longer kept: the store keeps only the most recent traces. Pick a newer one.' : '';
     waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, traceId) : null);
@@ -100,6 +109,7 @@ export function createServiceMapDemo(): Demo {
   function closeTrace(): void {
     if (!tracePanel) return;
     tracePanel.hidden = true;
+    openTraceId = undefined;
     waterfall?.setModel(null);
     backTo?.focus();
     backTo = null;
@@ -200,8 +210,10 @@ export function createServiceMapDemo(): Demo {
       });
       world.whileShown(() =>
         world.store.subscribe((change) => {
-          if (change.type === 'added') graph.fold(change.span, world.clock.now());
-          else if (change.type === 'cleared') graph.clear();
+          if (change.type === 'added') {
+            graph.fold(change.span, world.clock.now());
+            if (change.traceId === openTraceId) openTraceGrew = true;
+          } else if (change.type === 'cleared') graph.clear();
           live.requestDraw();
         }),
       );

@@ -64,7 +64,7 @@ export interface LayoutSizes {
 export const DEFAULT_SIZES: LayoutSizes = {
   charPx: 11,
   nodeMinWidth: 110,
-  nodeHeight: 64,
+  nodeHeight: 84,
   edgeLabelWidth: 200,
   edgeLabelHeight: 50,
   nodesep: 28,

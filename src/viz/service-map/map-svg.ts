@@ -59,6 +59,7 @@ interface NodeParts {
   readonly box: SVGRectElement;
   readonly name: SVGTextElement;
   readonly numbers: SVGTextElement;
+  readonly detail: SVGTextElement;
   readonly hit: SVGGElement;
   readonly hitBox: SVGRectElement;
 }
@@ -135,12 +136,13 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
     const box = svg('rect', { class: 'sm-node-box', rx: 10 });
     const name = svg('text', { class: 'sm-node-name', 'text-anchor': 'middle' });
     const numbers = svg('text', { class: 'sm-node-numbers', 'text-anchor': 'middle' });
-    const group = svg('g', { class: 'sm-node', 'data-id': id }, box, name, numbers);
+    const detail = svg('text', { class: 'sm-node-detail', 'text-anchor': 'middle' });
+    const group = svg('g', { class: 'sm-node', 'data-id': id }, box, name, numbers, detail);
     const hitBox = svg('rect', { class: 'sm-hit-box', rx: 10 });
     const hit = button({ kind: 'node', id }, hitBox);
     nodeLayer.append(group);
     hitNodes.append(hit);
-    parts = { group, box, name, numbers, hit, hitBox };
+    parts = { group, box, name, numbers, detail, hit, hitBox };
     nodes.set(id, parts);
     return parts;
   }
@@ -173,10 +175,11 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
       r.setAttribute('width', String(b.width));
       r.setAttribute('height', String(b.height));
     }
-    p.name.setAttribute('x', String(b.width / 2));
-    p.name.setAttribute('y', String(b.height / 2 - 4));
-    p.numbers.setAttribute('x', String(b.width / 2));
-    p.numbers.setAttribute('y', String(b.height / 2 + 21));
+    // Three lines, 22 px and two of 19 px, centred in the box.
+    for (const [text, y] of [[p.name, b.height / 2 - 14], [p.numbers, b.height / 2 + 10], [p.detail, b.height / 2 + 32]] as const) {
+      text.setAttribute('x', String(b.width / 2));
+      text.setAttribute('y', String(y));
+    }
   };
 
   const pathData = (points: readonly Point[]): string => points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${pt.x.toFixed(1)},${pt.y.toFixed(1)}`).join(' ');
@@ -243,9 +246,10 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
         const p = nodes.get(node.id);
         if (!p) continue;
         const n = snapshot.nodeNumbers.get(node.id) ?? EMPTY_NODE_NUMBERS;
-        const errors = n.requests > 0 && n.errors > 0 ? ` · ${n.errors} err` : '';
         // A virtual node with nothing counted on it (the user at the front) says what it is instead.
-        setText(p.numbers, node.virtual && n.requests === 0 ? (node.detail ?? 'not traced') : `${n.requests} req${errors}`);
+        const idle = node.virtual && n.requests === 0;
+        setText(p.numbers, idle ? 'not traced' : `${n.requests} req`);
+        setText(p.detail, idle ? (node.detail ?? '') : n.errors > 0 ? `✕ ${n.errors} err` : `p95 ${formatMs(n.p95Ms)}`);
         p.group.classList.toggle('sm-node-failing', n.errors > 0);
         p.hit.setAttribute('aria-label', `${nodeSentences.get(node.id) ?? node.label} Open its traces.`);
       }

@@ -98,6 +98,11 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
     html('summary', '', 'Numbers as a table'),
     html('div', 'sm-table-panel', summary, nodeTable, edgeTable, tableUnpaired),
   );
+  // A region that scrolls must be reachable by keyboard to scroll it.
+  const panel = details.querySelector<HTMLElement>('.sm-table-panel')!;
+  panel.tabIndex = 0;
+  panel.setAttribute('role', 'region');
+  panel.setAttribute('aria-label', 'Numbers of the service map');
   details.addEventListener('toggle', () => writeTable());
 
   const element = html('div', 'sm-view', html('div', 'sm-main', stage, legend), html('div', 'sm-side', traces, details));
