@@ -69,7 +69,7 @@ try {
     const map = await page.$('.present [data-demo="service-map"]');
     if (map) {
       // The service map: traffic for a few seconds, so nodes, edges, numbers and dots are all there.
-      await page.click('.present .sm-traffic');
+      await page.click('.present .traffic-toggle');
       await page.waitForTimeout(5000);
     }
     await page.screenshot({ path: shot(hash) });

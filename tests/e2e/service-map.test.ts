@@ -27,7 +27,8 @@ const mapStats = async (page: Page): Promise<DemoStats | undefined> =>
   (await page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats())).find((s) => s.name === 'service-map');
 
 const SCOPE = '.present [data-demo="service-map"]';
-const sent = async (page: Page): Promise<number> => Number(/Sent (\d+)/.exec((await page.textContent(`${SCOPE} .sm-counts`)) ?? '')?.[1] ?? 0);
+const COUNTS = `${SCOPE} .traffic-counts`;
+const sent = async (page: Page): Promise<number> => Number(/([\d,]+) sent/.exec((await page.textContent(COUNTS)) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
 /** Requests on every edge label, summed. */
 const edgeRequests = (page: Page): Promise<number> =>
   page.$$eval(`${SCOPE} .sm-edge-line1`, (lines) => lines.reduce((sum, l) => sum + Number(/^(\d+) req/.exec(l.textContent ?? '')?.[1] ?? 0), 0));
@@ -35,14 +36,14 @@ const dotPlaces = (page: Page): Promise<string[]> => page.$$eval(`${SCOPE} .sm-d
 
 async function openMap(path = '#/service-map') {
   const deck = await openDeck(browser, path);
-  await deck.page.waitForSelector(`${SCOPE} .sm-traffic`);
+  await deck.page.waitForSelector(`${SCOPE} .traffic-toggle`);
   return deck;
 }
 
 async function startTraffic(page: Page, rate = '20') {
-  await page.selectOption(`${SCOPE} .sm-rate`, rate);
-  await page.click(`${SCOPE} .sm-traffic`);
-  await expect.poll(() => page.textContent(`${SCOPE} .sm-traffic`)).toBe('Stop traffic');
+  await page.selectOption(`${SCOPE} .traffic-rate`, rate);
+  await page.click(`${SCOPE} .traffic-toggle`);
+  await expect.poll(() => page.getAttribute(`${SCOPE} .traffic-toggle`, 'aria-pressed')).toBe('true');
 }
 
 describe('the service map', () => {
@@ -50,7 +51,7 @@ describe('the service map', () => {
     const { page, problems, foreignRequests, cspViolations } = await openMap();
     const img = page.locator(`${SCOPE} svg[role="img"]`);
     expect(await img.getAttribute('aria-label')).toMatch(/service map/i);
-    expect(await page.textContent(`${SCOPE} .sm-counts`)).toBe('No requests sent yet.');
+    expect(await page.textContent(COUNTS)).toBe('No requests sent yet.');
     await startTraffic(page);
     await expect.poll(() => page.$$eval(`${SCOPE} .sm-node`, (n) => n.map((x) => x.getAttribute('data-id')).sort()), { timeout: 20_000 }).toEqual(
       ['db', 'redis', 'taster', 'user', 'web'],
@@ -60,8 +61,8 @@ describe('the service map', () => {
     expect(await sent(page)).toBeGreaterThan(0);
     // The database, DonutDB's Redis and the user are never traced themselves: drawn dashed.
     expect(await page.$$eval(`${SCOPE} .sm-node.sm-virtual`, (n) => n.map((x) => x.getAttribute('data-id')).sort())).toEqual(['db', 'redis', 'user']);
-    // Healthy traffic: every edge green, with its words.
-    expect(await page.$$eval(`${SCOPE} path.sm-edge`, (p) => [...new Set(p.map((x) => x.getAttribute('data-health')))])).toEqual(['ok']);
+    // No fault: no edge is red (the mix's unknown names make a few 404s, which X-Ray counts as errors, not faults).
+    expect(await page.$$eval(`${SCOPE} path.sm-edge`, (p) => p.map((x) => x.getAttribute('data-health')))).not.toContain('fault');
     expect(await page.textContent(`${SCOPE} .sm-legend`)).toMatch(/unpaired: \d+/);
     // Dots travel along the edges while requests end.
     await expect.poll(async () => (await dotPlaces(page)).length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -136,16 +137,19 @@ describe('the service map', () => {
     await expect.poll(async () => (await dotPlaces(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     await page.click(`${SCOPE} .sm-pause`);
     expect(await page.getAttribute(`${SCOPE} .sm-pause`, 'aria-pressed')).toBe('true');
-    await page.waitForTimeout(200);
-    const counts = await page.textContent(`${SCOPE} .sm-counts`);
+    // The counter line speaks at most once a second: let its last sentence land.
+    await page.waitForTimeout(1_300);
+    const counts = await page.textContent(COUNTS);
     const dots = await dotPlaces(page);
-    expect(counts).toMatch(/paused$/);
+    const labels = await page.$$eval(`${SCOPE} .sm-edge-line1`, (l) => l.map((x) => x.textContent));
     await page.waitForTimeout(1_000);
-    expect(await page.textContent(`${SCOPE} .sm-counts`)).toBe(counts);
+    expect(await page.textContent(COUNTS)).toBe(counts);
     expect(await dotPlaces(page)).toEqual(dots);
+    expect(await page.$$eval(`${SCOPE} .sm-edge-line1`, (l) => l.map((x) => x.textContent))).toEqual(labels);
     expect(await mapStats(page)).toMatchObject({ running: true, timers: 0 });
     await page.click(`${SCOPE} .sm-pause`);
-    await expect.poll(() => sent(page), { timeout: 10_000 }).toBeGreaterThan(Number(/Sent (\d+)/.exec(counts ?? '')?.[1]));
+    const before = Number(/([\d,]+) sent/.exec(counts ?? '')?.[1]?.replace(/,/g, ''));
+    await expect.poll(() => sent(page), { timeout: 10_000 }).toBeGreaterThan(before);
     // Leaving the slide stops everything, as for every demo.
     await page.evaluate(() => (location.hash = '#/title'));
     await expect.poll(async () => (await mapStats(page))?.running).toBe(false);
@@ -159,15 +163,15 @@ describe('the service map', () => {
     await startTraffic(page);
     await page.waitForSelector(`${SCOPE} .sm-node`, { timeout: 20_000 });
     await page.click(`${SCOPE} .fb-reset`);
-    await expect.poll(() => page.textContent(`${SCOPE} .sm-counts`)).toBe('No requests sent yet.');
+    await expect.poll(() => page.textContent(COUNTS)).toBe('No requests sent yet.');
     expect(await page.$$(`${SCOPE} .sm-node`)).toHaveLength(0);
-    expect(await page.textContent(`${SCOPE} .sm-traffic`)).toBe('Start traffic');
-    expect(await page.inputValue(`${SCOPE} .sm-rate`)).toBe('5');
+    expect(await page.getAttribute(`${SCOPE} .traffic-toggle`, 'aria-pressed')).toBe('false');
+    expect(await page.inputValue(`${SCOPE} .traffic-rate`)).toBe('5');
     await startTraffic(page);
     await page.waitForSelector(`${SCOPE} .sm-node`, { timeout: 20_000 });
     await page.keyboard.press('Escape');
     await page.keyboard.press('r');
-    await expect.poll(() => page.textContent(`${SCOPE} .sm-counts`)).toBe('No requests sent yet.');
+    await expect.poll(() => page.textContent(COUNTS)).toBe('No requests sent yet.');
     expect(await page.$$(`${SCOPE} .sm-node`)).toHaveLength(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -179,7 +183,7 @@ describe('the service map', () => {
     const web = page.locator(`${SCOPE} .sm-hit-node[data-id="web"]`);
     await web.waitFor({ timeout: 20_000 });
     const before = await position(page);
-    for (const target of [web, page.locator(`${SCOPE} .sm-rate`), page.locator(`${SCOPE} .sm-batch`), page.locator(`${SCOPE} .sm-table > summary`)]) {
+    for (const target of [web, page.locator(`${SCOPE} .traffic-rate`), page.locator(`${SCOPE} .traffic-batch`), page.locator(`${SCOPE} .sm-table > summary`)]) {
       await target.focus();
       for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'PageDown', 'Space', 'n', 'End']) {
         await page.keyboard.press(key);

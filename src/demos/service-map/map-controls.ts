@@ -1,10 +1,11 @@
 /**
- * The service map demo's toolbar: traffic on and off, its rate, "Send 100 requests", a fault, Pause (time and dots
- * stand still) and Reset, with the counts of requests sent, answered and failed. It only reports what the person
- * did; the demo decides what happens.
+ * The service map demo's toolbar: the kit's traffic controls (rate, "Send 100 requests", "Run continuously" and the
+ * counter line) beside what is this demo's own, a fault, Pause (time and dots stand still) and Reset. It only
+ * reports what the person did; the demo decides what happens.
  */
 import { createProblemLine, createResetButton } from '../kit/controls';
-import { el, setBusy, uniqueId } from '../kit/dom';
+import { el, uniqueId } from '../kit/dom';
+import { createTrafficControls, type TrafficControls } from '../kit/traffic-controls';
 
 export type FaultChoice = 'none' | 'taster-down' | 'slow' | 'errors';
 
@@ -15,83 +16,60 @@ export const FAULTS: ReadonlyArray<readonly [FaultChoice, string]> = [
   ['errors', 'Errors (30%)'],
 ];
 
-export const RATES: readonly number[] = [1, 2, 5, 10, 20, 50];
-
 export interface MapControlActions {
-  toggleTraffic(): void;
-  sendBatch(): void;
-  setRate(perSecond: number): void;
   setFault(choice: FaultChoice): void;
   togglePause(): void;
   reset(): void;
 }
 
-export interface MapControlState {
-  readonly running: boolean;
-  readonly frozen: boolean;
-  readonly busy: boolean;
-  readonly sent: number;
-  readonly answered: number;
-  readonly failed: number;
-}
-
 export interface MapControls {
   readonly element: HTMLElement;
-  setState(state: MapControlState): void;
+  readonly traffic: TrafficControls;
+  setFrozen(frozen: boolean): void;
   showProblem(message: string): void;
-  reset(rate: number): void;
+  /** Back to no fault, not paused, no problem shown. */
+  reset(): void;
 }
 
-function labelled(text: string, control: HTMLSelectElement): HTMLElement {
-  control.id = uniqueId('sm-select');
-  return el('span', { class: 'sm-field' }, el('label', { for: control.id, class: 'fb-label' }, text), control);
-}
+export function createMapControls(actions: MapControlActions, initialRate: number): MapControls {
+  const traffic = createTrafficControls({ initialRate });
+  // The kit's buttons in this deck's button style; its counter line goes on the row below the toolbar.
+  for (const b of traffic.element.querySelectorAll('button')) b.classList.add('fb-button');
+  traffic.element.querySelector('.traffic-toggle')?.classList.add('fb-primary');
+  traffic.element.querySelector('select')?.classList.add('fb-speed');
+  traffic.element.querySelector('label')?.classList.add('fb-label');
+  const line = traffic.element.querySelector<HTMLElement>('.traffic-counts');
 
-export function createMapControls(actions: MapControlActions, rate: number): MapControls {
-  const traffic = el('button', { type: 'button', class: 'fb-button fb-primary sm-traffic' }, 'Start traffic');
-  traffic.addEventListener('click', () => actions.toggleTraffic());
-  const batch = el('button', { type: 'button', class: 'fb-button sm-batch' }, 'Send 100 requests');
-  batch.addEventListener('click', () => {
-    if (batch.getAttribute('aria-disabled') !== 'true') actions.sendBatch();
-  });
-  const rateSelect = el('select', { class: 'fb-speed sm-rate' });
-  for (const r of RATES) rateSelect.append(el('option', { value: String(r) }, `${r} per second`));
-  rateSelect.value = String(rate);
-  rateSelect.addEventListener('change', () => actions.setRate(Number(rateSelect.value)));
-  const faultSelect = el('select', { class: 'fb-speed sm-fault' });
+  const faultSelect = el('select', { id: uniqueId('sm-fault'), class: 'fb-speed sm-fault' });
   for (const [value, text] of FAULTS) faultSelect.append(el('option', { value }, text));
   faultSelect.addEventListener('change', () => actions.setFault(faultSelect.value as FaultChoice));
   const pause = el('button', { type: 'button', class: 'fb-button sm-pause', 'aria-pressed': 'false' }, 'Pause');
   pause.addEventListener('click', () => actions.togglePause());
-  const counts = el('p', { class: 'sm-counts' }, 'No requests sent yet.');
   const problem = createProblemLine();
 
   const element = el(
     'div',
     { class: 'sm-controls' },
-    el('div', { class: 'fb-toolbar' }, traffic, labelled('Rate', rateSelect), batch, labelled('Fault', faultSelect), pause, createResetButton(() => actions.reset())),
-    el('div', { class: 'sm-status' }, counts, problem.element),
+    el(
+      'div',
+      { class: 'fb-toolbar' },
+      traffic.element,
+      el('span', { class: 'sm-field' }, el('label', { for: faultSelect.id, class: 'fb-label' }, 'Fault'), faultSelect),
+      pause,
+      createResetButton(() => actions.reset()),
+    ),
+    el('div', { class: 'sm-status' }, ...(line ? [line] : []), problem.element),
   );
 
   return {
     element,
-    setState(s) {
-      const trafficText = s.running ? 'Stop traffic' : 'Start traffic';
-      if (traffic.textContent !== trafficText) traffic.textContent = trafficText;
-      pause.setAttribute('aria-pressed', String(s.frozen));
-      const pauseText = s.frozen ? 'Play' : 'Pause';
-      if (pause.textContent !== pauseText) pause.textContent = pauseText;
-      setBusy(batch, s.busy);
-      const text =
-        s.sent === 0
-          ? 'No requests sent yet.'
-          : `Sent ${s.sent} · answered ${s.answered} · failed ${s.failed}${s.frozen ? ' · paused' : ''}`;
-      if (counts.textContent !== text) counts.textContent = text;
-    },
+    traffic,
+    // A toggle keeps its name; aria-pressed says whether time stands still (WAI-ARIA APG).
+    setFrozen: (frozen) => pause.setAttribute('aria-pressed', String(frozen)),
     showProblem: (message) => problem.show(message),
-    reset(r) {
-      rateSelect.value = String(r);
+    reset() {
       faultSelect.value = 'none';
+      pause.setAttribute('aria-pressed', 'false');
       problem.clear();
     },
   };

@@ -10,8 +10,9 @@
  * presenter pressed Pause.
  */
 import { ServiceGraph } from '../../analysis/service-graph';
-import { NetworkError } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
+import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
+import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createSnapshotAdapter, toEdgeEvent } from '../../viz/service-map/from-service-graph';
 import { createServiceMapView, type ServiceMapView } from '../../viz/service-map/map-view';
@@ -20,7 +21,6 @@ import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
 import { createMapControls, type FaultChoice, type MapControls } from './map-controls';
-import { createSteadyTraffic, type SteadyTraffic } from './steady-traffic';
 
 export const DEFAULT_RATE = 5;
 /** What print view shows: this many requests, fast-forwarded, with taster failing a third of the time. */
@@ -29,7 +29,7 @@ export const PRINT_REQUESTS = 60;
 interface System {
   readonly matchmaker: Matchmaker;
   readonly graph: ServiceGraph;
-  readonly traffic: SteadyTraffic;
+  readonly traffic: TrafficGenerator;
 }
 
 export function createServiceMapDemo(): Demo {
@@ -43,7 +43,6 @@ export function createServiceMapDemo(): Demo {
   /** The trace shown in the waterfall, and whether spans of it arrived since it was drawn (it may still be running). */
   let openTraceId: string | undefined;
   let openTraceGrew = false;
-  let rate = DEFAULT_RATE;
   let fault: FaultChoice = 'none';
   let frozen = false;
   let print = false;
@@ -63,7 +62,6 @@ export function createServiceMapDemo(): Demo {
       // Shown again after the slide was left: the world's show() let time run; the presenter had paused it.
       world.driver?.pause();
       map.hold();
-      showCounts(system);
       return;
     }
     // Let idle time reach the wall clock, so halves waiting for their other side expire on time even when no
@@ -74,14 +72,8 @@ export function createServiceMapDemo(): Demo {
     const graph = system.graph.snapshot();
     const wantsText = map.update(adapt(graph), now());
     const moving = map.animate(now());
-    showCounts(system);
     if (print) return;
     if (moving || wantsText || graph.waiting > 0) live.requestDraw();
-  }
-
-  function showCounts(system: System): void {
-    const c = system.traffic.counts();
-    controls?.setState({ running: system.traffic.running, frozen, busy: live.busy, sent: c.sent, answered: c.answered, failed: c.failed });
   }
 
   function applyFault(matchmaker: Matchmaker, choice: FaultChoice): void {
@@ -120,28 +112,6 @@ export function createServiceMapDemo(): Demo {
       print = ctx.print;
       controls = createMapControls(
         {
-          toggleTraffic: () => {
-            const t = live.session?.system.traffic;
-            if (!t) return;
-            if (t.running) t.stop();
-            else {
-              live.session?.world.sync();
-              t.start();
-            }
-            live.requestDraw();
-          },
-          sendBatch: () =>
-            void live
-              .runOne(async ({ world, system }) => {
-                world.sync();
-                live.requestDraw();
-                await system.traffic.sendBatch(100);
-              })
-              .catch(live.fail),
-          setRate: (r) => {
-            rate = r;
-            live.session?.system.traffic.setRate(r);
-          },
           setFault: (choice) => {
             fault = choice;
             const s = live.session;
@@ -150,6 +120,7 @@ export function createServiceMapDemo(): Demo {
           togglePause: () => {
             const world = live.session?.world;
             frozen = !frozen;
+            controls?.setFrozen(frozen);
             if (frozen) {
               world?.driver?.pause();
               map?.hold();
@@ -157,11 +128,10 @@ export function createServiceMapDemo(): Demo {
               world?.driver?.resume();
             }
             live.requestDraw();
-            if (frozen && live.session) showCounts(live.session.system);
           },
           reset: () => live.demo.reset(),
         },
-        rate,
+        DEFAULT_RATE,
       );
       map = createServiceMapView({ label: 'Service map of the matchmaker, live', onOpenTrace: openTrace });
       const back = document.createElement('button');
@@ -198,15 +168,16 @@ export function createServiceMapDemo(): Demo {
       const matchmaker = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
       applyFault(matchmaker, fault);
       const graph = new ServiceGraph();
-      const traffic = createSteadyTraffic({
+      const traffic = createTrafficGenerator({
         clock: world.clock,
         random: world.random.fork('traffic'),
-        ratePerSecond: rate,
-        send: (path) =>
-          matchmaker
-            .send({ method: 'GET', url: `http://web:5000${path}`, headers: { 'user-agent': 'load-generator/1.0', accept: 'application/json' } })
-            .then((r) => r.status, (error: unknown) => (error instanceof NetworkError ? 503 : Promise.reject(error))),
-        onChange: () => live.requestDraw(),
+        routes: matchmakerTraffic(matchmaker),
+        ratePerSecond: DEFAULT_RATE,
+      });
+      // The toolbar follows this world's generator while the slide is shown (a reset makes a new one).
+      world.whileShown(() => {
+        controls?.traffic.connect(traffic);
+        return () => controls?.traffic.connect(undefined);
       });
       world.whileShown(() =>
         world.store.subscribe((change) => {
@@ -221,7 +192,7 @@ export function createServiceMapDemo(): Demo {
       return { matchmaker, graph, traffic };
     },
     disconnect: (system) => {
-      system.traffic.stop();
+      system.traffic.dispose();
       system.matchmaker.stop();
     },
     draw,
@@ -230,20 +201,19 @@ export function createServiceMapDemo(): Demo {
       applyFault(system.matchmaker, 'errors');
       return system.traffic.sendBatch(PRINT_REQUESTS);
     },
-    start({ system }) {
-      showCounts(system);
-    },
     resetView() {
-      rate = DEFAULT_RATE;
       fault = 'none';
       frozen = false;
       adapt = createSnapshotAdapter();
       map?.clear();
       closeTrace();
-      controls?.reset(rate);
+      controls?.reset();
     },
     showProblem: (message) => controls?.showProblem(message),
-    destroyView: () => waterfall?.destroy(),
+    destroyView: () => {
+      controls?.traffic.dispose();
+      waterfall?.destroy();
+    },
     draws: { onResume: true },
   });
   return live.demo;
