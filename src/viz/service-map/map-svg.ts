@@ -93,10 +93,11 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
       {},
       svg('marker', { id: markerId, class: 'sm-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 13, markerHeight: 13, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z' })),
     ),
+    // Dots pass under the labels and the boxes: the numbers stay readable while traffic flows.
     edgeLayer,
+    dotLayer,
     nodeLayer,
     labelLayer,
-    dotLayer,
   );
 
   const hits = svg('svg', { class: 'sm-hits', role: 'group', 'aria-label': 'Nodes and edges of the service map: press Enter on one to list its traces', preserveAspectRatio: 'xMidYMid meet' });
