@@ -3,9 +3,9 @@
  * following the newest trace. The page advances the simulation in steps (`advanceTo`); between steps the runner
  * (bench/run.mjs) collects garbage and reads the JS heap through the DevTools protocol.
  *
- * Traffic: one request every 250 ms of simulated time (4 requests, about 40 spans, per simulated second): the
- * console's store (5,000 spans, 100 traces) is full after 25 simulated seconds, so from then on its bounds, not the
- * traffic, decide what stays in memory; 30 simulated minutes send 7,200 requests, in about 30 s of wall time on a
+ * Traffic: one request every 250 ms of simulated time (4 requests of the matchmaker mix, about 50 spans, per
+ * simulated second): the console's store (5,000 spans, 100 traces) is full after 25 simulated seconds, so from then
+ * on its bounds, not the traffic, decide what stays in memory; 30 simulated minutes send 7,200 requests, in about 30 s of wall time on a
  * busy 2-core machine (a macrotask per timer step, ~20 steps per request, is what limits the rate).
  */
 import type { VirtualClock } from '../src/sim/clock';
@@ -72,7 +72,7 @@ export async function memoryAdvanceTo(minutes: number): Promise<MemoryStep> {
     simulatedMinutes: (world.clock.now() - startMs) / 60_000,
     wallMs: performance.now() - t0,
     spansMade: spans,
-    requestsSent: world.counts.sent,
+    requestsSent: world.counts().sent,
     storeSpans: world.store.spanCount,
     storeTraces: world.store.traceCount,
     pendingTimers: world.clock.pendingCount(),

@@ -233,5 +233,6 @@ describe('the traffic generator', () => {
     expect(make([])).toThrow(/at least one route/);
     expect(make([{ name: 'a', weight: 0, send }])).toThrow(/positive weight/);
     expect(make([{ name: 'a', weight: -1, send }])).toThrow(/weight -1/);
+    expect(make([{ name: 'a', weight: 1, send }, { name: 'a', weight: 2, send }])).toThrow(/must differ/);
   });
 });

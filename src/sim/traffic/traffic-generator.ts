@@ -58,6 +58,8 @@ export function statusIsFailure(result: unknown): boolean {
 export function createTrafficGenerator(opts: TrafficOptions): TrafficGenerator {
   const { clock, random } = opts;
   const mix = weightedMix<TrafficRoute>(opts.routes);
+  // Counters are kept per name: two rows of one name would be counted as one.
+  if (new Set(mix.rows.map((r) => r.name)).size !== mix.rows.length) throw new Error('route names in a mix must differ');
   const arrivals = opts.arrivals ?? 'poisson';
   const isFailure = opts.isFailure ?? statusIsFailure;
   const gaps = random.fork('gaps');
@@ -178,6 +180,23 @@ export function createTrafficGenerator(opts: TrafficOptions): TrafficGenerator {
     [...batches].forEach(f);
   };
 
+  function resume(): void {
+    if (!paused) return;
+    paused = false;
+    eachChain((c) => {
+      if (c.heldMs !== undefined) schedule(c, c.heldMs);
+    });
+    emit();
+  }
+
+  function stop(): void {
+    paused = false;
+    if (continuous) cancel(continuous);
+    continuous = undefined;
+    [...batches].forEach(cancel);
+    emit();
+  }
+
   return {
     get state() {
       return state();
@@ -212,7 +231,7 @@ export function createTrafficGenerator(opts: TrafficOptions): TrafficGenerator {
         // Held if paused: the resume below schedules it with the rest.
         launch(continuous, nextGapMs());
       }
-      if (paused) this.resume();
+      if (paused) resume();
       else emit();
     },
 
@@ -228,22 +247,9 @@ export function createTrafficGenerator(opts: TrafficOptions): TrafficGenerator {
       emit();
     },
 
-    resume() {
-      if (!paused) return;
-      paused = false;
-      eachChain((c) => {
-        if (c.heldMs !== undefined) schedule(c, c.heldMs);
-      });
-      emit();
-    },
+    resume,
 
-    stop() {
-      paused = false;
-      if (continuous) cancel(continuous);
-      continuous = undefined;
-      [...batches].forEach(cancel);
-      emit();
-    },
+    stop,
 
     sendBatch(n, options: BatchOptions = {}) {
       const requested = Math.max(0, Math.floor(n));
@@ -282,7 +288,7 @@ export function createTrafficGenerator(opts: TrafficOptions): TrafficGenerator {
     },
 
     dispose() {
-      this.stop();
+      stop();
       listeners.clear();
     },
   };

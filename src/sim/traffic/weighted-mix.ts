@@ -29,7 +29,10 @@ export function weightedMix<T extends Weighted>(rows: readonly T[]): WeightedMix
   if (!(total > 0)) throw new Error('a traffic mix needs a route of positive weight');
   const cumulative: number[] = [];
   let acc = 0;
-  for (const row of rows) cumulative.push((acc += row.weight / total));
+  for (const row of rows) {
+    acc += row.weight / total;
+    cumulative.push(acc);
+  }
   // The last positive row takes whatever rounding left above its cumulative share, so pick(0.9999999) is a row.
   const lastPositive = rows.reduce((last, r, i) => (r.weight > 0 ? i : last), 0);
   return {
