@@ -2,12 +2,18 @@
 //   npm run build && node tests/screenshots.mjs [slide-hash ...]
 // Writes tests/artifacts/<hash>.png (git-ignored). With "console", also sends a pairing request first; workshop
 // steps, the bootcamp demo and the span anatomy are driven as a presenter would first (for the anatomy,
-// SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered).
+// SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered). The service map runs
+// traffic for a few seconds, then also shoots service-map-fault.png (taster down) and service-map-trace.png (an
+// exemplar of the red edge opened in the waterfall).
+// SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 
 const hashes = process.argv.slice(2).length ? process.argv.slice(2) : ['title', 'matchmaker', 'matchmaker-routes', 'console'];
+const [shotW, shotH] = (process.env.SHOT_SIZE ?? '1280x720').split('x').map(Number);
+const suffix = process.env.SHOT_SIZE ? `-${shotW}x${shotH}` : '';
+const shot = (name) => `tests/artifacts/${name}${suffix}.png`;
 mkdirSync('tests/artifacts', { recursive: true });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = server.resolvedUrls.local[0];
@@ -17,7 +23,7 @@ const browser = await chromium.launch({
 });
 try {
   for (const hash of hashes) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: shotW, height: shotH } });
     page.on('console', (m) => m.type() === 'error' && console.log(`[${hash}] console error: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[${hash}] page error: ${e.message}`));
     await page.goto(`${base}#/${hash}`);
@@ -60,13 +66,30 @@ try {
       await page.hover(`.present .sa-debug-line[data-field="${hover}"]`);
       await page.waitForTimeout(300);
     }
-    await page.screenshot({ path: `tests/artifacts/${hash}.png` });
-    console.log(`tests/artifacts/${hash}.png`);
+    const map = await page.$('.present [data-demo="service-map"]');
+    if (map) {
+      // The service map: traffic for a few seconds, so nodes, edges, numbers and dots are all there.
+      await page.click('.present .traffic-toggle');
+      await page.waitForTimeout(5000);
+    }
+    await page.screenshot({ path: shot(hash) });
+    console.log(shot(hash));
+    if (map) {
+      await page.selectOption('.present .sm-fault', 'taster-down');
+      await page.waitForTimeout(6000);
+      await page.screenshot({ path: shot(`${hash}-fault`) });
+      console.log(shot(`${hash}-fault`));
+      await page.locator('.present .sm-hit-edge[data-id="web → taster (virtual)"]').click();
+      await page.locator('.present .sm-trace-button').first().click();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: shot(`${hash}-trace`) });
+      console.log(shot(`${hash}-trace`));
+    }
     if (hash === 'console') {
       await page.locator('.present [role="treeitem"]', { hasText: 'taster' }).first().click();
       await page.waitForTimeout(300);
-      await page.screenshot({ path: 'tests/artifacts/console-details.png' });
-      console.log('tests/artifacts/console-details.png');
+      await page.screenshot({ path: shot('console-details') });
+      console.log(shot('console-details'));
     }
     await page.close();
   }
