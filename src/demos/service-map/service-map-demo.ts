@@ -16,8 +16,7 @@ import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createSnapshotAdapter, toEdgeEvent } from '../../viz/service-map/from-service-graph';
 import { createServiceMapView, type ServiceMapView } from '../../viz/service-map/map-view';
-// The one line to change when the waterfall moves to src/viz/waterfall/.
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
 import { createMapControls, type FaultChoice, type MapControls } from './map-controls';
