@@ -33,6 +33,39 @@ describe('criticalPath (Jaeger UI rule)', () => {
   });
 
   //   a |==============================|  0..100
+  //   b    |=====|                        10..30
+  //   c          |=====|                  30..50   starts in the millisecond b ended
+  //   d                |=====|            50..70   and d in the one c ended
+  // Sequential calls that touch: each ended exactly when the next began, so all three are on the path (Jaeger's
+  // strict "ended before" would drop c, the middle one).
+  it('keeps sequential children that end in the millisecond the next one starts', () => {
+    const spans = [
+      makeSpan({ id: 'a', start: 0, end: 100 }),
+      makeSpan({ id: 'b', parent: 'a', start: 10, end: 30 }),
+      makeSpan({ id: 'c', parent: 'a', start: 30, end: 50 }),
+      makeSpan({ id: 'd', parent: 'a', start: 50, end: 70 }),
+    ];
+    expect(drawn(criticalPath(spans))).toEqual([
+      ['a', 0, 10],
+      ['b', 10, 30],
+      ['c', 30, 50],
+      ['d', 50, 70],
+      ['a', 70, 100],
+    ]);
+  });
+
+  //   a |===|   zero-length children at one instant must not loop the walk
+  it('passes zero-length children that end where the walk stands', () => {
+    const spans = [
+      makeSpan({ id: 'a', start: 0, end: 10 }),
+      makeSpan({ id: 'b', parent: 'a', start: 5, end: 5 }),
+      makeSpan({ id: 'c', parent: 'a', start: 5, end: 5 }),
+    ];
+    const path = criticalPath(spans);
+    expect(path.segments.reduce((sum, s) => sum + s.endMs - s.startMs, 0)).toBe(10);
+  });
+
+  //   a |==============================|  0..100
   //   b |====================|            0..60
   //   c        |====================|     20..90
   // Concurrent children: c finishes last; b ended after c started, so b is off the path.

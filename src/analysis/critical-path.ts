@@ -169,7 +169,14 @@ function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; 
       const a = kidStart[current]!;
       const b = kidEnd[current]!;
       let k = a + cursor[current]!;
-      if (returning) while (k < b && endMs[kids[k]!]! >= reached) k++;
+      // Back from the child at the cursor: pass it, then every child that ended after the point reached. Jaeger
+      // asks for an end strictly before it; here a child that ended at that very moment counts as before, because
+      // in simulated time the next call often starts in the millisecond the last one ended (sequential tastings),
+      // and the strict rule would drop every other one of them from the path.
+      if (returning) {
+        k++;
+        while (k < b && endMs[kids[k]!]! > reached) k++;
+      }
       cursor[current] = k - a;
       if (k < b) {
         const lfc = kids[k]!;
