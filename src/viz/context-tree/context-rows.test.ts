@@ -1,58 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextNode } from './context-node';
-import { contextRows, pathLabel, type RowOptions } from './context-rows';
-
-/** A path node with defaults; `key` is the path of labels joined by " > ". */
-function node(parent: string | null, service: string, operation: string, m: Partial<ContextNode> = {}): ContextNode {
-  const label = `${service}: ${operation}`;
-  return {
-    key: parent === null ? label : `${parent} > ${label}`,
-    service,
-    operation,
-    count: 1,
-    totalMs: 0,
-    selfMs: 0,
-    criticalSelfMs: 0,
-    errors: 0,
-    exemplars: [],
-    children: [],
-    ...m,
-  };
-}
+import { contextRows, pathLabel, type ContextRow, type RowOptions } from './context-rows';
+import { nodeFactory } from '../../../tests/factories/make-context-node';
 
 /**
- *   web: GET /pair        total 100, critical self 10
- *   ├── web: SELECT       total 5,   critical self 5
- *   └── web: GET /taste   total 80,  critical self 20
- *       └── taster: GET /taste   total 70, critical self 50
- *   web: GET /beers       total 30,  critical self 30
+ *   web: GET /pair          total 100, self 15, critical self 10, 2 spans, 1 error
+ *   ├── web: SELECT         total 5,   self 5,  critical self 5
+ *   └── web: GET /taste     total 80,  self 10, critical self 20
+ *       └── taster: GET /taste   total 70, self 70, critical self 50
+ *   web: GET /beers         total 30,  self 30, critical self 30, 3 spans
+ *
+ * The analysis lists children by name; the view sorts them by cost.
  */
 function fixture(): ContextNode[] {
-  const pair = 'web: GET /pair';
-  const taste = `${pair} > web: GET /taste`;
-  return [
-    node(null, 'web', 'GET /beers', { totalMs: 30, selfMs: 30, criticalSelfMs: 30, count: 3 }),
-    node(null, 'web', 'GET /pair', {
-      count: 2,
-      totalMs: 100,
-      selfMs: 15,
-      criticalSelfMs: 10,
-      errors: 1,
-      exemplars: ['t1', 't2'],
-      children: [
-        node(pair, 'web', 'SELECT', { totalMs: 5, selfMs: 5, criticalSelfMs: 5 }),
-        node(pair, 'web', 'GET /taste', {
-          totalMs: 80,
-          selfMs: 10,
-          criticalSelfMs: 20,
-          children: [node(taste, 'taster', 'GET /taste', { totalMs: 70, selfMs: 70, criticalSelfMs: 50 })],
-        }),
-      ],
-    }),
-  ];
+  const n = nodeFactory();
+  const select = n('web: SELECT', { totalMs: 5, selfMs: 5, criticalPathSelfMs: 5 });
+  const taster = n('taster: GET /taste', { totalMs: 70, selfMs: 70, criticalPathSelfMs: 50 });
+  const taste = n('web: GET /taste', { totalMs: 80, selfMs: 10, criticalPathSelfMs: 20 }, [taster]);
+  const pair = n('web: GET /pair', { count: 2, totalMs: 100, selfMs: 15, criticalPathSelfMs: 10, errors: 1, failed: ['t1'], exemplars: ['t2'] }, [
+    select,
+    taste,
+  ]);
+  const beers = n('web: GET /beers', { count: 3, totalMs: 30, selfMs: 30, criticalPathSelfMs: 30 });
+  return [beers, pair];
 }
 
-const open: RowOptions = { measure: 'time', collapsed: new Set() };
+const open: RowOptions = { measure: 'total', collapsed: new Set() };
+const keyOf = (rows: readonly ContextRow[], label: string): string => rows.find((r) => pathLabel(r) === label)!.key;
 
 describe('contextRows', () => {
   it('lists every path depth-first, most expensive sibling first, with levels and positions', () => {
@@ -64,13 +38,9 @@ describe('contextRows', () => {
       ['web: SELECT', 2, 2, 2],
       ['web: GET /beers', 1, 2, 2],
     ]);
-    expect(rows.map((r) => r.parentKey)).toEqual([
-      null,
-      'web: GET /pair',
-      'web: GET /pair > web: GET /taste',
-      'web: GET /pair',
-      null,
-    ]);
+    const [pair, taste] = [keyOf(rows, 'web: GET /pair'), keyOf(rows, 'web: GET /taste')];
+    expect(rows.map((r) => r.parentKey)).toEqual([null, pair, taste, pair, null]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(5);
     expect(rows.map((r) => [r.hasChildren, r.expanded])).toEqual([
       [true, true],
       [true, true],
@@ -78,24 +48,30 @@ describe('contextRows', () => {
       [false, false],
       [false, false],
     ]);
-    expect(rows[0]).toMatchObject({ count: 2, totalMs: 100, selfMs: 15, errors: 1, exemplars: ['t1', 't2'] });
+    expect(rows[0]).toMatchObject({ count: 2, totalMs: 100, selfMs: 15, errors: 1 });
+    expect(rows[0]!.exemplars).toEqual([
+      { traceId: 't1', error: true },
+      { traceId: 't2', error: false },
+    ]);
   });
 
   it('leaves out the descendants of a folded row, and only them', () => {
-    const rows = contextRows(fixture(), { measure: 'time', collapsed: new Set(['web: GET /pair > web: GET /taste']) });
+    const all = contextRows(fixture(), open);
+    const rows = contextRows(fixture(), { measure: 'total', collapsed: new Set([keyOf(all, 'web: GET /taste')]) });
     expect(rows.map(pathLabel)).toEqual(['web: GET /pair', 'web: GET /taste', 'web: SELECT', 'web: GET /beers']);
     expect(rows[1]).toMatchObject({ hasChildren: true, expanded: false });
-    const top = contextRows(fixture(), { measure: 'time', collapsed: new Set(['web: GET /pair']) });
+    const top = contextRows(fixture(), { measure: 'total', collapsed: new Set([keyOf(all, 'web: GET /pair')]) });
     expect(top.map(pathLabel)).toEqual(['web: GET /pair', 'web: GET /beers']);
   });
 
   it('keeps the given order of siblings that tie (a stable sort)', () => {
-    const roots = ['a', 'b', 'c', 'd'].map((s) => node(null, s, 'op', { totalMs: s === 'c' ? 9 : 1 }));
+    const n = nodeFactory();
+    const roots = ['a', 'b', 'c', 'd'].map((s) => n(`${s}: op`, { totalMs: s === 'c' ? 9 : 1 }));
     expect(contextRows(roots, open).map((r) => r.service)).toEqual(['c', 'a', 'b', 'd']);
   });
 
-  it('switches to time on the critical path: self as given, total as the subtree sum, sorted by it', () => {
-    const rows = contextRows(fixture(), { measure: 'critical', collapsed: new Set() });
+  it('switches to time on the critical path, and sorts by it', () => {
+    const rows = contextRows(fixture(), { measure: 'criticalPath', collapsed: new Set() });
     expect(rows.map((r) => [pathLabel(r), r.totalMs, r.selfMs])).toEqual([
       // 10 + 5 + (20 + 50)
       ['web: GET /pair', 85, 10],
@@ -104,21 +80,24 @@ describe('contextRows', () => {
       ['web: SELECT', 5, 5],
       ['web: GET /beers', 30, 30],
     ]);
-    // The sort follows the measure: here /beers (30) would overtake a /pair of 25.
-    const small = fixture().map((n) => (n.service === 'web' && n.operation === 'GET /pair' ? { ...n, criticalSelfMs: -60 } : n));
-    expect(contextRows(small, { measure: 'critical', collapsed: new Set() }).map((r) => r.level === 1 && pathLabel(r)).filter(Boolean)).toEqual([
-      'web: GET /beers',
-      'web: GET /pair',
+    // A path that costs much but waits little on the critical path sinks below a cheaper one.
+    const n = nodeFactory();
+    const busy = n('web: GET /busy', { totalMs: 500, criticalPathSelfMs: 1 });
+    const late = n('web: GET /late', { totalMs: 50, criticalPathSelfMs: 40 });
+    expect(contextRows([busy, late], open).map(pathLabel)).toEqual(['web: GET /busy', 'web: GET /late']);
+    expect(contextRows([busy, late], { measure: 'criticalPath', collapsed: new Set() }).map(pathLabel)).toEqual([
+      'web: GET /late',
+      'web: GET /busy',
     ]);
   });
 
   it('walks a deep chain without recursion', () => {
-    let chain: ContextNode = node('x', 'svc', 'leaf');
-    for (let i = 0; i < 10_000; i++) chain = { ...node(null, 'svc', `op${i}`), key: `k${i}`, children: [chain] };
+    const n = nodeFactory();
+    let chain = n('svc: leaf');
+    for (let i = 0; i < 10_000; i++) chain = n(`svc: op${i}`, {}, [chain]);
     const rows = contextRows([chain], open);
     expect(rows).toHaveLength(10_001);
     expect(rows.at(-1)!.level).toBe(10_001);
-    expect(contextRows([chain], { measure: 'critical', collapsed: new Set() })).toHaveLength(10_001);
   });
 
   it('draws nothing for an empty tree', () => {

@@ -3,17 +3,19 @@
  * expensive first), folded rows' descendants left out. Pure: the DOM renderer draws what this returns.
  *
  * Two measures of time, switchable:
- * - 'time': total (the spans' summed durations) and self (what no child covers), the cost of each path;
- * - 'critical': the time the path spent on its traces' critical paths (CRISP), self as given by the analysis
- *   and total as self plus the children's totals, so a row says how much of the requests' latency lay at or under
- *   it. A path that only ever ran beside a slower sibling is expensive in 'time' and near zero in 'critical'.
+ * - 'total': total (the spans' summed durations) and self (what no child covers), the cost of each path;
+ * - 'criticalPath': the time the path spent on its traces' critical paths (CRISP), its own and with everything
+ *   under it, so a row says how much of the requests' latency lay at or under it. A path that only ever ran beside
+ *   a slower sibling is expensive in 'total' and near zero here.
  */
-import type { ContextNode } from './context-node';
+import type { ContextExemplar, ContextNode } from './context-node';
 
-export type TimeMeasure = 'time' | 'critical';
+/** The analysis' `CctMeasure`: all time spent, or time on the critical path. */
+export type TimeMeasure = 'total' | 'criticalPath';
 
 /** One visible row of the treegrid. */
 export interface ContextRow {
+  /** The path's node id, as a string so that the DOM's `data-key` and every map agree. */
   readonly key: string;
   /** The parent row's key, or null at the top. */
   readonly parentKey: string | null;
@@ -32,7 +34,8 @@ export interface ContextRow {
   readonly totalMs: number;
   readonly selfMs: number;
   readonly errors: number;
-  readonly exemplars: readonly string[];
+  /** Example traces, as the analysis lists them (failed ones first). */
+  readonly exemplars: readonly ContextExemplar[];
 }
 
 export interface RowOptions {
@@ -46,33 +49,13 @@ export function pathLabel(node: { readonly service: string; readonly operation: 
   return `${node.service}: ${node.operation}`;
 }
 
-/** Inclusive critical-path time of every node: its own plus its descendants'. One pass, no recursion. */
-function criticalTotals(roots: readonly ContextNode[]): Map<ContextNode, number> {
-  const order: ContextNode[] = [];
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    order.push(node);
-    for (const child of node.children) stack.push(child);
-  }
-  const totals = new Map<ContextNode, number>();
-  // Children come after their parent in `order`, so walking it backwards sums each subtree before its root.
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i]!;
-    let sum = node.criticalSelfMs;
-    for (const child of node.children) sum += totals.get(child)!;
-    totals.set(node, sum);
-  }
-  return totals;
-}
-
 /**
  * The visible rows, depth-first. Siblings are sorted by total time in the measure on show, descending; ties keep
  * the order the analysis gives (`Array.prototype.sort` is stable), so equal rows never swap places between frames.
  */
 export function contextRows(roots: readonly ContextNode[], opts: RowOptions): ContextRow[] {
-  const critical = opts.measure === 'critical' ? criticalTotals(roots) : undefined;
-  const totalOf = (n: ContextNode): number => (critical ? critical.get(n)! : n.totalMs);
+  const critical = opts.measure === 'criticalPath';
+  const totalOf = (n: ContextNode): number => (critical ? n.criticalPathMs : n.totalMs);
   const sorted = (nodes: readonly ContextNode[]): ContextNode[] => nodes.slice().sort((a, b) => totalOf(b) - totalOf(a));
 
   const rows: ContextRow[] = [];
@@ -93,9 +76,10 @@ export function contextRows(roots: readonly ContextNode[], opts: RowOptions): Co
   while (stack.length > 0) {
     const { node, parentKey, level, posInSet, setSize } = stack.pop()!;
     const hasChildren = node.children.length > 0;
-    const expanded = hasChildren && !opts.collapsed.has(node.key);
+    const key = String(node.id);
+    const expanded = hasChildren && !opts.collapsed.has(key);
     rows.push({
-      key: node.key,
+      key,
       parentKey,
       level,
       posInSet,
@@ -106,11 +90,11 @@ export function contextRows(roots: readonly ContextNode[], opts: RowOptions): Co
       operation: node.operation,
       count: node.count,
       totalMs: totalOf(node),
-      selfMs: critical ? node.criticalSelfMs : node.selfMs,
+      selfMs: critical ? node.criticalPathSelfMs : node.selfMs,
       errors: node.errors,
       exemplars: node.exemplars,
     });
-    if (expanded) pushAll(node.children, node.key, level + 1);
+    if (expanded) pushAll(node.children, key, level + 1);
   }
   return rows;
 }

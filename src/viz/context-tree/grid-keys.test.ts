@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ContextRow } from './context-rows';
 import { gridKeyAction } from './grid-keys';
 
+const ex = (...ids: string[]) => ids.map((traceId) => ({ traceId, error: false }));
+
 function row(key: string, parentKey: string | null, m: Partial<ContextRow> = {}): ContextRow {
   return {
     key,
@@ -28,7 +30,7 @@ function row(key: string, parentKey: string | null, m: Partial<ContextRow> = {})
  *   c
  */
 const rows = [
-  row('a', null, { hasChildren: true, expanded: true, exemplars: ['t1', 't2'] }),
+  row('a', null, { hasChildren: true, expanded: true, exemplars: ex('t1', 't2') }),
   row('b', 'a', { hasChildren: true, expanded: false }),
   row('c', null),
 ];

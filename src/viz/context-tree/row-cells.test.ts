@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ContextRow } from './context-rows';
 import { diffRows, rowCells, type RowCells } from './row-cells';
 
+const ex = (...ids: string[]) => ids.map((traceId) => ({ traceId, error: false }));
+
 function row(key: string, m: Partial<ContextRow> = {}): ContextRow {
   return {
     key,
@@ -26,7 +28,7 @@ const cells = (...rows: ContextRow[]): RowCells[] => rows.map(rowCells);
 
 describe('rowCells', () => {
   it('formats counts and durations as the waterfall does, and names the traces', () => {
-    expect(rowCells(row('GET /pair', { count: 12345, totalMs: 1234.5, selfMs: 0.85, errors: 2, exemplars: ['a', 'b', 'c'], hasChildren: true, expanded: true }))).toEqual({
+    expect(rowCells(row('GET /pair', { count: 12345, totalMs: 1234.5, selfMs: 0.85, errors: 2, exemplars: ex('a', 'b', 'c'), hasChildren: true, expanded: true }))).toEqual({
       key: 'GET /pair',
       level: 1,
       posInSet: 1,
@@ -40,7 +42,7 @@ describe('rowCells', () => {
       errors: '2',
       traces: '3 traces',
     });
-    expect(rowCells(row('x', { exemplars: ['a'] })).traces).toBe('1 trace');
+    expect(rowCells(row('x', { exemplars: ex('a') })).traces).toBe('1 trace');
     expect(rowCells(row('x')).traces).toBe('');
     expect(rowCells(row('x')).expanded).toBeNull();
   });
