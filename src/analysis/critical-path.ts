@@ -1,0 +1,213 @@
+/**
+ * The critical path of one trace, by Jaeger UI's rule (`TracePage/CriticalPath`): walk back from the end of the
+ * root, always into the last-finishing child (LFC), and when a span has no child left that finished before the
+ * point reached, charge the span itself back to its start and return to its parent.
+ *
+ * Before the walk, children that stick out of their parent are fixed as Jaeger's `sanitizeOverFlowingChildren`
+ * does, top down (each child against its parent's already fixed times):
+ * - a child that starts at or after the parent's end is dropped, with its descendants;
+ * - a child that ends at or before the parent's start is dropped, with its descendants;
+ * - a child that ends after the parent is truncated to the parent's end;
+ * - a child that starts before the parent is clamped to the parent's start (both, if it covers the parent).
+ * A CONSUMER child of a PRODUCER is non-blocking (the producer did not wait for it) and is left out with its
+ * subtree, as Jaeger's `isBlockingSpan` does. The path is inferred from timestamps only: see
+ * `critical-path-fixtures.ts` for a case (jaeger-ui #2371) where that draws the wrong sibling.
+ *
+ * Jaeger's function is recursive, but each call's last act is the next call, so here it is a loop with two
+ * variables (the span and the time reached): no stack to overflow on a chain of 10,000 spans. Each span's
+ * children are sorted once by fixed end time, and the time reached only moves back, so a cursor per span finds
+ * every next LFC without rescanning: O(n log k) for n spans with k children each, not O(n·k).
+ */
+import type { SpanRecord } from '../telemetry/span-record';
+
+/** One stretch of time on the critical path, charged to one span. Epoch ms. */
+export interface CriticalPathSegment {
+  readonly spanId: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** The critical path of a trace. */
+export interface CriticalPath {
+  /**
+   * Every segment in time order, root after root (roots in start order). For each root the segments cover the
+   * root's span exactly once, without gaps or overlap; adjacent segments of the same span are merged.
+   */
+  readonly segments: readonly CriticalPathSegment[];
+  /** The segments of each span on the path, in time order. Spans off the path are absent. */
+  readonly bySpan: ReadonlyMap<string, readonly CriticalPathSegment[]>;
+  /** Spans with no parent in the trace (true roots and orphans), in start order. */
+  readonly rootSpanIds: readonly string[];
+  /** Spans the rules left out: non-blocking subtrees, children outside their parent, spans in a cycle. */
+  readonly excludedSpanIds: readonly string[];
+}
+
+const EMPTY: CriticalPath = { segments: [], bySpan: new Map(), rootSpanIds: [], excludedSpanIds: [] };
+
+/**
+ * Compute the critical path of one trace from its spans, in any order. Never throws; every input gives a path
+ * (empty for no spans). With repeated span ids, the earliest-starting span owns the id as a parent.
+ */
+export function criticalPath(spans: readonly SpanRecord[]): CriticalPath {
+  const n = spans.length;
+  if (n === 0) return EMPTY;
+
+  const owner = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = spans[i]!.spanId;
+    const prev = owner.get(id);
+    if (prev === undefined || spans[i]!.startMs < spans[prev]!.startMs) owner.set(id, i);
+  }
+
+  // Children of every span as one flat array (CSR): span p's are kids[kidStart[p] .. kidStart[p + 1]).
+  const parent = new Int32Array(n);
+  const kidStart = new Int32Array(n + 1);
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const parentSpanId = spans[i]!.parentSpanId;
+    const p = parentSpanId === undefined ? undefined : owner.get(parentSpanId);
+    if (p === undefined || p === i) {
+      parent[i] = -1;
+      roots.push(i);
+    } else {
+      parent[i] = p;
+      kidStart[p + 1]!++;
+    }
+  }
+  for (let i = 0; i < n; i++) kidStart[i + 1]! += kidStart[i]!;
+  const kids = new Int32Array(kidStart[n]!);
+  const fill = kidStart.slice(0, n);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+
+  // Fixed (sanitized) times, top down from each root with an explicit stack. Excluded children are moved to the
+  // end of their parent's run, so included ones are kids[kidStart[p] .. kidEnd[p]).
+  const startMs = new Float64Array(n);
+  const endMs = new Float64Array(n);
+  const included = new Uint8Array(n);
+  const kidEnd = new Int32Array(n);
+  const stack = new Int32Array(n);
+  roots.sort((a, b) => spans[a]!.startMs - spans[b]!.startMs || compareIds(spans[a]!.spanId, spans[b]!.spanId));
+  for (const r of roots) {
+    const root = spans[r]!;
+    startMs[r] = root.startMs;
+    endMs[r] = Math.max(root.startMs, root.endMs);
+    included[r] = 1;
+    let top = 0;
+    stack[top++] = r;
+    while (top > 0) {
+      const p = stack[--top]!;
+      const pStart = startMs[p]!;
+      const pEnd = endMs[p]!;
+      const pKind = spans[p]!.kind;
+      let keep = kidStart[p]!;
+      for (let k = kidStart[p]!; k < kidStart[p + 1]!; k++) {
+        const c = kids[k]!;
+        const child = spans[c]!;
+        if (pKind === 'PRODUCER' && child.kind === 'CONSUMER') continue;
+        const cStart = child.startMs;
+        const cEnd = Math.max(child.startMs, child.endMs);
+        if (cStart >= pEnd || cEnd <= pStart) continue;
+        startMs[c] = Math.max(cStart, pStart);
+        endMs[c] = Math.min(cEnd, pEnd);
+        included[c] = 1;
+        // Swap the kept child forward; dropped ones end up after kidEnd.
+        kids[k] = kids[keep]!;
+        kids[keep++] = c;
+        stack[top++] = c;
+      }
+      kidEnd[p] = keep;
+      if (keep - kidStart[p]! > 1) {
+        // Latest end first; ties go to the earliest start (Jaeger keeps the first child among equal ends, and
+        // its children are in start order), then to the span id so the result never depends on input order.
+        kids.subarray(kidStart[p]!, keep).sort((a, b) => endMs[b]! - endMs[a]! || startMs[a]! - startMs[b]! || compareIds(spans[a]!.spanId, spans[b]!.spanId));
+      }
+    }
+  }
+
+  const segments: CriticalPathSegment[] = [];
+  const cursor = new Int32Array(n);
+  const backwards: CriticalPathSegment[] = [];
+  for (const r of roots) {
+    backwards.length = 0;
+    const push = (span: number, from: number, to: number): void => {
+      if (to <= from) return;
+      const last = backwards[backwards.length - 1];
+      const spanId = spans[span]!.spanId;
+      // Walking backwards, a span's new segment ends where its previous one (later in time) begins.
+      if (last !== undefined && last.spanId === spanId && last.startMs === to) backwards[backwards.length - 1] = { spanId, startMs: from, endMs: last.endMs };
+      else backwards.push({ spanId, startMs: from, endMs: to });
+    };
+    let current = r;
+    let reached = endMs[r]!;
+    let returning = false;
+    for (;;) {
+      const a = kidStart[current]!;
+      const b = kidEnd[current]!;
+      let k = a + cursor[current]!;
+      if (returning) while (k < b && endMs[kids[k]!]! >= reached) k++;
+      cursor[current] = k - a;
+      if (k < b) {
+        const lfc = kids[k]!;
+        push(current, endMs[lfc]!, reached);
+        current = lfc;
+        reached = endMs[lfc]!;
+        returning = false;
+      } else {
+        push(current, startMs[current]!, reached);
+        if (current === r) break;
+        reached = startMs[current]!;
+        current = parent[current]!;
+        returning = true;
+      }
+    }
+    for (let i = backwards.length - 1; i >= 0; i--) segments.push(backwards[i]!);
+  }
+
+  const bySpan = new Map<string, CriticalPathSegment[]>();
+  for (const s of segments) {
+    const list = bySpan.get(s.spanId);
+    if (list) list.push(s);
+    else bySpan.set(s.spanId, [s]);
+  }
+  const excludedSpanIds: string[] = [];
+  for (let i = 0; i < n; i++) if (!included[i]) excludedSpanIds.push(spans[i]!.spanId);
+  return { segments, bySpan, rootSpanIds: roots.map((r) => spans[r]!.spanId), excludedSpanIds };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sum of the segments' lengths per span id: each span's time on the critical path, in ms. */
+export function criticalPathMsBySpan(path: CriticalPath): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const s of path.segments) totals.set(s.spanId, (totals.get(s.spanId) ?? 0) + (s.endMs - s.startMs));
+  return totals;
+}
+
+/** A memo of critical paths, one per span array, recomputed when the array's version changes. */
+export interface CriticalPathMemo {
+  /**
+   * The critical path of `spans`. `version` defaults to `spans.length`, which is exact for the span store's
+   * traces: they only ever grow by appending, and an evicted trace is dropped whole (its array with it).
+   */
+  get(spans: readonly SpanRecord[], version?: number): CriticalPath;
+}
+
+/**
+ * A memo keyed by the span array itself, in a WeakMap: a view that shows one trace asks on every frame and pays
+ * once per new span; entries go away with the arrays, so the memo needs no bound and holds no trace alive. Each
+ * view makes its own (no module-level state). A caller that builds a fresh array per frame gains nothing from it.
+ */
+export function createCriticalPathMemo(): CriticalPathMemo {
+  const cache = new WeakMap<readonly SpanRecord[], { version: number; path: CriticalPath }>();
+  return {
+    get(spans, version = spans.length) {
+      const hit = cache.get(spans);
+      if (hit && hit.version === version) return hit.path;
+      const path = criticalPath(spans);
+      cache.set(spans, { version, path });
+      return path;
+    },
+  };
+}
