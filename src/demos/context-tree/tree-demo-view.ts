@@ -11,7 +11,7 @@
 import type { SpanRecord } from '../../telemetry/trace-model';
 import { createContextTree, type ContextTreeView, type PathTraces } from '../../viz/context-tree/context-tree-view';
 import { createExemplarList, type ExemplarItem, type ExemplarListView } from '../../viz/context-tree/exemplar-list-view';
-import { formatCount } from '../../viz/context-tree/row-cells';
+import { formatCount } from '../../viz/context-tree/format';
 import { createProblemLine, createResetButton } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 import { createTracePanel, type TracePanel } from './trace-panel';

@@ -38,7 +38,11 @@ export function createGridRow(key: string): GridRow {
   swatch.setAttribute('aria-hidden', 'true');
   const name = document.createElement('span');
   name.className = 'cct-name';
-  path.append(toggle, swatch, name);
+  // The flex box sits inside the cell: a cell that is itself a flex box stops being a table cell.
+  const inner = document.createElement('div');
+  inner.className = 'cct-path-in';
+  inner.append(toggle, swatch, name);
+  path.append(inner);
 
   const count = cell('cct-num cct-count');
   const total = cell('cct-num cct-total');

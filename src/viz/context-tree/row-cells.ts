@@ -6,7 +6,7 @@
  * Rows are compared by their text, not their raw numbers: a total that grew from 1.231 s to 1.234 s still reads
  * "1.23 s", and that row is left alone.
  */
-import { formatDuration } from '../time-format';
+import { formatCount, formatDuration } from './format';
 import { pathLabel, type ContextRow } from './context-rows';
 
 /** One row as drawn: every attribute and cell text, keyed by the path. */
@@ -25,12 +25,6 @@ export interface RowCells {
   readonly errors: string;
   /** The exemplar button's text: "3 traces", or "" when the path has none. */
   readonly traces: string;
-}
-
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-
-export function formatCount(n: number): string {
-  return COUNT_FORMAT.format(n);
 }
 
 export function rowCells(row: ContextRow): RowCells {
