@@ -107,6 +107,11 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
   let activeKey: string | null = null;
   /** The row drawn with tabindex 0. */
   let tabStop: string | null = null;
+  /**
+   * Until the person moves it, the tab stop follows the first row: paths re-sort as traffic comes, and Tab should
+   * land on the costliest path, not on whichever path happened to end first.
+   */
+  let tabStopMoved = false;
   const seenServices: string[] = [];
 
   function colorOf(service: string): string {
@@ -163,7 +168,7 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
    * to the folded row first, so only a cleared tree loses it).
    */
   function placeTabStop(hadFocus: boolean): void {
-    const next = activeKey !== null && byKey.has(activeKey) ? activeKey : (rows[0]?.key ?? null);
+    const next = tabStopMoved && activeKey !== null && byKey.has(activeKey) ? activeKey : (rows[0]?.key ?? null);
     if (tabStop !== next) {
       if (tabStop !== null) byKey.get(tabStop)?.el.setAttribute('tabindex', '-1');
       if (next !== null) byKey.get(next)!.el.tabIndex = 0;
@@ -177,6 +182,7 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
 
   function focusKey(key: string): void {
     activeKey = key;
+    tabStopMoved = true;
     placeTabStop(false);
     const el = byKey.get(key)?.el;
     el?.focus({ preventScroll: true });
@@ -187,6 +193,7 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
     if (fold) collapsed.add(key);
     else collapsed.delete(key);
     activeKey = key;
+    tabStopMoved = true;
     draw();
   }
 
@@ -227,9 +234,19 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
     focusKey(key);
   }
 
+  /** Focus arriving on a row (Tab, a click) pins the tab stop there, so a re-sort never pulls focus away. */
+  function onFocusIn(event: FocusEvent): void {
+    const key = event.target instanceof HTMLElement && event.target.classList.contains('cct-row') ? event.target.dataset['key'] : undefined;
+    if (key === undefined || key === activeKey) return;
+    activeKey = key;
+    tabStopMoved = true;
+    placeTabStop(false);
+  }
+
   const onToggle = (): void => view.setMeasure(measure === 'total' ? 'criticalPath' : 'total');
   body.addEventListener('keydown', onKeyDown);
   body.addEventListener('click', onClick);
+  body.addEventListener('focusin', onFocusIn);
   toggle.addEventListener('click', onToggle);
 
   const view: ContextTreeView = {
@@ -250,6 +267,7 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
     reset() {
       collapsed.clear();
       activeKey = null;
+      tabStopMoved = false;
       measure = 'total';
       showMeasure();
       roots = [];
@@ -263,6 +281,7 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
     destroy() {
       body.removeEventListener('keydown', onKeyDown);
       body.removeEventListener('click', onClick);
+      body.removeEventListener('focusin', onFocusIn);
       toggle.removeEventListener('click', onToggle);
       root.remove();
     },

@@ -62,7 +62,8 @@ export function createExemplarList(
           what.className = 'cct-ex-note';
           what.textContent = note;
           button.append(id, what);
-          button.setAttribute('aria-label', `Open trace ${traceId}${note ? `, ${note}` : ''}`);
+          // The visible text is the name (axe's label-in-name); the title gives the whole id.
+          button.title = `Open trace ${traceId}`;
           const item = document.createElement('li');
           item.append(button);
           return item;
