@@ -36,10 +36,17 @@ export interface BootcampOptions {
 
 export interface Bootcamp {
   readonly network: Network;
+  /** The faults a presenter switches on (errorRate, slow hops, hosts down), read at each request. */
+  readonly faults: Faults;
   readonly logs: LogSink;
   readonly services: readonly SimService[];
   /** The home page loads its feed: the frontend's traced call to GET /api/activities/home. */
   loadHome(): Promise<SimResponse>;
+  /**
+   * Any other call the frontend makes to the backend, traced the same way (`path` with its query, e.g.
+   * `/api/activities/notifications`); a route the backend does not have answers 404, as Flask's would.
+   */
+  fetchApi(path: string): Promise<SimResponse>;
   stop(): void;
 }
 
@@ -54,11 +61,14 @@ export function createBootcamp(opts: BootcampOptions): Bootcamp {
     { homeTracer: tracerFor(BACKEND_NAME, HOME_TRACER), logger: createLogger(BACKEND_NAME, logs, clock) },
   ).start();
   const frontend = new HttpClient({ ...base, tracer: tracerFor(FRONTEND_NAME, FETCH_SCOPE), userAgent: BROWSER_USER_AGENT });
+  const backendUrl = `http://${BACKEND_NAME}:${BACKEND_PORT}`;
   return {
     network,
+    faults,
     logs,
     services: [backend],
-    loadHome: () => frontend.get(`http://${BACKEND_NAME}:${BACKEND_PORT}${HOME_PATH}`, { template: HOME_PATH }),
+    loadHome: () => frontend.get(`${backendUrl}${HOME_PATH}`, { template: HOME_PATH }),
+    fetchApi: (path) => frontend.get(`${backendUrl}${path}`),
     stop: () => backend.stop(),
   };
 }
