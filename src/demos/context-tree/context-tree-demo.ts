@@ -9,17 +9,17 @@
  */
 import { CallingContextTree } from '../../analysis/calling-context-tree';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
+import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
+import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { formatDuration } from '../../viz/context-tree/format';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { MATCHMAKER_MIX, pickRoute } from './matchmaker-mix';
-import { createSteadyTraffic, type SteadyTraffic } from './steady-traffic';
 import { BATCH, createTreeDemoView, type TreeDemoView } from './tree-demo-view';
 
 interface TreeSystem {
   readonly matchmaker: Matchmaker;
-  readonly traffic: SteadyTraffic;
+  readonly traffic: TrafficGenerator;
   readonly tree: CallingContextTree;
   /** Spans ended in this world, every one of them folded into `tree`. */
   spans: number;
@@ -47,7 +47,7 @@ export function createContextTreeDemo(): Demo {
       drawnVersion = snapshot.version;
       view.tree.setTree(snapshot.roots);
     }
-    view.showTraffic(sys.traffic.running, sys.traffic.counts().sent, sys.spans);
+    view.showTraffic(sys.traffic.state === 'running', sys.traffic.counts().sent, sys.spans);
     const open = view.traces.traceId;
     if (open !== null) view.traces.refresh(live.session!.world.store.getTrace(open));
   };
@@ -66,13 +66,14 @@ export function createContextTreeDemo(): Demo {
           const sys = live.session?.system;
           if (!sys) return;
           live.session!.world.sync();
-          if (sys.traffic.running) sys.traffic.pause();
+          // From paused, start() resumes what was held (a batch too) and turns continuous mode on.
+          if (sys.traffic.state === 'running') sys.traffic.pause();
           else sys.traffic.start();
           live.requestDraw();
         },
         sendBatch() {
           live.session?.world.sync();
-          live.session?.system.traffic.sendBatch(BATCH);
+          void live.session?.system.traffic.sendBatch(BATCH);
         },
         setRate(r) {
           rate = r;
@@ -89,17 +90,12 @@ export function createContextTreeDemo(): Demo {
     connect(w) {
       const matchmaker = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
       matchmaker.faults.set({ errorRate: ERROR_RATE });
-      const requests = w.random.fork('traffic-mix');
-      const traffic = createSteadyTraffic({
+      // Pairings, catalogue reads and a few lookups that miss (404s): several different paths from the root.
+      const traffic = createTrafficGenerator({
         clock: w.clock,
         random: w.random.fork('traffic'),
+        routes: matchmakerTraffic(matchmaker),
         ratePerSecond: rate,
-        send: () =>
-          matchmaker.send({
-            method: 'GET',
-            url: `http://web:5000${pickRoute(requests, MATCHMAKER_MIX).path(requests)}`,
-            headers: { 'user-agent': 'locust/2.31.0', accept: 'application/json' },
-          }),
       });
       const sys: TreeSystem = { matchmaker, traffic, tree: new CallingContextTree(), spans: 0 };
       w.whileShown(() =>
@@ -118,10 +114,7 @@ export function createContextTreeDemo(): Demo {
       sys.matchmaker.stop();
     },
     draw,
-    printScenario({ system }) {
-      system.traffic.sendBatch(PRINT_REQUESTS);
-      return Promise.resolve();
-    },
+    printScenario: ({ system }) => system.traffic.sendBatch(PRINT_REQUESTS),
     resetView() {
       rate = DEFAULT_RATE;
       drawnVersion = -1;
