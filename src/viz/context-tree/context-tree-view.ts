@@ -56,7 +56,7 @@ const HEADERS: Record<TimeMeasure, readonly string[]> = {
 
 const CAPTIONS: Record<TimeMeasure, string> = {
   total: 'Total: the summed time of the spans on each path. Self: their time no child covers.',
-  criticalPath: 'Time on the critical path: how much of each request\u2019s latency the path is to blame for.',
+  criticalPath: 'Critical path: the time each path held its requests up, with and without its children.',
 };
 
 function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
@@ -121,7 +121,9 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
 
   function showMeasure(): void {
     toggle.setAttribute('aria-pressed', String(measure === 'criticalPath'));
-    HEADERS[measure].forEach((text, i) => (headCells[i]!.textContent = text));
+    HEADERS[measure].forEach((text, i) => {
+      headCells[i]!.textContent = text;
+    });
     caption.textContent = CAPTIONS[measure];
   }
 
@@ -204,8 +206,8 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
 
   function apply(action: GridAction): void {
     if (action.kind === 'expand' || action.kind === 'collapse') setFolded(action.key, action.kind === 'collapse');
-    if (action.kind === 'open') return openTraces(action.key);
-    focusKey(action.key);
+    if (action.kind === 'open') openTraces(action.key);
+    else focusKey(action.key);
   }
 
   function onKeyDown(event: KeyboardEvent): void {
@@ -228,10 +230,11 @@ export function createContextTree(container: HTMLElement, opts: ContextTreeOptio
     const row = rows.find((r) => r.key === key);
     if (target?.closest('.cct-traces')) {
       focusKey(key);
-      return openTraces(key);
+      openTraces(key);
+    } else {
+      if (target?.closest('.cct-toggle') && row?.hasChildren) setFolded(key, row.expanded);
+      focusKey(key);
     }
-    if (target?.closest('.cct-toggle') && row?.hasChildren) setFolded(key, row.expanded);
-    focusKey(key);
   }
 
   /** Focus arriving on a row (Tab, a click) pins the tab stop there, so a re-sort never pulls focus away. */
