@@ -56,7 +56,9 @@ export function createContextTreeDemo(): Demo {
     const spans = live.session?.world.store.getTrace(traceId) ?? [];
     if (spans.length === 0) return 'no longer kept';
     const model = buildTraceModel(spans, traceId);
-    return `${formatDuration(model.durationMs)}${error || model.errorCount > 0 ? ' · error' : ''}`;
+    // Errors anywhere in the trace (a failed tasting under a pairing that answered), or at least the one here.
+    const errors = Math.max(model.errorCount, error ? 1 : 0);
+    return `${formatDuration(model.durationMs)}${errors === 0 ? '' : errors === 1 ? ' · 1 error' : ` · ${errors} errors`}`;
   };
 
   const live: LiveDemo<TreeSystem> = createLiveDemo<TreeSystem>({
@@ -85,8 +87,9 @@ export function createContextTreeDemo(): Demo {
       });
       root.replaceChildren(view.element);
     },
-    // Enough room that the exemplars of a long run are still there to open: about 2,000 pairings.
-    worldOptions: () => ({ demoId: 'context-tree', speed: 1, store: { maxSpans: 60_000, maxTraces: 3_000 } }),
+    // Enough room that the exemplars of a long run are still there to open (about 2,000 pairings); seeded ids, so
+    // the same seed lists the same traces.
+    worldOptions: () => ({ demoId: 'context-tree', speed: 1, seededIds: true, store: { maxSpans: 60_000, maxTraces: 3_000 } }),
     connect(w) {
       const matchmaker = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
       matchmaker.faults.set({ errorRate: ERROR_RATE });

@@ -57,7 +57,8 @@ export function createExemplarList(
           button.dataset['traceId'] = traceId;
           const id = document.createElement('span');
           id.className = 'cct-ex-id';
-          id.textContent = `trace ${traceId.slice(0, 8)}…`;
+          // The heading says these are traces; eight hex digits tell them apart, the title gives the whole id.
+          id.textContent = `${traceId.slice(0, 8)}…`;
           const what = document.createElement('span');
           what.className = 'cct-ex-note';
           what.textContent = note;
