@@ -4,6 +4,7 @@
  */
 import '../src/viz/waterfall.css';
 import { installGlobalContext } from '../src/telemetry/global-context';
+import { runAnalysis } from './analysis';
 import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';
 import { runStreaming } from './streaming';
@@ -27,6 +28,7 @@ const api = {
   memoryStart: (seed?: string) => memoryStart(stage(), seed),
   memoryAdvanceTo,
   memoryDispose,
+  analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),
 };
 
 export type BenchApi = typeof api;

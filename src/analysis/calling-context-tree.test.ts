@@ -181,7 +181,7 @@ describe('CallingContextTree', () => {
     const snap = cct.snapshot();
     expect(snap.nodeCount).toBe(10_000);
     expect(snap.roots[0]!.criticalPathMs).toBeCloseTo(20_000, 6);
-  });
+  }, 30_000);
 
   it('clears everything', () => {
     const cct = new CallingContextTree();

@@ -24,7 +24,7 @@
  * contribution is taken off and the new one added, so the totals are always those of the latest paths.
  */
 import type { SpanRecord } from '../telemetry/span-record';
-import { criticalPath } from './critical-path';
+import { criticalPathSegments } from './critical-path';
 import { type Exemplar, ExemplarSet } from './exemplars';
 import { unionLength } from './interval-union';
 
@@ -83,7 +83,9 @@ export interface CctSnapshot {
 }
 
 class Node {
-  readonly children = new Map<string, Node>();
+  /** service → operation → child: found without building a key string per span. */
+  readonly byService = new Map<string, Map<string, Node>>();
+  readonly children: Node[] = [];
   count = 0;
   errors = 0;
   totalMs = 0;
@@ -114,8 +116,8 @@ interface Placed {
   readonly node: Node;
   readonly startMs: number;
   readonly endMs: number;
-  /** Children's intervals, flat `[start, end, …]`, for the union. */
-  readonly kids: number[];
+  /** Children's intervals, flat `[start, end, …]`, for the union; null until the first child. */
+  kids: number[] | null;
   coveredMs: number;
 }
 
@@ -130,7 +132,6 @@ interface TraceState {
   cp: Map<Node, number> | null;
 }
 
-const childKey = (service: string, operation: string): string => `${service}\t${operation}`;
 const byName = (a: CctNode, b: CctNode): number =>
   a.service < b.service ? -1 : a.service > b.service ? 1 : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0;
 
@@ -189,7 +190,8 @@ export class CallingContextTree {
 
   /** Forget everything. Both versions change. */
   clear(): void {
-    this.top.children.clear();
+    this.top.children.length = 0;
+    this.top.byService.clear();
     this.top.dirty = true;
     this.traces.clear();
     this.dirtyTraces.clear();
@@ -219,9 +221,14 @@ export class CallingContextTree {
 
   /** Place a span under its placed parent (or as a root), then everything that waited for it, iteratively. */
   private place(trace: TraceState, first: SpanRecord, firstParent: Placed | undefined): void {
-    const stack: { span: SpanRecord; parent: Placed | undefined; counted: boolean }[] = [{ span: first, parent: firstParent, counted: false }];
-    while (stack.length > 0) {
-      const { span, parent, counted } = stack.pop()!;
+    // Three parallel stacks rather than an object per step: this runs once per span.
+    const spans: SpanRecord[] = [first];
+    const parents: (Placed | undefined)[] = [firstParent];
+    const counted: boolean[] = [false];
+    while (spans.length > 0) {
+      const span = spans.pop()!;
+      const parent = parents.pop();
+      const alreadyCounted = counted.pop()!;
       const node = this.child(parent ? parent.node : this.top, span.serviceName, span.name);
       const startMs = span.startMs;
       const endMs = Math.max(span.startMs, span.endMs);
@@ -235,9 +242,9 @@ export class CallingContextTree {
       node.touch();
       this.spanCount++;
       if (!parent) trace.rooted = true;
-      else if (!counted) this.addChildInterval(parent, startMs, endMs);
+      else if (!alreadyCounted) this.addChildInterval(parent, startMs, endMs);
 
-      const placed: Placed = { node, startMs, endMs, kids: [], coveredMs: 0 };
+      const placed: Placed = { node, startMs, endMs, kids: null, coveredMs: 0 };
       // With a repeated span id the first placed keeps it: later copies are counted but nothing waits for them.
       if (trace.placed.has(span.spanId)) continue;
       trace.placed.set(span.spanId, placed);
@@ -247,19 +254,25 @@ export class CallingContextTree {
       trace.waitingCount -= waiting.length;
       this.waitingSpans -= waiting.length;
       // Children that arrived first are taken off the self time in one union, not one union per child.
+      const kids: number[] = [];
       for (const kid of waiting) {
-        placed.kids.push(kid.startMs, Math.max(kid.startMs, kid.endMs));
-        stack.push({ span: kid, parent: placed, counted: true });
+        kids.push(kid.startMs, Math.max(kid.startMs, kid.endMs));
+        spans.push(kid);
+        parents.push(placed);
+        counted.push(true);
       }
-      placed.coveredMs = unionLength(placed.kids, startMs, endMs);
+      placed.kids = kids;
+      placed.coveredMs = unionLength(kids, startMs, endMs);
       node.selfMs -= placed.coveredMs;
     }
   }
 
   /** A child that arrived after its parent was placed: take what it newly covers off the parent's self time. */
   private addChildInterval(parent: Placed, startMs: number, endMs: number): void {
-    parent.kids.push(startMs, endMs);
-    const covered = unionLength(parent.kids, parent.startMs, parent.endMs);
+    const kids = parent.kids ?? [];
+    parent.kids = kids;
+    kids.push(startMs, endMs);
+    const covered = unionLength(kids, parent.startMs, parent.endMs);
     if (covered !== parent.coveredMs) {
       parent.node.selfMs -= covered - parent.coveredMs;
       parent.coveredMs = covered;
@@ -268,11 +281,16 @@ export class CallingContextTree {
   }
 
   private child(parent: Node, service: string, operation: string): Node {
-    const key = childKey(service, operation);
-    let node = parent.children.get(key);
+    let byOperation = parent.byService.get(service);
+    if (!byOperation) {
+      byOperation = new Map();
+      parent.byService.set(service, byOperation);
+    }
+    let node = byOperation.get(operation);
     if (!node) {
       node = new Node(this.nextId++, service, operation, parent.depth + 1, parent, this.exemplarLimit);
-      parent.children.set(key, node);
+      byOperation.set(operation, node);
+      parent.children.push(node);
       this.nodeCount++;
       this.structureVersion++;
       parent.touch();
@@ -281,6 +299,7 @@ export class CallingContextTree {
   }
 
   private flushTrace(trace: TraceState): void {
+    if (trace.waitingCount === 0) return;
     while (trace.waitingCount > 0) {
       const waitingIds = new Set<string>();
       for (const list of trace.waiting.values()) for (const s of list) waitingIds.add(s.spanId);
@@ -323,7 +342,7 @@ export class CallingContextTree {
   private updateCriticalPath(trace: TraceState): void {
     trace.cpDirty = false;
     const next = new Map<Node, number>();
-    for (const s of criticalPath(trace.spans).segments) {
+    for (const s of criticalPathSegments(trace.spans)) {
       const placed = trace.placed.get(s.spanId);
       if (placed) next.set(placed.node, (next.get(placed.node) ?? 0) + (s.endMs - s.startMs));
     }
@@ -353,13 +372,13 @@ export class CallingContextTree {
       const node = stack.pop()!;
       if (!node.dirty && node.view) continue;
       order.push(node);
-      for (const c of node.children.values()) if (c.dirty || !c.view) stack.push(c);
+      for (const c of node.children) if (c.dirty || !c.view) stack.push(c);
     }
     // Parents come before their children in `order`, so walking it backwards builds children first.
     let roots: readonly CctNode[] = [];
     for (let i = order.length - 1; i >= 0; i--) {
       const node = order[i]!;
-      const children = [...node.children.values()].map((c) => c.view!).sort(byName);
+      const children = node.children.map((c) => c.view!).sort(byName);
       node.dirty = false;
       if (node === this.top) {
         roots = children;

@@ -199,7 +199,7 @@ describe('criticalPath (Jaeger UI rule)', () => {
     expect(path.segments).toHaveLength(2 * 10_000 - 1);
     expect(path.segments[0]!.startMs).toBe(T0);
     expect(path.segments.at(-1)!.endMs).toBe(T0 + 20_000);
-  });
+  }, 30_000);
 
   it('memoizes per span array and its version (its length when the store appends)', () => {
     const memo = createCriticalPathMemo();

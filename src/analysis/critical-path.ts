@@ -49,14 +49,39 @@ const EMPTY: CriticalPath = { segments: [], bySpan: new Map(), rootSpanIds: [], 
  * (empty for no spans). With repeated span ids, the earliest-starting span owns the id as a parent.
  */
 export function criticalPath(spans: readonly SpanRecord[]): CriticalPath {
-  const n = spans.length;
-  if (n === 0) return EMPTY;
+  if (spans.length === 0) return EMPTY;
+  const { segments, roots, included } = walk(spans);
+  const bySpan = new Map<string, CriticalPathSegment[]>();
+  for (const s of segments) {
+    const list = bySpan.get(s.spanId);
+    if (list) list.push(s);
+    else bySpan.set(s.spanId, [s]);
+  }
+  const excludedSpanIds: string[] = [];
+  for (let i = 0; i < spans.length; i++) if (!included[i]) excludedSpanIds.push(spans[i]!.spanId);
+  return { segments, bySpan, rootSpanIds: roots.map((r) => spans[r]!.spanId), excludedSpanIds };
+}
 
+/**
+ * Only the segments of `criticalPath(spans)`, for callers that fold many traces (the calling context tree) and
+ * need neither the per-span index nor the excluded list.
+ */
+export function criticalPathSegments(spans: readonly SpanRecord[]): readonly CriticalPathSegment[] {
+  return spans.length === 0 ? [] : walk(spans).segments;
+}
+
+function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; roots: number[]; included: Uint8Array } {
+  const n = spans.length;
+
+  // One Map operation per span in the usual case (ids unique), which is most of the cost on a large trace; only
+  // when ids repeat does a second pass give each id to its earliest-starting span.
   const owner = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = spans[i]!.spanId;
-    const prev = owner.get(id);
-    if (prev === undefined || spans[i]!.startMs < spans[prev]!.startMs) owner.set(id, i);
+  for (let i = 0; i < n; i++) owner.set(spans[i]!.spanId, i);
+  if (owner.size < n) {
+    for (let i = 0; i < n; i++) {
+      const prev = owner.get(spans[i]!.spanId)!;
+      if (spans[i]!.startMs < spans[prev]!.startMs || (spans[i]!.startMs === spans[prev]!.startMs && i < prev)) owner.set(spans[i]!.spanId, i);
+    }
   }
 
   // Children of every span as one flat array (CSR): span p's are kids[kidStart[p] .. kidStart[p + 1]).
@@ -163,15 +188,7 @@ export function criticalPath(spans: readonly SpanRecord[]): CriticalPath {
     for (let i = backwards.length - 1; i >= 0; i--) segments.push(backwards[i]!);
   }
 
-  const bySpan = new Map<string, CriticalPathSegment[]>();
-  for (const s of segments) {
-    const list = bySpan.get(s.spanId);
-    if (list) list.push(s);
-    else bySpan.set(s.spanId, [s]);
-  }
-  const excludedSpanIds: string[] = [];
-  for (let i = 0; i < n; i++) if (!included[i]) excludedSpanIds.push(spans[i]!.spanId);
-  return { segments, bySpan, rootSpanIds: roots.map((r) => spans[r]!.spanId), excludedSpanIds };
+  return { segments, roots, included };
 }
 
 function compareIds(a: string, b: string): number {

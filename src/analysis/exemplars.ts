@@ -26,12 +26,13 @@ export class ExemplarSet {
   constructor(private readonly limit = DEFAULT_EXEMPLAR_LIMIT) {}
 
   add(traceId: string, spanId: string, error: boolean): void {
-    const inErrors = this.errors.findIndex((e) => e.traceId === traceId);
-    if (inErrors >= 0) return;
-    const inOthers = this.others.findIndex((e) => e.traceId === traceId);
-    if (inOthers >= 0) {
+    // Plain loops over at most 2 × limit entries: this runs once per span.
+    for (let i = this.errors.length - 1; i >= 0; i--) if (this.errors[i]!.traceId === traceId) return;
+    for (let i = this.others.length - 1; i >= 0; i--) {
+      if (this.others[i]!.traceId !== traceId) continue;
       if (!error) return;
-      this.others.splice(inOthers, 1);
+      this.others.splice(i, 1);
+      break;
     }
     const list = error ? this.errors : this.others;
     list.push({ traceId, spanId, error });

@@ -255,7 +255,10 @@ interface UnpairedState {
 export class ServiceGraph {
   private readonly store: PairingStore<Pending>;
   private readonly nodes = new Map<string, NodeState>();
-  private readonly edges = new Map<string, EdgeState>();
+  /** In the order they appeared, for the snapshot. */
+  private readonly edges: EdgeState[] = [];
+  /** connection type → client → server → edge: found without building a key string per request. */
+  private readonly edgeIndex = new Map<ConnectionType, Map<string, Map<string, EdgeState>>>();
   private readonly unpaired = new Map<string, UnpairedState>();
   private readonly listeners = new Set<(request: EdgeRequest) => void>();
   private readonly stats: Required<Pick<ServiceGraphOptions, 'latencyBucketsMs' | 'latencyWindow' | 'exemplarLimit'>>;
@@ -307,14 +310,15 @@ export class ServiceGraph {
           this.databaseCall(span, system);
           return;
         }
-        this.half(`${span.traceId}/${span.spanId}`, span, 'client');
+        this.half(span.spanId, span, 'client');
         return;
       }
       case 'SERVER':
       case 'CONSUMER': {
         this.version++;
         this.serviceNode(span.serviceName).served(span, durationMs(span), isError(span));
-        this.half(`${span.traceId}/${span.parentSpanId ?? ''}`, span, 'server');
+        // A root SERVER span waits under its trace id, which no span id can equal (32 hex digits, not 16).
+        this.half(span.parentSpanId ?? span.traceId, span, 'server');
         return;
       }
       default:
@@ -333,7 +337,8 @@ export class ServiceGraph {
   clear(): void {
     this.store.clear();
     this.nodes.clear();
-    this.edges.clear();
+    this.edges.length = 0;
+    this.edgeIndex.clear();
     this.unpaired.clear();
     this.spansFolded = 0;
     this.nowMs = -Infinity;
@@ -349,7 +354,7 @@ export class ServiceGraph {
       version: this.version,
       topologyVersion: this.topologyVersion,
       nodes: [...this.nodes.values()].map((n) => n.toView()),
-      edges: [...this.edges.values()].map((e) => e.toView()),
+      edges: this.edges.map((e) => e.toView()),
       unpaired: [...this.unpaired.values()].map((u) => ({ ...u })),
       waiting: this.store.size,
     };
@@ -370,12 +375,12 @@ export class ServiceGraph {
     return () => this.listeners.delete(listener);
   }
 
-  private half(key: string, span: SpanRecord, side: 'client' | 'server'): void {
-    const pending = this.store.get(key);
+  private half(id: string, span: SpanRecord, side: 'client' | 'server'): void {
+    const pending = this.store.get(span.traceId, id);
     if (pending) {
       const other = side === 'client' ? pending.server : pending.client;
       if (other) {
-        this.store.delete(key);
+        this.store.delete(span.traceId, id);
         if (side === 'client') this.paired(span, other);
         else this.paired(other, span);
         return;
@@ -384,7 +389,7 @@ export class ServiceGraph {
       pending[side] = span;
       return;
     }
-    if (!this.store.add(key, side === 'client' ? { client: span } : { server: span }, this.nowMs, this.onExpire)) {
+    if (!this.store.add(span.traceId, id, side === 'client' ? { client: span } : { server: span }, this.nowMs, this.onExpire)) {
       this.countUnpaired(span.serviceName, side, 'store-full', false);
     }
   }
@@ -423,15 +428,27 @@ export class ServiceGraph {
   }
 
   private count(clientName: string, serverName: string, type: ConnectionType, client: SpanRecord | undefined, server: SpanRecord | undefined, serverMs?: number): void {
-    const id = type === 'direct' ? `${clientName} → ${serverName}` : `${clientName} → ${serverName} (${type})`;
-    let edge = this.edges.get(id);
+    let byClient = this.edgeIndex.get(type);
+    if (!byClient) {
+      byClient = new Map();
+      this.edgeIndex.set(type, byClient);
+    }
+    let byServer = byClient.get(clientName);
+    if (!byServer) {
+      byServer = new Map();
+      byClient.set(clientName, byServer);
+    }
+    let edge = byServer.get(serverName);
     if (client) this.serviceNode(clientName);
     if (!edge) {
       // The far ends that are not services were made, with their kind, by the caller.
+      const id = type === 'direct' ? `${clientName} → ${serverName}` : `${clientName} → ${serverName} (${type})`;
       edge = new EdgeState(id, clientName, serverName, type, this.stats);
-      this.edges.set(id, edge);
+      byServer.set(serverName, edge);
+      this.edges.push(edge);
       this.topologyVersion++;
     }
+    const id = edge.id;
     const failed = isError(client) || isError(server);
     const response = classifyResponse(server, client);
     edge.requests++;

@@ -58,7 +58,7 @@ describe('criticalPath properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 
   it('gives the same path whatever the order the spans come in', () => {
     fc.assert(
@@ -68,5 +68,5 @@ describe('criticalPath properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });

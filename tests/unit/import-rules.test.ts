@@ -71,4 +71,9 @@ describe('imports go one way', () => {
     expect(broken((i) => layer(i.from) === 'deck' && layer(i.file) !== 'deck' && i.file !== 'main.ts')).toEqual([]);
     expect(broken((i) => i.from === 'main')).toEqual([]);
   });
+
+  it('analysis imports only analysis and the span record types', () => {
+    expect(broken((i) => layer(i.file) === 'analysis' && !i.from.startsWith('analysis/') && i.from !== 'telemetry/span-record')).toEqual([]);
+    expect(broken((i) => layer(i.file) === 'analysis' && i.from === 'telemetry/span-record' && !i.typeOnly)).toEqual([]);
+  });
 });
