@@ -16,7 +16,7 @@ import { createProblemLine, createResetButton } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 import { createTracePanel, type TracePanel } from './trace-panel';
 
-export const RATES: ReadonlyArray<readonly [number, string]> = [
+const RATES: ReadonlyArray<readonly [number, string]> = [
   [2, '2 / s'],
   [10, '10 / s'],
   [30, '30 / s'],
