@@ -35,6 +35,17 @@ try {
       await page.waitForFunction(() => /HTTP\/1\.1/.test(document.querySelector('.present .rc-status')?.textContent ?? ''), undefined, { timeout: 20000 });
       await page.waitForTimeout(500);
     }
+    if (await page.$('.present [data-demo="context-tree"]')) {
+      // The context tree: traffic on for a few seconds, so several paths have rows and numbers. CCT_SHOT=list
+      // lists the top row's traces, CCT_SHOT=trace opens the first of them, CCT_SHOT=critical switches the measure.
+      await page.click('.present .cct-controls .cct-primary');
+      await page.waitForTimeout(4000);
+      await page.click('.present .cct-controls .cct-primary');
+      if (process.env.CCT_SHOT === 'critical') await page.click('.present .cct-measure');
+      if (process.env.CCT_SHOT === 'list' || process.env.CCT_SHOT === 'trace') await page.click('.present .cct-row .cct-traces');
+      if (process.env.CCT_SHOT === 'trace') await page.click('.present .cct-ex-open');
+      await page.waitForTimeout(800);
+    }
     if (await page.$('.present [data-demo="workshop-step"]')) {
       // Drive a workshop step as a presenter would: the telling switch on, then the telling request.
       for (const box of await page.$$('.present .ws-switch')) {
