@@ -4,7 +4,7 @@
  * back to whoever opened it.
  */
 import { buildTraceModel, type SpanRecord } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import { el } from '../kit/dom';
 
 export interface TracePanel {

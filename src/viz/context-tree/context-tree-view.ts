@@ -10,7 +10,7 @@
  *       table[role=treegrid]   header row, then one row per visible path
  *     p.cct-empty    shown while the tree has no path
  */
-import { colorOrder, serviceColor } from '../service-colors';
+import { colorOrder, serviceColor } from '../waterfall/service-colors';
 import type { ContextExemplar, ContextNode } from './context-node';
 import { contextRows, pathLabel, type ContextRow, type TimeMeasure } from './context-rows';
 import { createGridRow, type GridRow } from './grid-row';
