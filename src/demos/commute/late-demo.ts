@@ -12,7 +12,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo-old';
 import { GROUP_KEYS, groupLateCommutes, type GroupKey, type LateAnswer } from './group-late';
 import { createLateView, type LateView } from './late-view';
 

@@ -10,7 +10,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo-old';
 import { outcome } from './trip-outcome';
 import { createTripView, DEFAULT_ROUTE, type TripView } from './trip-view';
 

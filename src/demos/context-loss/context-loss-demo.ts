@@ -27,8 +27,6 @@ interface Column {
 }
 
 export function createContextLossDemo(): Demo {
-  let columns: Record<Side, Column> | undefined;
-
   function column(title: string, note: string, label: string, pieces: number): { element: HTMLElement; column: Column } {
     const summary = el('p', { class: 'fb-ctx-summary', role: 'status' });
     const boxes: HTMLElement[] = [];
@@ -56,7 +54,7 @@ export function createContextLossDemo(): Demo {
     return { element, column: { summary, boxes, waterfalls } };
   }
 
-  return createTwinDemo<Side>({
+  return createTwinDemo<Side, Record<Side, Column>>({
     demoId: 'context-loss',
     className: 'fb-ctx',
     sides: ['zone', 'stack'],
@@ -65,11 +63,9 @@ export function createContextLossDemo(): Demo {
     mountColumns() {
       const zone = column('Zone context manager', '· the page’s; follows every await', 'Hub with the zone context manager', 1);
       const stack = column('Stack context manager', '· lasts until the first await', 'Hub with the stack context manager', MAX_PIECES);
-      columns = { zone: zone.column, stack: stack.column };
-      return [zone.element, stack.element];
+      return { elements: [zone.element, stack.element], columns: { zone: zone.column, stack: stack.column } };
     },
-    draw(traceIds, store) {
-      if (!columns) return;
+    draw(columns, traceIds, store) {
       for (const side of ['zone', 'stack'] as const) {
         const column = columns[side];
         const ids = traceIds[side];
@@ -86,9 +82,8 @@ export function createContextLossDemo(): Demo {
         });
       }
     },
-    destroyColumns() {
-      for (const c of columns ? [columns.zone, columns.stack] : []) c.waterfalls.forEach((w) => w.destroy());
-      columns = undefined;
+    destroyColumns(columns) {
+      for (const c of [columns.zone, columns.stack]) c.waterfalls.forEach((w) => w.destroy());
     },
   });
 }

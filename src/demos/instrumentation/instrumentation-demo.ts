@@ -43,9 +43,7 @@ function column(title: string, note: string, label: string): { element: HTMLElem
 }
 
 export function createInstrumentationDemo(): Demo {
-  let columns: Record<Side, Column> | undefined;
-
-  return createTwinDemo<Side>({
+  return createTwinDemo<Side, Record<Side, Column>>({
     demoId: 'instrumentation',
     className: 'fb-instr',
     sides: ['auto', 'manual'],
@@ -54,11 +52,9 @@ export function createInstrumentationDemo(): Demo {
     mountColumns() {
       const auto = column('Automatic', 'the framework’s spans only', 'automatic instrumentation');
       const manual = column('Automatic + manual', 'spans and attributes added by hand', 'manual instrumentation');
-      columns = { auto: auto.column, manual: manual.column };
-      return [auto.element, manual.element];
+      return { elements: [auto.element, manual.element], columns: { auto: auto.column, manual: manual.column } };
     },
-    draw(traceIds, store) {
-      if (!columns) return;
+    draw(columns, traceIds, store) {
       const spansOf = (side: Side): SpanRecord[] => {
         const id = traceIds[side][0];
         return id ? [...store.getTrace(id)] : [];
@@ -91,10 +87,9 @@ export function createInstrumentationDemo(): Demo {
           : [],
       );
     },
-    destroyColumns() {
-      columns?.auto.waterfall.destroy();
-      columns?.manual.waterfall.destroy();
-      columns = undefined;
+    destroyColumns(columns) {
+      columns.auto.waterfall.destroy();
+      columns.manual.waterfall.destroy();
     },
   });
 }

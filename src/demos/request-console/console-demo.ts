@@ -12,7 +12,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo-old';
 import { createConsoleView, type ConsoleView, type FaultSwitch, type WireItem } from './console-view';
 import { parseCommand } from './parse-command';
 import { TraceFollower } from '../kit/trace-follower';

@@ -8,7 +8,7 @@ import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { anatomyRows } from '../../viz/span-anatomy-rows';
 import type { Demo } from '../demo';
-import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
+import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo-old';
 import { createAnatomyView, type AnatomyView } from './anatomy-view';
 import type { SpanChoice } from './span-choices';
 

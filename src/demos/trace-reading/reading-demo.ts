@@ -9,7 +9,7 @@ import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
 import { blameFor, rootCauseRow, slowestSelfRow, suspectServices } from '../../viz/trace-questions';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo-old';
 import { TraceFollower } from '../kit/trace-follower';
 import { checkBlame, checkRootCause, checkSlowest } from './checks';
 import { INCIDENTS } from './incidents';

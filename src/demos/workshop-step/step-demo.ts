@@ -10,7 +10,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { summarizeTrace } from '../../viz/trace-summary';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveDemo } from '../live-demo-old';
 import { TraceFollower } from '../kit/trace-follower';
 import { stepConfig, type StepConfig } from './step-config';
 import { createStepView, PAIR_PATH, type StepView } from './step-view';
