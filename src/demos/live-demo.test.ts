@@ -164,7 +164,7 @@ describe('createLiveDemo', () => {
   });
 
   it('resets a paused demo without showing it', () => {
-    const { demo, live } = fakeDemo();
+    const { demo } = fakeDemo();
     demo.mount(fakeRoot().root, LIVE);
     demo.resume();
     demo.pause();
@@ -298,7 +298,7 @@ describe('createLiveDemo', () => {
   });
 
   it('draws on resume when asked to', () => {
-    const { demo, live, calls } = fakeDemo({ onResume: true });
+    const { demo, calls } = fakeDemo({ onResume: true });
     demo.mount(fakeRoot().root, LIVE);
     calls.length = 0;
     demo.resume();
