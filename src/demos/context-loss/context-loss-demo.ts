@@ -35,7 +35,7 @@ export function createContextLossDemo(): Demo {
     const waterfalls: WaterfallView[] = [];
     const stack = el('div', { class: 'fb-pieces' });
     for (let i = 0; i < pieces; i++) {
-      const box = el('div', { class: 'fb-trace fb-piece' });
+      const box = el('div', { class: 'demo-trace fb-piece' });
       stack.append(box);
       boxes.push(box);
       waterfalls.push(
@@ -48,8 +48,8 @@ export function createContextLossDemo(): Demo {
     }
     const element = el(
       'div',
-      { class: 'fb-column', role: 'region', 'aria-label': label },
-      el('p', { class: 'fb-column-title' }, el('strong', {}, title), ` ${note}`),
+      { class: 'demo-column', role: 'region', 'aria-label': label },
+      el('p', { class: 'demo-column-title' }, el('strong', {}, title), ` ${note}`),
       summary,
       stack,
     );

@@ -14,7 +14,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
-import { createResetButton } from '../kit/controls';
+import { createButton, createResetButton } from '../kit/buttons';
 import { traceIdOf } from '../kit/wire-traces';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { createFeedPanel, type FeedResult } from './feed-panel';
@@ -95,16 +95,15 @@ export function createHomeActivitiesDemo(): Demo {
   const live: LiveDemo<Backend> = createLiveDemo<Backend>({
     mountView(root) {
       const view = parseView(root.dataset['view']);
-      button = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Load the home feed');
-      button.addEventListener('click', () => void loadAndShow().catch(live.fail));
+      button = createButton('Load the home feed', () => void loadAndShow().catch(live.fail), { primary: true });
       status = el('span', { class: 'ha-status', role: 'status' });
       panel = createPanel(view, { feed: createFeedPanel(), onShowTrace: (id) => show(id), onPickLog, onQueryChange: () => draw() });
-      const traceBox = el('div', { class: 'fb-trace', role: 'region', 'aria-label': 'Trace of the request' });
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the request' });
       root.replaceChildren(
         el(
           'div',
-          { class: `fb ha ha--${view}` },
-          el('div', { class: 'fb-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.demo.reset())),
+          { class: `demo-box demo-stack ha ha--${view}` },
+          el('div', { class: 'demo-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.demo.reset())),
           el('div', { class: 'ha-columns' }, panel.element, traceBox),
         ),
       );

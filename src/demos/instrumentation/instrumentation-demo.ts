@@ -25,12 +25,12 @@ function listFacts(list: HTMLUListElement, lines: readonly (readonly [string, st
 }
 
 function column(title: string, note: string, label: string): { element: HTMLElement; column: Column } {
-  const traceBox = el('div', { class: 'fb-trace' });
+  const traceBox = el('div', { class: 'demo-trace' });
   const facts = el('ul', { class: 'fb-facts', 'aria-label': `What ${label} records` });
   const element = el(
     'div',
-    { class: 'fb-column', role: 'region', 'aria-label': label },
-    el('p', { class: 'fb-column-title' }, el('strong', {}, title), ` ${note}`),
+    { class: 'demo-column', role: 'region', 'aria-label': label },
+    el('p', { class: 'demo-column-title' }, el('strong', {}, title), ` ${note}`),
     traceBox,
     facts,
   );

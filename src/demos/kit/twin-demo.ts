@@ -10,7 +10,8 @@ import type { SpanStore } from '../../telemetry/span-store';
 import type { Demo } from '../demo';
 import { el, setBusy } from './dom';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { createNumberForm, createProblemLine, createResetButton, type NumberForm, type ProblemLine } from './controls';
+import { createResetButton } from './buttons';
+import { createNumberForm, createProblemLine, type NumberForm, type ProblemLine } from './controls';
 import { TraceIdList, traceIdsOn } from './wire-traces';
 
 const DEFAULT_N = 15;
@@ -21,7 +22,7 @@ const SPEED = 0.5;
 export interface TwinDemoSpec<Side extends string> {
   /** Names the world's random stream. */
   readonly demoId: string;
-  /** The class beside `fb` on the demo's box: `fb-ctx`, `fb-instr`. */
+  /** The demo's own class on its box, beside the kit's: `fb-ctx`, `fb-instr`. */
   readonly className: string;
   /** Left, then right; the copies are built in this order, so each draws the same latencies on every mount. */
   readonly sides: readonly [Side, Side];
@@ -64,9 +65,9 @@ export function createTwinDemo<Side extends string>(spec: TwinDemoSpec<Side>): D
       root.replaceChildren(
         el(
           'div',
-          { class: `fb ${spec.className}` },
-          el('div', { class: 'fb-toolbar' }, form.element, createResetButton(() => live.demo.reset()), problem.element),
-          el('div', { class: 'fb-columns' }, ...columns),
+          { class: `demo-box demo-stack ${spec.className}` },
+          el('div', { class: 'demo-toolbar' }, form.element, createResetButton(() => live.demo.reset()), problem.element),
+          el('div', { class: 'demo-columns' }, ...columns),
         ),
       );
     },

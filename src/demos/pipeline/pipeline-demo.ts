@@ -13,7 +13,8 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
-import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';
+import { createResetButton } from '../kit/buttons';
+import { createNumberForm, createProblemLine, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';
 import { traceIdOf } from '../kit/wire-traces';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { ConsoleLines } from './console-lines';
@@ -78,27 +79,27 @@ export function createPipelineDemo(): Demo {
         live.session?.world.driver?.setSpeed(s);
       });
       // Focusable, so a keyboard user can scroll it; a region, so its name is announced.
-      output = el('pre', { class: 'fb-console', tabindex: 0, role: 'region', 'aria-label': 'Console exporter output' });
-      count = el('span', { class: 'fb-console-count' });
-      const traceBox = el('div', { class: 'fb-trace' });
+      output = el('pre', { class: 'demo-terminal demo-console', tabindex: 0, role: 'region', 'aria-label': 'Console exporter output' });
+      count = el('span', { class: 'demo-console-count' });
+      const traceBox = el('div', { class: 'demo-trace' });
       root.replaceChildren(
         el(
           'div',
-          { class: 'fb fb-pipeline' },
-          el('div', { class: 'fb-toolbar' }, form.element, speedSelect.element, createResetButton(() => live.demo.reset()), problem.element),
+          { class: 'demo-box demo-stack fb-pipeline' },
+          el('div', { class: 'demo-toolbar' }, form.element, speedSelect.element, createResetButton(() => live.demo.reset()), problem.element),
           el(
             'div',
-            { class: 'fb-columns' },
+            { class: 'demo-columns' },
             el(
               'div',
-              { class: 'fb-column' },
-              el('p', { class: 'fb-column-title' }, el('strong', {}, 'Processor → exporter → console'), ' · ', count),
+              { class: 'demo-column' },
+              el('p', { class: 'demo-column-title' }, el('strong', {}, 'Processor → exporter → console'), ' · ', count),
               output,
             ),
             el(
               'div',
-              { class: 'fb-column', role: 'region', 'aria-label': 'Backend and UI' },
-              el('p', { class: 'fb-column-title' }, el('strong', {}, 'Backend → UI'), ' · span store → waterfall'),
+              { class: 'demo-column', role: 'region', 'aria-label': 'Backend and UI' },
+              el('p', { class: 'demo-column-title' }, el('strong', {}, 'Backend → UI'), ' · span store → waterfall'),
               traceBox,
             ),
           ),

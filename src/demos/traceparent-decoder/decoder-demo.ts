@@ -8,7 +8,7 @@ import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import type { Demo } from '../demo';
 import { el, setBusy, uniqueId } from '../kit/dom';
-import { createResetButton } from '../kit/controls';
+import { createButton, createResetButton } from '../kit/buttons';
 import { createLiveDemo, type LiveDemo } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
 import { EXAMPLES } from './examples';
@@ -81,9 +81,8 @@ export function createDecoderDemo(): Demo {
       ...(wire.length === 0
         ? [el('li', { class: 'fb-wire-empty' }, 'Waiting for the request…')]
         : wire.map((w) => {
-            const button = el('button', { type: 'button', class: 'fb-button fb-decode' }, 'Decode');
+            const button = createButton('Decode', () => setHeader(w.traceparent), { className: 'fb-decode' });
             button.setAttribute('aria-label', `Decode the header of ${w.request}`);
-            button.addEventListener('click', () => setHeader(w.traceparent));
             return el(
               'li',
               { class: 'fb-wire-item' },
@@ -151,12 +150,11 @@ export function createDecoderDemo(): Demo {
       verdict = el('p', { class: 'fb-verdict', role: 'status' });
       rows = el('div', { class: 'fb-fields' });
       wireList = el('ul', { class: 'fb-wire', 'aria-label': 'Headers the last request carried' });
-      sendButton = el('button', { type: 'button', class: 'fb-button' }, `Send /fizzbuzz?n=${REQUEST_N} again`);
-      sendButton.addEventListener('click', () => void sendRequest().catch((e: unknown) => verdict && (verdict.textContent = String(e))));
+      sendButton = createButton(`Send /fizzbuzz?n=${REQUEST_N} again`, () => void sendRequest().catch((e: unknown) => verdict && (verdict.textContent = String(e))));
       root.replaceChildren(
         el(
           'div',
-          { class: 'fb fb-decoder' },
+          { class: 'demo-box demo-stack fb-decoder' },
           el(
             'div',
             { class: 'fb-tp-row' },
@@ -172,7 +170,7 @@ export function createDecoderDemo(): Demo {
             { class: 'fb-wire-box', role: 'region', 'aria-label': 'On the wire' },
             el('p', { class: 'fb-wire-title' }, el('strong', {}, 'On the wire'), ` · the headers of hub’s calls for /fizzbuzz?n=${REQUEST_N}`),
             wireList,
-            el('div', { class: 'fb-toolbar' }, sendButton, createResetButton(() => live.demo.reset())),
+            el('div', { class: 'demo-toolbar' }, sendButton, createResetButton(() => live.demo.reset())),
           ),
         ),
       );
