@@ -1,6 +1,7 @@
 /**
  * The demos' buttons: one way to build a button, and the Reset every demo has. Their look is `demo-button` in
- * demo.css (with `demo-primary` for the one main action); a demo may size them to its slide, never restyle them.
+ * demo.css (with `demo-primary` for the one main action); a demo sizes them to its slide with the custom properties
+ * demo.css names, and gives them a busy look of its own only where its slide always had one.
  */
 import { el } from './dom';
 

@@ -13,6 +13,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
+import { createColumn, createTraceBox } from '../kit/panels';
 import { createResetButton } from '../kit/buttons';
 import { createNumberForm, createProblemLine, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';
 import { traceIdOf } from '../kit/wire-traces';
@@ -81,7 +82,7 @@ export function createPipelineDemo(): Demo {
       // Focusable, so a keyboard user can scroll it; a region, so its name is announced.
       output = el('pre', { class: 'demo-terminal demo-console', tabindex: 0, role: 'region', 'aria-label': 'Console exporter output' });
       count = el('span', { class: 'demo-console-count' });
-      const traceBox = el('div', { class: 'demo-trace' });
+      const traceBox = createTraceBox();
       root.replaceChildren(
         el(
           'div',
@@ -90,18 +91,8 @@ export function createPipelineDemo(): Demo {
           el(
             'div',
             { class: 'demo-columns' },
-            el(
-              'div',
-              { class: 'demo-column' },
-              el('p', { class: 'demo-column-title' }, el('strong', {}, 'Processor → exporter → console'), ' · ', count),
-              output,
-            ),
-            el(
-              'div',
-              { class: 'demo-column', role: 'region', 'aria-label': 'Backend and UI' },
-              el('p', { class: 'demo-column-title' }, el('strong', {}, 'Backend → UI'), ' · span store → waterfall'),
-              traceBox,
-            ),
+            createColumn({ title: 'Processor → exporter → console', note: [' · ', count] }, output),
+            createColumn({ title: 'Backend → UI', note: [' · span store → waterfall'], label: 'Backend and UI' }, traceBox),
           ),
         ),
       );
