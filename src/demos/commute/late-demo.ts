@@ -85,8 +85,8 @@ export function createLateDemo(): Demo {
         reset: () => live.reset(),
       });
       const exampleLine = el('p', { class: 'cm-example' });
-      const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
-      root.replaceChildren(el('div', { class: 'cm cm--late' }, view.element, traceBox));
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
+      root.replaceChildren(el('div', { class: 'demo-box cm cm--late' }, view.element, traceBox));
       const waterfall = createWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of one late commute',

@@ -58,8 +58,8 @@ export function createTripDemo(): Demo {
         },
         DEFAULT_SPEED,
       );
-      const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of the commute' });
-      root.replaceChildren(el('div', { class: 'cm cm--trip' }, view.element, traceBox));
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the commute' });
+      root.replaceChildren(el('div', { class: 'demo-box cm cm--trip' }, view.element, traceBox));
       const waterfall = createWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of the commute',

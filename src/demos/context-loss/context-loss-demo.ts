@@ -12,6 +12,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
+import { createColumn, createTraceBox } from '../kit/panels';
 import { createTwinDemo } from '../kit/twin-demo';
 import { fragmentsOf, fragmentSummary } from './fragments';
 
@@ -33,7 +34,7 @@ export function createContextLossDemo(): Demo {
     const waterfalls: WaterfallView[] = [];
     const stack = el('div', { class: 'fb-pieces' });
     for (let i = 0; i < pieces; i++) {
-      const box = el('div', { class: 'fb-trace fb-piece' });
+      const box = createTraceBox(undefined, 'fb-piece');
       stack.append(box);
       boxes.push(box);
       waterfalls.push(
@@ -44,13 +45,7 @@ export function createContextLossDemo(): Demo {
         }),
       );
     }
-    const element = el(
-      'div',
-      { class: 'fb-column', role: 'region', 'aria-label': label },
-      el('p', { class: 'fb-column-title' }, el('strong', {}, title), ` ${note}`),
-      summary,
-      stack,
-    );
+    const element = createColumn({ title, note: [` ${note}`], label }, summary, stack);
     return { element, column: { summary, boxes, waterfalls } };
   }
 

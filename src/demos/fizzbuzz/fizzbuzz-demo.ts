@@ -13,7 +13,8 @@ import { createWaterfall } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
-import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect } from '../kit/controls';
+import { createButton, createResetButton } from '../kit/buttons';
+import { createNumberForm, createProblemLine, createSpeedSelect } from '../kit/controls';
 import { createRequestListView, formatMs } from './request-list-view';
 import { RunLog } from './run-log';
 import { numberOf, traceIdOf } from '../kit/wire-traces';
@@ -82,8 +83,7 @@ export function createFizzBuzzDemo(): Demo {
           }
         });
 
-      const runButton = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Run 1–15');
-      runButton.addEventListener('click', () => void run(LOOP_NUMBERS, true).catch(live.fail));
+      const runButton = createButton('Run 1–15', () => void run(LOOP_NUMBERS, true).catch(live.fail), { primary: true });
       const problem = createProblemLine();
       const form = createNumberForm('Ask', 15, (n) => void run([n], false).catch(live.fail), (m) => problem.show(m));
       const speedSelect = createSpeedSelect(DEFAULT_SPEED, (s) => live.session?.world.driver?.setSpeed(s));
@@ -93,18 +93,18 @@ export function createFizzBuzzDemo(): Demo {
         session.selected = i;
         draw(session);
       }, 'No requests yet. "Run 1–15" asks the hub about each number in turn.');
-      const loop = el('pre', { class: 'fb-loop' }, 'for n in $(seq 1 15); do\n  curl localhost:6000/fizzbuzz?n=$n; done');
-      const traceBox = el('div', { class: 'fb-trace', role: 'region', 'aria-label': 'Trace of the selected request' });
+      const loop = el('pre', { class: 'demo-terminal fb-loop' }, 'for n in $(seq 1 15); do\n  curl localhost:6000/fizzbuzz?n=$n; done');
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the selected request' });
       const side = el(
         'div',
         { class: 'fb-side', role: 'region', 'aria-label': 'FizzBuzz loop' },
-        el('div', { class: 'fb-toolbar' }, runButton, form.element),
+        el('div', { class: 'demo-toolbar' }, runButton, form.element),
         loop,
         problem.element,
         list.element,
-        el('div', { class: 'fb-toolbar fb-toolbar--end' }, speedSelect.element, createResetButton(() => live.reset())),
+        el('div', { class: 'demo-toolbar demo-toolbar--end' }, speedSelect.element, createResetButton(() => live.reset())),
       );
-      root.replaceChildren(el('div', { class: 'fb fb-run' }, side, traceBox));
+      root.replaceChildren(el('div', { class: 'demo-box fb-run' }, side, traceBox));
       const waterfall = createWaterfall(traceBox, {
         services: FIZZBUZZ_SERVICES,
         label: 'Trace of the selected request',

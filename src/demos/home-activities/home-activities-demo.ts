@@ -13,7 +13,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
-import { createResetButton } from '../kit/controls';
+import { createButton, createResetButton } from '../kit/buttons';
 import { traceIdOf } from '../kit/wire-traces';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createFeedPanel, type FeedResult } from './feed-panel';
@@ -92,16 +92,15 @@ export function createHomeActivitiesDemo(): Demo {
       };
 
       const view = parseView(root.dataset['view']);
-      const button = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Load the home feed');
-      button.addEventListener('click', () => void loadAndShow().catch(live.fail));
+      const button = createButton('Load the home feed', () => void loadAndShow().catch(live.fail), { primary: true });
       const status = el('span', { class: 'ha-status', role: 'status' });
       const panel = createPanel(view, { feed: createFeedPanel(), onShowTrace, onPickLog, onQueryChange });
-      const traceBox = el('div', { class: 'fb-trace', role: 'region', 'aria-label': 'Trace of the request' });
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the request' });
       root.replaceChildren(
         el(
           'div',
-          { class: `fb ha ha--${view}` },
-          el('div', { class: 'fb-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.reset())),
+          { class: `demo-box demo-stack ha ha--${view}` },
+          el('div', { class: 'demo-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.reset())),
           el('div', { class: 'ha-columns' }, panel.element, traceBox),
         ),
       );

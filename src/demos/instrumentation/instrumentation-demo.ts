@@ -10,6 +10,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
+import { createColumn, createTraceBox } from '../kit/panels';
 import { createTwinDemo } from '../kit/twin-demo';
 import { describeSpans, manualAdditions } from './compare';
 
@@ -25,15 +26,9 @@ function listFacts(list: HTMLUListElement, lines: readonly (readonly [string, st
 }
 
 function column(title: string, note: string, label: string): { element: HTMLElement; column: Column } {
-  const traceBox = el('div', { class: 'fb-trace' });
+  const traceBox = createTraceBox();
   const facts = el('ul', { class: 'fb-facts', 'aria-label': `What ${label} records` });
-  const element = el(
-    'div',
-    { class: 'fb-column', role: 'region', 'aria-label': label },
-    el('p', { class: 'fb-column-title' }, el('strong', {}, title), ` ${note}`),
-    traceBox,
-    facts,
-  );
+  const element = createColumn({ title, note: [` ${note}`], label }, traceBox, facts);
   const waterfall = createWaterfall(traceBox, {
     services: FIZZBUZZ_SERVICES,
     label: `Trace with ${label}`,

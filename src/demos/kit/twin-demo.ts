@@ -10,7 +10,8 @@ import type { SpanStore } from '../../telemetry/span-store';
 import type { Demo } from '../demo';
 import { el, setBusy } from './dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
-import { createNumberForm, createProblemLine, createResetButton } from './controls';
+import { createResetButton } from './buttons';
+import { createNumberForm, createProblemLine } from './controls';
 import { TraceIdList, traceIdsOn } from './wire-traces';
 
 const DEFAULT_N = 15;
@@ -21,7 +22,7 @@ const SPEED = 0.5;
 export interface TwinDemoSpec<Side extends string, Columns> {
   /** Names the world's random stream. */
   readonly demoId: string;
-  /** The class beside `fb` on the demo's box: `fb-ctx`, `fb-instr`. */
+  /** The demo's own class on its box, beside the kit's: `fb-ctx`, `fb-instr`. */
   readonly className: string;
   /** Left, then right; the copies are built in this order, so each draws the same latencies on every mount. */
   readonly sides: readonly [Side, Side];
@@ -58,9 +59,9 @@ export function createTwinDemo<Side extends string, Columns>(spec: TwinDemoSpec<
       root.replaceChildren(
         el(
           'div',
-          { class: `fb ${spec.className}` },
-          el('div', { class: 'fb-toolbar' }, form.element, createResetButton(() => live.reset()), problem.element),
-          el('div', { class: 'fb-columns' }, ...elements),
+          { class: `demo-box demo-stack ${spec.className}` },
+          el('div', { class: 'demo-toolbar' }, form.element, createResetButton(() => live.reset()), problem.element),
+          el('div', { class: 'demo-columns' }, ...elements),
         ),
       );
       const view: TwinView<Side> = {

@@ -12,7 +12,9 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall } from '../../viz/waterfall-view';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
-import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect } from '../kit/controls';
+import { createColumn, createTraceBox } from '../kit/panels';
+import { createResetButton } from '../kit/buttons';
+import { createNumberForm, createProblemLine, createSpeedSelect } from '../kit/controls';
 import { traceIdOf } from '../kit/wire-traces';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { ConsoleLines } from './console-lines';
@@ -51,29 +53,19 @@ export function createPipelineDemo(): Demo {
       const form = createNumberForm('Ask', DEFAULT_N, (n) => void ask(n).catch(live.fail), (m) => problem.show(m));
       const speedSelect = createSpeedSelect(DEFAULT_SPEED, (s) => live.session?.world.driver?.setSpeed(s));
       // Focusable, so a keyboard user can scroll it; a region, so its name is announced.
-      const output = el('pre', { class: 'fb-console', tabindex: 0, role: 'region', 'aria-label': 'Console exporter output' });
-      const count = el('span', { class: 'fb-console-count' });
-      const traceBox = el('div', { class: 'fb-trace' });
+      const output = el('pre', { class: 'demo-terminal demo-console', tabindex: 0, role: 'region', 'aria-label': 'Console exporter output' });
+      const count = el('span', { class: 'demo-console-count' });
+      const traceBox = createTraceBox();
       root.replaceChildren(
         el(
           'div',
-          { class: 'fb fb-pipeline' },
-          el('div', { class: 'fb-toolbar' }, form.element, speedSelect.element, createResetButton(() => live.reset()), problem.element),
+          { class: 'demo-box demo-stack fb-pipeline' },
+          el('div', { class: 'demo-toolbar' }, form.element, speedSelect.element, createResetButton(() => live.reset()), problem.element),
           el(
             'div',
-            { class: 'fb-columns' },
-            el(
-              'div',
-              { class: 'fb-column' },
-              el('p', { class: 'fb-column-title' }, el('strong', {}, 'Processor → exporter → console'), ' · ', count),
-              output,
-            ),
-            el(
-              'div',
-              { class: 'fb-column', role: 'region', 'aria-label': 'Backend and UI' },
-              el('p', { class: 'fb-column-title' }, el('strong', {}, 'Backend → UI'), ' · span store → waterfall'),
-              traceBox,
-            ),
+            { class: 'demo-columns' },
+            createColumn({ title: 'Processor → exporter → console', note: [' · ', count] }, output),
+            createColumn({ title: 'Backend → UI', note: [' · span store → waterfall'], label: 'Backend and UI' }, traceBox),
           ),
         ),
       );

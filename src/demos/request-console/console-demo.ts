@@ -97,8 +97,8 @@ export function createRequestConsoleDemo(): Demo {
         EXAMPLES,
         DEFAULT_SPEED,
       );
-      const traceBox = el('div', { class: 'rc-trace', role: 'region', 'aria-label': 'Trace of the last request' });
-      root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the last request' });
+      root.replaceChildren(el('div', { class: 'demo-box rc' }, view.element, traceBox));
       const waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
 
       return {

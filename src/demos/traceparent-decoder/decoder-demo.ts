@@ -9,7 +9,7 @@ import type { SpanStore } from '../../telemetry/span-store';
 import type { WireEvent } from '../../sim/network';
 import type { Demo } from '../demo';
 import { el, setBusy, uniqueId } from '../kit/dom';
-import { createResetButton } from '../kit/controls';
+import { createButton, createResetButton } from '../kit/buttons';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
 import { EXAMPLES } from './examples';
@@ -91,9 +91,8 @@ export function createDecoderDemo(): Demo {
           ...(wire.length === 0
             ? [el('li', { class: 'fb-wire-empty' }, 'Waiting for the request…')]
             : wire.map((w) => {
-                const button = el('button', { type: 'button', class: 'fb-button fb-decode' }, 'Decode');
+                const button = createButton('Decode', () => setHeader(w.traceparent), { className: 'fb-decode' });
                 button.setAttribute('aria-label', `Decode the header of ${w.request}`);
-                button.addEventListener('click', () => setHeader(w.traceparent));
                 return el(
                   'li',
                   { class: 'fb-wire-item' },
@@ -152,12 +151,11 @@ export function createDecoderDemo(): Demo {
       const verdict = el('p', { class: 'fb-verdict', role: 'status' });
       const rows = el('div', { class: 'fb-fields' });
       const wireList = el('ul', { class: 'fb-wire', 'aria-label': 'Headers the last request carried' });
-      const sendButton = el('button', { type: 'button', class: 'fb-button' }, `Send /fizzbuzz?n=${REQUEST_N} again`);
-      sendButton.addEventListener('click', () => void sendRequest().catch((e: unknown) => (verdict.textContent = String(e))));
+      const sendButton = createButton(`Send /fizzbuzz?n=${REQUEST_N} again`, () => void sendRequest().catch((e: unknown) => (verdict.textContent = String(e))));
       root.replaceChildren(
         el(
           'div',
-          { class: 'fb fb-decoder' },
+          { class: 'demo-box demo-stack fb-decoder' },
           el(
             'div',
             { class: 'fb-tp-row' },
@@ -173,7 +171,7 @@ export function createDecoderDemo(): Demo {
             { class: 'fb-wire-box', role: 'region', 'aria-label': 'On the wire' },
             el('p', { class: 'fb-wire-title' }, el('strong', {}, 'On the wire'), ` · the headers of hub’s calls for /fizzbuzz?n=${REQUEST_N}`),
             wireList,
-            el('div', { class: 'fb-toolbar' }, sendButton, createResetButton(() => live.reset())),
+            el('div', { class: 'demo-toolbar' }, sendButton, createResetButton(() => live.reset())),
           ),
         ),
       );
