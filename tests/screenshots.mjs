@@ -51,8 +51,8 @@ try {
       for (const box of await page.$$('.present .ws-switch')) {
         if (!(await box.isChecked())) await box.check();
       }
-      const two = page.locator('.present .ws-button', { hasText: 'Two pairings' });
-      await ((await two.count()) ? two : page.locator('.present .ws-button').first()).click();
+      const two = page.locator('.present .demo-button', { hasText: 'Two pairings' });
+      await ((await two.count()) ? two : page.locator('.present .demo-button').first()).click();
       await page.waitForFunction(() => !/Waiting|Send a request/.test(document.querySelector('.present .ws-status')?.textContent ?? ''), undefined, { timeout: 20000 });
       await page.waitForTimeout(1800);
     }
@@ -61,7 +61,7 @@ try {
       const load = page.locator('.present [data-demo="home-activities"] button', { hasText: 'Load the home feed' });
       for (let i = 0; i < 3; i++) {
         await load.click();
-        await page.waitForFunction(() => !document.querySelector('.present [data-demo="home-activities"] .fb-primary')?.hasAttribute('disabled'), undefined, { timeout: 20000 });
+        await page.waitForFunction(() => !document.querySelector('.present [data-demo="home-activities"] .demo-primary')?.hasAttribute('disabled'), undefined, { timeout: 20000 });
       }
       const line = page.locator('.present .ha-log-line').first();
       if (await line.count()) await line.click();

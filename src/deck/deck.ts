@@ -2,7 +2,7 @@
  * Starts the deck: reveal.js with the speaker-notes plugin, the demo lifecycle tied to reveal's events, mermaid
  * diagrams rendered as their slides come near, and the presenter's keys (R resets the demo on the current slide).
  */
-import 'reveal.js/reveal.css';
+import './reveal-layer.css';
 import Reveal, { type RevealApi } from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import type { DemoFactory } from '../demos/demo';

@@ -1,26 +1,47 @@
 /**
- * The lifecycle every live demo shares, written once. A demo gives the parts that are its own (its view, the system
- * it builds in a fresh world, how it draws, what print view shows, how its view forgets); this owns the rest:
+ * The lifecycle every live demo shares, written once. A demo gives two seams of its own:
  *
- *   mount ──> mountView ─> world + connect ─> [draw] ─> print view ? printScenario, fast-forward, draw, "printed"
- *                                                                  : start
+ *   mount(root, ctx)          → its view: the DOM, built once, that draws a session and tells a failure
+ *   connect(open, view, ctx)  → a session: the world it opens, the system built in it, and whatever else lives exactly
+ *                               as long as they do (what the demo has seen, asked and answered)
+ *
+ * and this owns the rest:
+ *
+ *   mount ──> mount ─> connect ─> [draw] ─> print view ? print, fast-forward, draw, "printed" : start
  *   resume ─> world.show() [draw]        pause ─> world.hide(), cancel the frame
- *   reset ──> teardown ─> resetView ─> world + connect ─> start ─> draw ─> show again if shown
- *   unmount ─> pause, teardown, destroyView, empty the root
+ *   reset ──> end the session ─> view.reset ─> connect ─> start ─> draw ─> show again if shown
+ *   unmount ─> pause, end the session, view.destroy, empty the root
  *
- * Teardown stops the system, releases the world, cancels the frame and ends `busy`. Each world and its system form
- * a session; reset makes a new one, so async work started before it can tell it is stale by comparing
- * `live.session` with the session it started in, and never writes a discarded world's answer into the new one.
+ * Ending a session aborts its signal, stops its system, releases its world and cancels the frame. Reset drops the
+ * session whole, so nothing in it is cleared by hand; work started in it (`run`, `runOne`) holds that session and
+ * its signal, sees `signal.aborted` once the session is gone, and never writes an answer into the view after it.
  */
 import type { Demo, DemoContext } from './demo';
 import { createLiveWorld, type LiveWorld, type LiveWorldOptions } from './live-world';
 import { createRedraw, type Redraw } from './redraw';
 
-/** One world and the system built in it, from one mount or reset to the next reset or unmount. */
-export interface LiveSession<S> {
+/** One session, at least: built by `connect` on mount and every reset, dropped whole by the next reset or unmount. */
+export interface LiveSession {
+  /** The world `connect` opened; the lifecycle shows, hides, fast-forwards and releases it. */
   readonly world: LiveWorld;
-  readonly system: S;
+  /** Stop the system, before its world is released. */
+  stop?(): void;
 }
+
+/** What `mount` returns: the demo's view, built once and kept across resets. */
+export interface LiveView<S extends LiveSession> {
+  /** Draw this session's current state now. */
+  draw(session: S): void;
+  /** Where a failure is told: the text is "The demo failed: … Press Reset.". */
+  showProblem(message: string): void;
+  /** Put the controls back as they were after mount. The old session is gone; the new one is not built yet. */
+  reset?(): void;
+  /** Release what the view holds beyond its DOM (a waterfall's observers). The root is emptied after. */
+  destroy?(): void;
+}
+
+/** Opens the session's one world, with the demo's options (its random stream, speed, store bounds, processors). */
+export type OpenWorld = (options: LiveWorldOptions) => LiveWorld;
 
 /** When a demo draws beyond its own calls to `draw` and `requestDraw`. */
 export interface DrawMoments {
@@ -32,158 +53,183 @@ export interface DrawMoments {
   readonly whilePrinting?: boolean;
 }
 
-/** What is one demo's own; `createLiveDemo` calls these at the moments its diagram shows. */
-export interface LiveDemoParts<S> {
-  /** Build the demo's DOM inside `root`, once. No world exists yet; throwing here fails the mount. */
-  mountView(root: HTMLElement, ctx: DemoContext): void;
-  /** Options for each fresh world, read on mount and on every reset (after `resetView`, so a reset speed applies). */
-  worldOptions(): LiveWorldOptions;
-  /** Build the system in a fresh world and give the world its `whileShown` subscriptions. */
-  connect(world: LiveWorld, ctx: DemoContext): S;
-  /** Stop the system before its world is released. */
-  disconnect?(system: S): void;
-  /** Draw the current state now. */
-  draw(): void;
+/** A demo's own parts; `createLiveDemo` calls them at the moments its diagram shows. */
+export interface LiveParts<V extends LiveView<S>, S extends LiveSession> {
+  /** Build the demo's DOM inside `root`, once, and return its view. No session exists yet; throwing fails the mount. */
+  mount(root: HTMLElement, ctx: DemoContext): V;
+  /** Open a world (once), build the system in it and the session's own state, and give the world its `whileShown` subscriptions. */
+  connect(open: OpenWorld, view: V, ctx: DemoContext): S;
   /**
    * Print view: start the scenario whose end goes on paper. The lifecycle then fast-forwards the world, waits for
    * the returned promise, draws once and marks the root `data-demo-state="printed"`.
    */
-  printScenario(session: LiveSession<S>): Promise<unknown>;
-  /** Set going once the world is built: after a live mount (print view runs `printScenario` instead) and every reset. */
-  start?(session: LiveSession<S>): void;
-  /** Put the view's own state back as it was after mount. The old world is gone; the new one is not built yet. */
-  resetView(): void;
-  /** Where a failure is told: the text is "The demo failed: … Press Reset.". */
-  showProblem(message: string): void;
-  /** Release what the view holds beyond its DOM (a waterfall's observers). The root is emptied after. */
-  destroyView?(): void;
+  print(session: S, view: V): Promise<unknown>;
+  /** Set going once the session is built: after a live mount (print view runs `print` instead) and every reset. */
+  start?(session: S, view: V): void;
   readonly draws?: DrawMoments;
 }
 
-/** The demo, and what its parts use while it runs. */
-export interface LiveDemo<S> {
-  /** The object the deck drives. */
-  readonly demo: Demo;
-  /** The current world and system; undefined before mount, after unmount and while a reset swaps them. */
-  readonly session: LiveSession<S> | undefined;
+/** What a demo's parts use while it runs. */
+export interface LiveControl<S extends LiveSession> {
+  /** The current session; undefined before mount, after unmount and while a reset swaps it. */
+  readonly session: S | undefined;
   /** Draw on the next animation frame, once however often it is asked (print view: see `DrawMoments`). */
   requestDraw(): void;
-  /** Tell a failure through `showProblem`: "The demo failed: <error>. Press Reset.". */
+  /** Tell a failure through the view's `showProblem`: "The demo failed: <error>. Press Reset.". */
   fail(error: unknown): void;
+  /** What the Reset button does: the same as the deck's reset. */
+  reset(): void;
   /**
-   * Run `work` in the current session, unless a run is under way (then do nothing): one request at a time, as the
-   * demos' buttons promise. `busy` holds from the call until the work settles, or until a reset or unmount discards
-   * its session; a draw is asked for when it ends, so the buttons come back.
+   * Run `work` in the current session (nothing before mount or after unmount). `signal` aborts when that session
+   * ends, by a reset or an unmount: after each `await`, work that would touch the view checks `signal.aborted`.
    */
-  runOne(work: (session: LiveSession<S>) => Promise<void>): Promise<void>;
+  run(work: (session: S, signal: AbortSignal) => Promise<void>): Promise<void>;
+  /**
+   * `run`, one at a time, as the demos' buttons promise: while a run is under way, another does nothing. `busy`
+   * holds from the call until the work settles, or until its session ends; a draw is asked for when it settles,
+   * so the buttons come back. An aborted run's end touches nothing.
+   */
+  runOne(work: (session: S, signal: AbortSignal) => Promise<void>): Promise<void>;
   /** A `runOne` is under way in the current session. */
   readonly busy: boolean;
 }
 
-export function createLiveDemo<S>(parts: LiveDemoParts<S>): LiveDemo<S> {
-  const draws = { onMount: true, onResume: false, whilePrinting: false, ...parts.draws };
-  let ctx: DemoContext | undefined;
-  let root: HTMLElement | undefined;
-  let redraw: Redraw | undefined;
-  let session: LiveSession<S> | undefined;
+/** What exists from mount to unmount. */
+interface Mounted<V> {
+  readonly ctx: DemoContext;
+  readonly root: HTMLElement;
+  readonly view: V;
+  readonly redraw: Redraw;
+}
+
+/** The session under way and the controller whose signal ends it. */
+interface Current<S> {
+  readonly session: S;
+  readonly ended: AbortController;
+}
+
+/**
+ * The `Demo` the deck drives, from a demo's parts. `define` is called once, with the control its parts use (to ask
+ * for a draw, run work, tell a failure, reset).
+ */
+export function createLiveDemo<V extends LiveView<S>, S extends LiveSession>(define: (live: LiveControl<S>) => LiveParts<V, S>): Demo {
+  let mounted: Mounted<V> | undefined;
+  let current: Current<S> | undefined;
   let shown = false;
   let busy = false;
 
-  const fail = (error: unknown): void => parts.showProblem(`The demo failed: ${String(error)}. Press Reset.`);
+  const fail = (error: unknown): void => mounted?.view.showProblem(`The demo failed: ${String(error)}. Press Reset.`);
 
-  function connect(context: DemoContext): LiveSession<S> {
-    const world = createLiveWorld(context, parts.worldOptions());
-    session = { world, system: parts.connect(world, context) };
+  function begin(m: Mounted<V>): S {
+    let opened: LiveWorld | undefined;
+    const open: OpenWorld = (options) => {
+      if (opened) throw new Error('connect opens one world per session');
+      opened = createLiveWorld(m.ctx, options);
+      return opened;
+    };
+    const session = parts.connect(open, m.view, m.ctx);
+    if (session.world !== opened) throw new Error('the session must hold the world its connect opened');
+    current = { session, ended: new AbortController() };
     return session;
   }
 
-  function teardown(): void {
-    const old = session;
-    session = undefined;
+  function end(): void {
+    const old = current;
+    current = undefined;
     busy = false;
     if (old) {
-      parts.disconnect?.(old.system);
-      old.world.release();
+      old.ended.abort();
+      old.session.stop?.();
+      old.session.world.release();
     }
-    redraw?.cancel();
+    mounted?.redraw.cancel();
   }
 
-  async function showPrintState(s: LiveSession<S>): Promise<void> {
-    const done = parts.printScenario(s);
+  async function showPrintState(m: Mounted<V>, s: S): Promise<void> {
+    const done = parts.print(s, m.view);
     await s.world.fastForward();
     await done;
-    parts.draw();
-    root?.setAttribute('data-demo-state', 'printed');
+    m.view.draw(s);
+    m.root.setAttribute('data-demo-state', 'printed');
   }
 
   const demo: Demo = {
-    mount(element, context) {
-      ctx = context;
-      root = element;
-      redraw = createRedraw(!context.print ? 'next-frame' : draws.whilePrinting ? 'at-once' : 'never', () => parts.draw());
-      parts.mountView(element, context);
-      const s = connect(context);
-      if (draws.onMount) parts.draw();
-      if (context.print) void showPrintState(s).catch(fail);
-      else parts.start?.(s);
+    mount(root, ctx) {
+      const timing = !ctx.print ? 'next-frame' : draws.whilePrinting ? 'at-once' : 'never';
+      const redraw = createRedraw(timing, () => current && mounted?.view.draw(current.session));
+      const m: Mounted<V> = { ctx, root, view: parts.mount(root, ctx), redraw };
+      mounted = m;
+      const s = begin(m);
+      if (draws.onMount) m.view.draw(s);
+      if (ctx.print) void showPrintState(m, s).catch(fail);
+      else parts.start?.(s, m.view);
     },
     resume() {
       shown = true;
-      session?.world.show();
-      if (draws.onResume) parts.draw();
+      current?.session.world.show();
+      if (draws.onResume && current) mounted?.view.draw(current.session);
     },
     pause() {
       shown = false;
-      session?.world.hide();
-      redraw?.cancel();
+      current?.session.world.hide();
+      mounted?.redraw.cancel();
     },
     reset() {
-      if (!ctx) return;
-      teardown();
-      parts.resetView();
-      const s = connect(ctx);
-      parts.start?.(s);
-      parts.draw();
+      const m = mounted;
+      if (!m) return;
+      end();
+      m.view.reset?.();
+      const s = begin(m);
+      parts.start?.(s, m.view);
+      m.view.draw(s);
       if (shown) s.world.show();
     },
     activity() {
-      const held = session?.world.activity() ?? { timers: 0, subscriptions: 0 };
+      const held = current?.session.world.activity() ?? { timers: 0, subscriptions: 0 };
       // A frame asked for is a timer the demo holds, though the world knows nothing of it.
-      return { timers: held.timers + (redraw?.pending ? 1 : 0), subscriptions: held.subscriptions };
+      return { timers: held.timers + (mounted?.redraw.pending ? 1 : 0), subscriptions: held.subscriptions };
     },
     unmount() {
       demo.pause();
-      teardown();
-      parts.destroyView?.();
-      root?.replaceChildren();
-      ctx = undefined;
-      root = undefined;
+      end();
+      mounted?.view.destroy?.();
+      mounted?.root.replaceChildren();
+      mounted = undefined;
     },
   };
 
-  return {
-    demo,
+  const live: LiveControl<S> = {
     get session() {
-      return session;
+      return current?.session;
     },
     get busy() {
       return busy;
     },
-    requestDraw: () => redraw?.request(),
+    requestDraw: () => mounted?.redraw.request(),
     fail,
+    reset: () => demo.reset(),
+    async run(work) {
+      const mine = current;
+      if (mine) await work(mine.session, mine.ended.signal);
+    },
     async runOne(work) {
-      const mine = session;
+      const mine = current;
       if (!mine || busy) return;
       busy = true;
+      const { signal } = mine.ended;
       try {
-        await work(mine);
+        await work(mine.session, signal);
       } finally {
-        // A run from a discarded session must not free the new session's buttons.
-        if (mine === session) {
+        // A run from an ended session must not free the new session's buttons, nor draw.
+        if (!signal.aborted) {
           busy = false;
-          redraw?.request();
+          mounted?.redraw.request();
         }
       }
     },
   };
+
+  const parts = define(live);
+  const draws = { onMount: true, onResume: false, whilePrinting: false, ...parts.draws };
+  return demo;
 }

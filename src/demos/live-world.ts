@@ -8,7 +8,7 @@ import { createRandom, type Random } from '../sim/random';
 import { RealtimeDriver } from '../sim/realtime-driver';
 import { SpanStore, type SpanStoreOptions } from '../telemetry/span-store';
 import { seededIdGenerator } from '../telemetry/seeded-ids';
-import { createTelemetry, type Telemetry } from '../telemetry/telemetry';
+import { createTelemetry, type Telemetry, type TelemetryOptions } from '../telemetry/telemetry';
 import type { DemoActivity, DemoContext } from './demo';
 
 export interface LiveWorldOptions {
@@ -19,6 +19,12 @@ export interface LiveWorldOptions {
   readonly store?: SpanStoreOptions;
   /** Draw span and trace ids from the seed too, for demos that print ids (they are random otherwise). */
   readonly seededIds?: boolean;
+  /**
+   * Span processors besides the store's, given to every provider of the world's one telemetry (a console exporter,
+   * an OTLP preview): a demo that shows another pipeline adds its processors here rather than building a second
+   * `Telemetry`. They are shut down with the world.
+   */
+  readonly processors?: TelemetryOptions['extraProcessors'];
 }
 
 export interface LiveWorld {
@@ -49,15 +55,15 @@ export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveW
   const random = createRandom(`${ctx.seed}:${opts.demoId}`);
   // A fork of its own, so ids never shift the latencies drawn from `random`.
   const ids = opts.seededIds ? { idGenerator: seededIdGenerator(random.fork('ids').next) } : {};
-  const telemetry = createTelemetry({ store, ...ids });
+  const telemetry = createTelemetry({ store, extraProcessors: opts.processors, ...ids });
   const subscribers: Array<() => () => void> = [];
   let active: Array<() => void> = [];
   let shown = false;
 
-  const connect = (): void => {
+  const subscribeAll = (): void => {
     if (active.length === 0) active = subscribers.map((s) => s());
   };
-  const disconnect = (): void => {
+  const unsubscribeAll = (): void => {
     active.forEach((stop) => stop());
     active = [];
   };
@@ -74,26 +80,26 @@ export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveW
     },
     show() {
       shown = true;
-      connect();
+      subscribeAll();
       driver?.resume();
     },
     hide() {
       shown = false;
       driver?.pause();
-      disconnect();
+      unsubscribeAll();
     },
     sync: () => driver?.sync(),
     async fastForward() {
-      connect();
+      subscribeAll();
       await runUntilIdle(clock);
-      if (!shown) disconnect();
+      if (!shown) unsubscribeAll();
     },
     // Hidden, any listener left on the store is a leak, whoever made it: count it.
     activity: () => ({ timers: driver?.hasWallTimer ? 1 : 0, subscriptions: active.length || store.listenerCount }),
     release() {
       driver?.dispose();
       clock.clear();
-      disconnect();
+      unsubscribeAll();
       subscribers.length = 0;
       void telemetry.shutdown();
     },

@@ -67,7 +67,7 @@ describe('the bootcamp backend', () => {
 
     // Keys typed in the demo stay there; R resets (once focus is handed back with Escape).
     const before = page.url();
-    await page.locator(`${scope} .fb-primary`).focus();
+    await page.locator(`${scope} .demo-primary`).focus();
     for (const key of ['ArrowRight', 'Space', 'n']) await page.keyboard.press(key);
     expect(page.url()).toBe(before);
     await page.keyboard.press('Escape');

@@ -48,7 +48,7 @@ describe('commute: one journey', () => {
   it('draws "Go to work" as a trace: a root span and one span per leg, from three services', async () => {
     const deck = await openDeck(browser, '#/commute-live');
     const { page } = deck;
-    await page.waitForSelector('.present [data-demo="commute"] .cm-primary');
+    await page.waitForSelector('.present [data-demo="commute"] .demo-primary');
     await page.getByLabel('Speed', { exact: true }).selectOption('1200'); // 1 simulated minute in 0.05 s
     await page.getByRole('button', { name: 'Go to work' }).click();
     await expect.poll(() => page.textContent('.present .cm-status'), { timeout: 20_000 }).toMatch(/Arrived at \d\d:\d\d/);
@@ -76,7 +76,7 @@ describe('commute: one journey', () => {
   it('takes another route from the menu, keeps keys away from the deck, and resets with R', async () => {
     const deck = await openDeck(browser, '#/commute-live');
     const { page } = deck;
-    await page.waitForSelector('.present .cm-primary');
+    await page.waitForSelector('.present .demo-primary');
     await page.getByLabel('Speed', { exact: true }).selectOption('1200');
     await page.getByLabel('Route', { exact: true }).selectOption('Cycle path');
     const go = page.getByRole('button', { name: 'Go to work' });

@@ -36,7 +36,7 @@ interface DemoStats {
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats());
 
 async function runLoop(page: Page) {
-  await page.selectOption('.present [data-demo="fizzbuzz"] .fb-speed', '1');
+  await page.selectOption('.present [data-demo="fizzbuzz"] .demo-speed', '1');
   await page.getByRole('button', { name: 'Run 1–15' }).click();
   await expect.poll(() => page.textContent('.present .fb-summary'), { timeout: 20_000 }).toMatch(/^15 answered/);
 }
@@ -45,7 +45,7 @@ describe('FizzBuzz as a Service', () => {
   it('runs 1–15 like the shell loop, one trace per request, hub calling fizzer then buzzer', async () => {
     const deck = await openDeck(browser, '#/otel-fizzbuzz-run');
     const { page } = deck;
-    await page.waitForSelector('.present [data-demo="fizzbuzz"] .fb-primary');
+    await page.waitForSelector('.present [data-demo="fizzbuzz"] .demo-primary');
     await runLoop(page);
     const answers = await page.$$eval('.present .fb-request .fb-answer', (a) => a.map((x) => x.textContent));
     expect(answers).toEqual(ANSWERS);
@@ -72,7 +72,7 @@ describe('FizzBuzz as a Service', () => {
     expect(page.url()).toBe(before);
     await field.fill('abc');
     await field.press('Enter');
-    await expect.poll(() => page.textContent('.present .fb-problem')).toMatch(/Type a whole number/);
+    await expect.poll(() => page.textContent('.present .demo-problem')).toMatch(/Type a whole number/);
 
     expect(deck.problems).toEqual([]);
     expect(deck.foreignRequests).toEqual([]);
@@ -82,7 +82,7 @@ describe('FizzBuzz as a Service', () => {
   it('gives the same latencies for the same seed, resets with R, and stops when the slide is left', async () => {
     const times = async () => {
       const deck = await openDeck(browser, '?seed=rehearsal#/otel-fizzbuzz-run');
-      await deck.page.waitForSelector('.present .fb-primary');
+      await deck.page.waitForSelector('.present .demo-primary');
       await runLoop(deck.page);
       const took = await deck.page.$$eval('.present .fb-took', (t) => t.map((x) => x.textContent));
       return { deck, took };
@@ -93,14 +93,14 @@ describe('FizzBuzz as a Service', () => {
     await second.deck.page.close();
 
     const { page, problems } = first.deck;
-    await page.locator('.present .fb-reset').focus();
+    await page.locator('.present .demo-reset').focus();
     await page.keyboard.press('Escape');
     await page.keyboard.press('r');
     await expect.poll(() => page.$$('.present .fb-request').then((r) => r.length)).toBe(0);
     expect(await treeRows(page, '.present [data-demo="fizzbuzz"]')).toEqual([]);
 
     // Start a run at a tenth of real time, leave the slide mid-run: nothing keeps running, nothing advances.
-    await page.selectOption('.present .fb-speed', '0.1');
+    await page.selectOption('.present .demo-speed', '0.1');
     await page.getByRole('button', { name: 'Run 1–15' }).click();
     await page.waitForTimeout(300);
     await page.keyboard.press('Escape');
@@ -121,7 +121,7 @@ describe('automatic versus manual instrumentation', () => {
   it('traces the same request twice, and lists exactly what the manual spans add', async () => {
     const deck = await openDeck(browser, '#/otel-auto-manual');
     const { page } = deck;
-    await page.waitForSelector('.present [data-demo="instrumentation"] .fb-number');
+    await page.waitForSelector('.present [data-demo="instrumentation"] .demo-number');
     await page.getByRole('button', { name: 'Ask both' }).click();
     const manualTree = '.present [data-demo="instrumentation"] [role="region"][aria-label="manual instrumentation"]';
     const autoTree = '.present [data-demo="instrumentation"] [role="region"][aria-label="automatic instrumentation"]';
@@ -171,7 +171,7 @@ describe('the chapter in print view and under axe', () => {
     expect(await page.$$eval('[data-demo="fizzbuzz"] [role="treeitem"]', (r) => r.length)).toBe(5);
     expect(await page.$$eval('[data-demo="instrumentation"] [role="treeitem"]', (r) => r.length)).toBe(14);
     expect(await page.inputValue('[data-demo="traceparent-decoder"] .fb-tp-input')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
-    expect(await page.textContent('[data-demo="pipeline"] .fb-console-count')).toBe('5 spans exported');
+    expect(await page.textContent('[data-demo="pipeline"] .demo-console-count')).toBe('5 spans exported');
     expect(await page.$$eval('[data-demo="context-loss"] .fb-ctx-summary', (s) => s.map((x) => x.textContent))).toEqual([
       '1 trace, 5 spans: the request holds together.',
       '2 traces, 5 spans: the request is in pieces. “hub GET /buzz” started a trace of its own.',

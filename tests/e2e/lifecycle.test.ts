@@ -37,7 +37,7 @@ describe('demo lifecycle', () => {
 
   it('stops simulated time while the slide is away, and resumes it on return', async () => {
     const { page, problems } = await openDeck(browser, '#/console');
-    await page.selectOption('.present .rc-speed', '0.1'); // a pairing now takes several seconds of wall time
+    await page.selectOption('.present .demo-speed', '0.1'); // a pairing now takes several seconds of wall time
     const input = page.getByLabel('Request', { exact: true });
     await input.fill('/pair/beer?name=ipa');
     await input.press('Enter');
@@ -48,7 +48,7 @@ describe('demo lifecycle', () => {
     await page.waitForTimeout(9_000); // longer than the whole request takes at this speed
     expect(await status(page)).toMatch(/^Waiting/);
     await page.keyboard.press('ArrowRight');
-    await page.selectOption('.present .rc-speed', '1');
+    await page.selectOption('.present .demo-speed', '1');
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^HTTP\/1\.1 200/);
     expect(problems).toEqual([]);
     await page.close();

@@ -47,11 +47,11 @@ describe('from span to screen', () => {
   it('prints each span as it ends, in ConsoleSpanExporter’s shape, the same spans the backend draws', async () => {
     const deck = await openDeck(browser, '#/otel-pipeline');
     const { page } = deck;
-    await page.waitForSelector('.present [data-demo="pipeline"] .fb-console');
-    await page.selectOption('.present [data-demo="pipeline"] .fb-speed', '1');
+    await page.waitForSelector('.present [data-demo="pipeline"] .demo-console');
+    await page.selectOption('.present [data-demo="pipeline"] .demo-speed', '1');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
-    await expect.poll(() => page.textContent('.present .fb-console-count'), { timeout: 15_000 }).toBe('5 spans exported');
-    const text = (await page.textContent('.present .fb-console')) ?? '';
+    await expect.poll(() => page.textContent('.present .demo-console-count'), { timeout: 15_000 }).toBe('5 spans exported');
+    const text = (await page.textContent('.present .demo-console')) ?? '';
     const printed = blocks(text);
     // Spans are exported as they end: the leaves first, the hub's root last.
     expect(printed.map((b) => `${b.kind} ${b.name}`)).toEqual(['1 GET /fizz', '2 GET /fizz', '1 GET /buzz', '2 GET /buzz', '1 GET /fizzbuzz']);
@@ -77,10 +77,10 @@ describe('from span to screen', () => {
     // Bounded: three more requests print far more than the panel keeps.
     for (let i = 0; i < 3; i++) {
       await page.getByRole('button', { name: 'Ask', exact: true }).click();
-      await expect.poll(() => page.textContent('.present .fb-console-count'), { timeout: 15_000 }).toMatch(new RegExp(`^${10 + 5 * i} spans`));
+      await expect.poll(() => page.textContent('.present .demo-console-count'), { timeout: 15_000 }).toMatch(new RegExp(`^${10 + 5 * i} spans`));
     }
-    expect(await page.textContent('.present .fb-console-count')).toBe('20 spans exported, last 400 lines shown');
-    expect(((await page.textContent('.present .fb-console')) ?? '').split('\n').length).toBe(400);
+    expect(await page.textContent('.present .demo-console-count')).toBe('20 spans exported, last 400 lines shown');
+    expect(((await page.textContent('.present .demo-console')) ?? '').split('\n').length).toBe(400);
     expect(deck.problems).toEqual([]);
     await page.close();
   });
@@ -90,7 +90,7 @@ describe('what a context manager does', () => {
   it('keeps one trace with the zone manager, and breaks it in two after the first await with the stack one', async () => {
     const deck = await openDeck(browser, '#/otel-context-loss');
     const { page } = deck;
-    await page.waitForSelector('.present [data-demo="context-loss"] .fb-number');
+    await page.waitForSelector('.present [data-demo="context-loss"] .demo-number');
     await page.getByRole('button', { name: 'Ask both' }).click();
     const summaries = () => page.$$eval('.present .fb-ctx-summary', (s) => s.map((x) => x.textContent));
     await expect.poll(summaries, { timeout: 15_000 }).toEqual([

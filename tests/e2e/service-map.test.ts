@@ -162,7 +162,7 @@ describe('the service map', () => {
     const { page, problems } = await openMap();
     await startTraffic(page);
     await page.waitForSelector(`${SCOPE} .sm-node`, { timeout: 20_000 });
-    await page.click(`${SCOPE} .fb-reset`);
+    await page.click(`${SCOPE} .demo-reset`);
     await expect.poll(() => page.textContent(COUNTS)).toBe('No requests sent yet.');
     expect(await page.$$(`${SCOPE} .sm-node`)).toHaveLength(0);
     expect(await page.getAttribute(`${SCOPE} .traffic-toggle`, 'aria-pressed')).toBe('false');

@@ -132,7 +132,7 @@ describe('span anatomy', () => {
     await page.keyboard.press('ArrowLeft');
     await page.waitForSelector('.present .sa-send');
 
-    await page.click('.present .sa-reset');
+    await page.click('.present .demo-reset');
     expect(await status(page)).toBe('Pick a span and send its request.');
     expect(await page.$$('.present .sa-debug-line[data-field]')).toHaveLength(0);
     expect(await page.locator('.present .sa-switch').isChecked()).toBe(false);

@@ -108,7 +108,7 @@ describe('reading traces: the support exercise', () => {
   it('resets with R and shows a seeded, answered incident in print view', async () => {
     const deck = await openDeck(browser, '#/reading-practice');
     await newIncident(deck.page);
-    await deck.page.locator('.present .tr-primary').focus();
+    await deck.page.locator('.present .demo-primary').focus();
     await deck.page.keyboard.press('Escape');
     await deck.page.keyboard.press('r');
     await expect.poll(() => ticket(deck.page)).toBe('Press “New incident” to get a ticket.');

@@ -20,7 +20,7 @@ const rows = (page: Page) =>
   page.$$eval('.present [role="treeitem"]:not([hidden])', (r) => r.map((x) => x.getAttribute('aria-label') ?? ''));
 
 async function press(deck: DeckPage, label: string | RegExp): Promise<void> {
-  await deck.page.locator('.present .ws-button', { hasText: label }).click();
+  await deck.page.locator('.present .demo-button', { hasText: label }).click();
   await expect.poll(() => status(deck.page), { timeout: 15_000 }).toMatch(/→ \d{3}/);
 }
 

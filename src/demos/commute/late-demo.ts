@@ -9,12 +9,12 @@
 import { clockTime, COMMUTE_ATTR as A, COMMUTE_SERVICES, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { GROUP_KEYS, groupLateCommutes, type GroupKey, type LateAnswer } from './group-late';
-import { createLateView, type LateView } from './late-view';
+import { createLateView } from './late-view';
 
 export const COMMUTERS_PER_MORNING = 200;
 /** One commuting minute in 0.1 s of wall time: a morning (about 80 minutes from first departure to last arrival) in 8 s. */
@@ -25,103 +25,113 @@ const SPEED = 600;
  */
 const STORE = { maxSpans: 5_000, maxTraces: 1_000 } as const;
 
+/** One session: the city, the morning under way, the last answer drawn and the late commute opened. */
+interface LateSession extends LiveSession {
+  readonly city: CommuteCity;
+  running: { started: StartedMorning; startMs: number; firstMin: number } | undefined;
+  answer: LateAnswer | undefined;
+  exampleId: string | undefined;
+}
+
+interface LateDemoView extends LiveView<LateSession> {
+  /** The next morning: 200 commuters, the answer growing as they arrive. */
+  run(): Promise<void>;
+}
+
 export function createLateDemo(): Demo {
-  let view: LateView | undefined;
-  let waterfall: WaterfallView | undefined;
-  let exampleLine: HTMLElement | undefined;
-  let key: GroupKey = GROUP_KEYS[0].key;
-  let answer: LateAnswer | undefined;
-  let exampleId: string | undefined;
-  let running: { started: StartedMorning; startMs: number; firstMin: number } | undefined;
+  return createLiveDemo<LateDemoView, LateSession>((live) => ({
+    mount(root) {
+      let key: GroupKey = GROUP_KEYS[0].key;
 
-  const draw = (): void => {
-    const world = live.session?.world;
-    if (!world || !view || !waterfall) return;
-    const store = world.store;
-    answer = groupLateCommutes(store.traceIds().flatMap((id) => [...store.getTrace(id)]), key);
-    const selected = exampleId ? answer.groups.find((g) => g.lateTraceIds.includes(exampleId!))?.value : undefined;
-    view.showAnswer(answer, selected);
-    if (running) {
-      const { started, startMs, firstMin } = running;
-      const nowMin = firstMin + (world.clock.now() - startMs) / MS_PER_MIN;
-      const { day } = started.morning;
-      view.showProgress(`${day}, ${clockTime(nowMin)}: ${started.arrivedCount()} of ${started.plans.length} at work so far.`);
-    }
-    const spans = exampleId ? store.getTrace(exampleId) : [];
-    waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, exampleId) : null);
-    exampleLine!.textContent = describeExample(spans);
-  };
+      const run = (): Promise<void> =>
+        live.run(async (session, signal) => {
+          if (session.running) return;
+          const { world, city } = session;
+          world.sync();
+          const started = city.runMorning(COMMUTERS_PER_MORNING);
+          session.running = { started, startMs: world.clock.now(), firstMin: Math.min(...started.plans.map((p) => p.departureMin)) };
+          view.setRunning(true);
+          draw(session);
+          await started.arrived;
+          if (signal.aborted) return;
+          session.running = undefined;
+          view.setRunning(false);
+          view.showProgress(`${started.morning.day}: all ${started.plans.length} are at work.`);
+          draw(session);
+          // Open one late commute of the biggest group, so the trace beside the numbers is never empty after a run.
+          if (!session.exampleId && session.answer) showExample(session, session.answer.groups[0]?.value);
+        });
 
-  function run(): Promise<void> {
-    const mine = live.session;
-    if (!mine || !view || running) return Promise.resolve();
-    const { world, system: city } = mine;
-    world.sync();
-    const started = city.runMorning(COMMUTERS_PER_MORNING);
-    running = { started, startMs: world.clock.now(), firstMin: Math.min(...started.plans.map((p) => p.departureMin)) };
-    view.setRunning(true);
-    draw();
-    return started.arrived.then(() => {
-      if (mine !== live.session) return;
-      running = undefined;
-      view?.setRunning(false);
-      view?.showProgress(`${started.morning.day}: all ${started.plans.length} are at work.`);
-      draw();
-      // Open one late commute of the biggest group, so the trace beside the numbers is never empty after a run.
-      if (!exampleId && answer) showExample(answer.groups[0]?.value);
-    });
-  }
+      /** Open a late commute of the group with this value: the next one after the one shown, if it is in the group. */
+      function showExample(session: LateSession, value: string | undefined): void {
+        const ids = session.answer?.groups.find((g) => g.value === value)?.lateTraceIds ?? [];
+        if (ids.length === 0) return;
+        const at = session.exampleId ? ids.indexOf(session.exampleId) : -1;
+        session.exampleId = ids[(at + 1) % ids.length];
+        draw(session);
+      }
 
-  /** Open a late commute of the group with this value: the next one after the one shown, if it is in the group. */
-  function showExample(value: string | undefined): void {
-    const ids = answer?.groups.find((g) => g.value === value)?.lateTraceIds ?? [];
-    if (ids.length === 0) return;
-    const at = exampleId ? ids.indexOf(exampleId) : -1;
-    exampleId = ids[(at + 1) % ids.length];
-    draw();
-  }
-
-  const live: LiveDemo<CommuteCity> = createLiveDemo<CommuteCity>({
-    mountView(root) {
-      view = createLateView({
+      const view = createLateView({
         run: () => void run().catch(live.fail),
         groupBy: (k) => {
           key = k;
-          draw();
+          const session = live.session;
+          if (session) draw(session);
         },
-        showExample,
-        reset: () => live.demo.reset(),
+        showExample: (value) => {
+          const session = live.session;
+          if (session) showExample(session, value);
+        },
+        reset: () => live.reset(),
       });
-      exampleLine = el('p', { class: 'cm-example' });
-      const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
-      root.replaceChildren(el('div', { class: 'cm cm--late' }, view.element, traceBox));
-      waterfall = createWaterfall(traceBox, {
+      const exampleLine = el('p', { class: 'cm-example' });
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
+      root.replaceChildren(el('div', { class: 'demo-box cm cm--late' }, view.element, traceBox));
+      const waterfall = createWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of one late commute',
         emptyText: 'Run the commuters, then pick a group to open one of its late commutes.',
       });
+
+      function draw(session: LateSession): void {
+        const { world, running, exampleId } = session;
+        const store = world.store;
+        const answer = groupLateCommutes(store.traceIds().flatMap((id) => [...store.getTrace(id)]), key);
+        session.answer = answer;
+        const selected = exampleId ? answer.groups.find((g) => g.lateTraceIds.includes(exampleId))?.value : undefined;
+        view.showAnswer(answer, selected);
+        if (running) {
+          const { started, startMs, firstMin } = running;
+          const nowMin = firstMin + (world.clock.now() - startMs) / MS_PER_MIN;
+          const { day } = started.morning;
+          view.showProgress(`${day}, ${clockTime(nowMin)}: ${started.arrivedCount()} of ${started.plans.length} at work so far.`);
+        }
+        const spans = exampleId ? store.getTrace(exampleId) : [];
+        waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, exampleId) : null);
+        exampleLine.textContent = describeExample(spans);
+      }
+
+      return {
+        run,
+        draw,
+        reset() {
+          key = GROUP_KEYS[0].key;
+          view.resetControls();
+        },
+        showProblem: (message) => view.showProgress(message),
+        destroy: () => waterfall.destroy(),
+      };
     },
-    worldOptions: () => ({ demoId: 'commute-late', speed: SPEED, store: STORE }),
-    connect(w) {
-      const city = createCommuteCity({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+    connect(open) {
+      const world = open({ demoId: 'commute-late', speed: SPEED, store: STORE });
+      const city = createCommuteCity({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
       // Print view draws once, when the fast-forwarded morning is over, not once per span.
-      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
-      return city;
+      world.whileShown(() => world.store.subscribe(() => live.requestDraw()));
+      return { world, city, running: undefined, answer: undefined, exampleId: undefined };
     },
-    draw,
-    printScenario: () => run(),
-    resetView() {
-      // The morning under way belongs to the world just released.
-      running = undefined;
-      key = GROUP_KEYS[0].key;
-      exampleId = undefined;
-      view?.resetControls();
-    },
-    showProblem: (message) => view?.showProgress(message),
-    destroyView: () => waterfall?.destroy(),
+    print: (_, view) => view.run(),
     draws: { onResume: true },
-  });
-  return live.demo;
+  }));
 }
 
 /** One line about the example, read from its root span's tags: "c042, Crosstown: left 08:12, arrived 09:07, 7 min late". */

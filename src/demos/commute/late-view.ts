@@ -3,7 +3,8 @@
  * as bars with their numbers. Each group's name is a button that opens one of its late commutes' traces. It draws
  * and reports; the demo decides. Every value is set as text, and bar widths as a percentage style.
  */
-import { el, uniqueId } from '../kit/dom';
+import { createButton, createResetButton } from '../kit/buttons';
+import { el, setBusy, uniqueId } from '../kit/dom';
 import { GROUP_KEYS, type GroupKey, type LateAnswer, type LateGroup } from './group-late';
 
 export interface LateHandlers {
@@ -28,8 +29,7 @@ export const RUN_LABEL = 'Run 200 commuters';
 const labelOf = (key: string): string => GROUP_KEYS.find((k) => k.key === key)?.label ?? key;
 
 export function createLateView(handlers: LateHandlers): LateView {
-  const runButton = el('button', { type: 'button', class: 'cm-primary' }, RUN_LABEL);
-  runButton.addEventListener('click', () => handlers.run());
+  const runButton = createButton(RUN_LABEL, () => handlers.run(), { primary: true });
 
   const groupName = uniqueId('cm-group');
   const radios = GROUP_KEYS.map(({ key, label }, i) => {
@@ -41,8 +41,7 @@ export function createLateView(handlers: LateHandlers): LateView {
   });
   const groupBy = el('fieldset', { class: 'cm-groupby' }, el('legend', {}, 'Group the late by'), ...radios.map((r) => r.label));
 
-  const resetButton = el('button', { type: 'button', class: 'cm-secondary', title: 'Reset this demo (R)' }, 'Reset');
-  resetButton.addEventListener('click', () => handlers.reset());
+  const resetButton = createResetButton(() => handlers.reset());
 
   const progress = el('p', { class: 'cm-progress', role: 'status', 'aria-live': 'polite' });
   const totals = el('p', { class: 'cm-totals' });
@@ -107,9 +106,8 @@ export function createLateView(handlers: LateHandlers): LateView {
   const view: LateView = {
     element,
     setRunning(running) {
-      // aria-disabled rather than disabled: a disabled button drops the keyboard focus, and the next arrow key
-      // would then move the deck. The demo ignores the click while a morning runs.
-      runButton.setAttribute('aria-disabled', String(running));
+      // Busy rather than disabled (see setBusy): the demo ignores the click while a morning runs.
+      setBusy(runButton, running);
       runButton.textContent = running ? 'Morning in progress…' : RUN_LABEL;
     },
     showProgress(text) {

@@ -1,3 +1,5 @@
+// The kit's shared chrome (its own cascade layer, under every demo's rules), then this demo's own.
+import '../kit/demo.css';
 import './commute.css';
 import type { DemoRegistration } from '../demo';
 import { createCommuteDemo } from './commute-demo';

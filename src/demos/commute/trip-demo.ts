@@ -7,94 +7,95 @@
  */
 import { clockTime, COMMUTE_SERVICES, createCommuteCity, DUE_MIN, type CommuteCity, type RouteName } from '../../sim/commute';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { outcome } from './trip-outcome';
-import { createTripView, DEFAULT_ROUTE, type TripView } from './trip-view';
+import { createTripView, DEFAULT_ROUTE } from './trip-view';
 
 /** One commuting minute in 0.1 s of wall time: a 45-minute journey plays in under 5 seconds. */
 const DEFAULT_SPEED = 600;
 
+/** One session: the city, and the journey on show. */
+interface TripSession extends LiveSession {
+  readonly city: CommuteCity;
+  traceId: string | undefined;
+}
+
+interface TripDemoView extends LiveView<TripSession> {
+  /** The next morning's commute, by this route (or the commuter's own pick). */
+  go(route: RouteName | undefined): Promise<void>;
+  setRoute(route: RouteName): void;
+}
+
 export function createTripDemo(): Demo {
-  let view: TripView | undefined;
-  let waterfall: WaterfallView | undefined;
-  let speed = DEFAULT_SPEED;
-  let traceId: string | undefined;
+  return createLiveDemo<TripDemoView, TripSession>((live) => ({
+    mount(root) {
+      const go = (route: RouteName | undefined): Promise<void> =>
+        live.run(async (session, signal) => {
+          session.world.sync();
+          const started = session.city.goToWork(route);
+          session.traceId = started.traceId;
+          const { morning, plan } = started;
+          const heading = [
+            `${morning.day}, by the ${plan.route.name} route`,
+            `Left home at ${clockTime(plan.departureMin)}, due at ${clockTime(DUE_MIN)}.`,
+          ];
+          view.showStatus([...heading, 'On the way…'], 'pending');
+          draw(session);
+          const summary = await started.arrived;
+          // Only the journey on show may write the status: an earlier one still travelling arrives in silence.
+          if (signal.aborted || session.traceId !== started.traceId) return;
+          view.showStatus([...heading, ...outcome(summary)], summary.late ? 'late' : 'ok');
+        });
 
-  const draw = (): void => {
-    const world = live.session?.world;
-    if (!world || !waterfall) return;
-    waterfall.setModel(traceId ? buildTraceModel(world.store.getTrace(traceId), traceId) : null);
-  };
-
-  function go(route: RouteName | undefined): Promise<void> {
-    const mine = live.session;
-    if (!mine || !view) return Promise.resolve();
-    mine.world.sync();
-    const started = mine.system.goToWork(route);
-    traceId = started.traceId;
-    const { morning, plan } = started;
-    const heading = [
-      `${morning.day}, by the ${plan.route.name} route`,
-      `Left home at ${clockTime(plan.departureMin)}, due at ${clockTime(DUE_MIN)}.`,
-    ];
-    view.showStatus([...heading, 'On the way…'], 'pending');
-    draw();
-    return started.arrived.then((summary) => {
-      // Only the journey on show may write the status: an earlier one still travelling arrives in silence.
-      if (mine !== live.session || traceId !== started.traceId) return;
-      view?.showStatus([...heading, ...outcome(summary)], summary.late ? 'late' : 'ok');
-    });
-  }
-
-  const live: LiveDemo<CommuteCity> = createLiveDemo<CommuteCity>({
-    mountView(root) {
-      view = createTripView(
+      const view = createTripView(
         {
           go: (route) => void go(route).catch(live.fail),
-          setSpeed: (s) => {
-            speed = s;
-            live.session?.world.driver?.setSpeed(s);
-          },
-          reset: () => live.demo.reset(),
+          setSpeed: (s) => live.session?.world.driver?.setSpeed(s),
+          reset: () => live.reset(),
         },
-        speed,
+        DEFAULT_SPEED,
       );
-      const traceBox = el('div', { class: 'cm-trace', role: 'region', 'aria-label': 'Trace of the commute' });
-      root.replaceChildren(el('div', { class: 'cm cm--trip' }, view.element, traceBox));
-      waterfall = createWaterfall(traceBox, {
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the commute' });
+      root.replaceChildren(el('div', { class: 'demo-box cm cm--trip' }, view.element, traceBox));
+      const waterfall = createWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of the commute',
         emptyText: 'Press “Go to work” to see the journey as a trace.',
       });
+
+      function draw({ world, traceId }: TripSession): void {
+        waterfall.setModel(traceId ? buildTraceModel(world.store.getTrace(traceId), traceId) : null);
+      }
+
+      return {
+        go,
+        setRoute: (route) => view.setRoute(route),
+        draw,
+        reset: () => view.resetControls(DEFAULT_SPEED),
+        showProblem: (message) => view.showStatus([message], 'late'),
+        destroy: () => waterfall.destroy(),
+      };
     },
-    worldOptions: () => ({ demoId: 'commute-trip', speed }),
-    connect(w) {
-      const city = createCommuteCity({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-      w.whileShown(() =>
-        w.store.subscribe((change) => {
-          if (change.type !== 'added' || change.traceId === traceId) live.requestDraw();
+    connect(open) {
+      const world = open({ demoId: 'commute-trip', speed: DEFAULT_SPEED });
+      const city = createCommuteCity({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
+      const session: TripSession = { world, city, traceId: undefined };
+      world.whileShown(() =>
+        world.store.subscribe((change) => {
+          if (change.type !== 'added' || change.traceId === session.traceId) live.requestDraw();
         }),
       );
-      return city;
+      return session;
     },
-    draw,
     /** One Crosstown commute, fast-forwarded to its arrival on the seeded clock. */
-    printScenario() {
-      view?.setRoute(DEFAULT_ROUTE);
-      return go(DEFAULT_ROUTE);
+    print(_, view) {
+      view.setRoute(DEFAULT_ROUTE);
+      return view.go(DEFAULT_ROUTE);
     },
-    resetView() {
-      traceId = undefined;
-      speed = DEFAULT_SPEED;
-      view?.resetControls(speed);
-    },
-    showProblem: (message) => view?.showStatus([message], 'late'),
-    destroyView: () => waterfall?.destroy(),
     // The trace starts empty as built, and on paper it is drawn leg by leg as on a slide.
     draws: { onMount: false, whilePrinting: true },
-  });
-  return live.demo;
+  }));
 }

@@ -3,6 +3,8 @@
  * reports what the person did; the demo decides what happens. Every value is set as text.
  */
 import { ROUTE_NAMES, type RouteName } from '../../sim/commute';
+import { createButton, createResetButton } from '../kit/buttons';
+import { createSpeedSelect } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 
 export interface TripHandlers {
@@ -37,22 +39,19 @@ export function createTripView(handlers: TripHandlers, speed: number): TripView 
   routeSelect.append(el('option', { value: ANY_ROUTE }, 'Any (as the city picks)'));
   routeSelect.value = DEFAULT_ROUTE;
 
-  const goButton = el('button', { type: 'button', class: 'cm-primary' }, 'Go to work');
-  goButton.addEventListener('click', () => {
-    const value = routeSelect.value;
-    handlers.go(value === ANY_ROUTE ? undefined : (ROUTE_NAMES.find((n) => n === value) ?? DEFAULT_ROUTE));
-  });
+  const goButton = createButton(
+    'Go to work',
+    () => {
+      const value = routeSelect.value;
+      handlers.go(value === ANY_ROUTE ? undefined : (ROUTE_NAMES.find((n) => n === value) ?? DEFAULT_ROUTE));
+    },
+    { primary: true },
+  );
 
   const status = el('div', { class: 'cm-status', role: 'status', 'aria-live': 'polite' });
 
-  const speedId = uniqueId('cm-speed');
-  const speedSelect = el('select', { id: speedId, class: 'cm-select' });
-  for (const [value, label] of TRIP_SPEEDS) speedSelect.append(el('option', { value: String(value) }, label));
-  speedSelect.value = String(speed);
-  speedSelect.addEventListener('change', () => handlers.setSpeed(Number(speedSelect.value)));
-
-  const resetButton = el('button', { type: 'button', class: 'cm-secondary', title: 'Reset this demo (R)' }, 'Reset');
-  resetButton.addEventListener('click', () => handlers.reset());
+  const speedSelect = createSpeedSelect(speed, (s) => handlers.setSpeed(s), TRIP_SPEEDS);
+  const resetButton = createResetButton(() => handlers.reset());
 
   const element = el(
     'div',
@@ -62,13 +61,7 @@ export function createTripView(handlers: TripHandlers, speed: number): TripView 
     goButton,
     status,
     el('p', { class: 'cm-hint' }, 'Click a leg in the trace to read its tags. Press again for the next morning, or try another route.'),
-    el(
-      'div',
-      { class: 'cm-row' },
-      el('label', { for: speedId, class: 'cm-label cm-label--inline' }, 'Speed'),
-      speedSelect,
-      resetButton,
-    ),
+    el('div', { class: 'cm-row' }, speedSelect.element, resetButton),
   );
 
   const view: TripView = {
@@ -85,7 +78,7 @@ export function createTripView(handlers: TripHandlers, speed: number): TripView 
     },
     resetControls(resetSpeed) {
       routeSelect.value = DEFAULT_ROUTE;
-      speedSelect.value = String(resetSpeed);
+      speedSelect.set(resetSpeed);
       view.showStatus(['Nobody has left home yet.']);
     },
   };

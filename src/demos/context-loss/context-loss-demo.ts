@@ -12,6 +12,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
+import { createColumn, createTraceBox } from '../kit/panels';
 import { createTwinDemo } from '../kit/twin-demo';
 import { fragmentsOf, fragmentSummary } from './fragments';
 
@@ -27,15 +28,13 @@ interface Column {
 }
 
 export function createContextLossDemo(): Demo {
-  let columns: Record<Side, Column> | undefined;
-
   function column(title: string, note: string, label: string, pieces: number): { element: HTMLElement; column: Column } {
     const summary = el('p', { class: 'fb-ctx-summary', role: 'status' });
     const boxes: HTMLElement[] = [];
     const waterfalls: WaterfallView[] = [];
     const stack = el('div', { class: 'fb-pieces' });
     for (let i = 0; i < pieces; i++) {
-      const box = el('div', { class: 'fb-trace fb-piece' });
+      const box = createTraceBox(undefined, 'fb-piece');
       stack.append(box);
       boxes.push(box);
       waterfalls.push(
@@ -46,17 +45,11 @@ export function createContextLossDemo(): Demo {
         }),
       );
     }
-    const element = el(
-      'div',
-      { class: 'fb-column', role: 'region', 'aria-label': label },
-      el('p', { class: 'fb-column-title' }, el('strong', {}, title), ` ${note}`),
-      summary,
-      stack,
-    );
+    const element = createColumn({ title, note: [` ${note}`], label }, summary, stack);
     return { element, column: { summary, boxes, waterfalls } };
   }
 
-  return createTwinDemo<Side>({
+  return createTwinDemo<Side, Record<Side, Column>>({
     demoId: 'context-loss',
     className: 'fb-ctx',
     sides: ['zone', 'stack'],
@@ -65,11 +58,9 @@ export function createContextLossDemo(): Demo {
     mountColumns() {
       const zone = column('Zone context manager', '· the page’s; follows every await', 'Hub with the zone context manager', 1);
       const stack = column('Stack context manager', '· lasts until the first await', 'Hub with the stack context manager', MAX_PIECES);
-      columns = { zone: zone.column, stack: stack.column };
-      return [zone.element, stack.element];
+      return { elements: [zone.element, stack.element], columns: { zone: zone.column, stack: stack.column } };
     },
-    draw(traceIds, store) {
-      if (!columns) return;
+    draw(columns, traceIds, store) {
       for (const side of ['zone', 'stack'] as const) {
         const column = columns[side];
         const ids = traceIds[side];
@@ -86,9 +77,8 @@ export function createContextLossDemo(): Demo {
         });
       }
     },
-    destroyColumns() {
-      for (const c of columns ? [columns.zone, columns.stack] : []) c.waterfalls.forEach((w) => w.destroy());
-      columns = undefined;
+    destroyColumns(columns) {
+      for (const c of [columns.zone, columns.stack]) c.waterfalls.forEach((w) => w.destroy());
     },
   });
 }

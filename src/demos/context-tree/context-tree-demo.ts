@@ -14,15 +14,18 @@ import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { formatDuration } from '../../viz/context-tree/format';
 import type { Demo } from '../demo';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { BATCH, createTreeDemoView, type TreeDemoView } from './tree-demo-view';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { BATCH, createTreeDemoView } from './tree-demo-view';
 
-interface TreeSystem {
+/** One session: the system under traffic and the tree its spans fold into; a reset drops all of it. */
+interface TreeSession extends LiveSession {
   readonly matchmaker: Matchmaker;
   readonly traffic: TrafficGenerator;
   readonly tree: CallingContextTree;
-  /** Spans ended in this world, every one of them folded into `tree`. */
+  /** Spans ended in this session, every one of them folded into `tree`. */
   spans: number;
+  /** The tree's version last drawn, so an unchanged tree is not handed to the view again. */
+  drawnVersion: number;
 }
 
 const DEFAULT_RATE = 10;
@@ -35,96 +38,90 @@ const PRINT_REQUESTS = 60;
 const ERROR_RATE = 0.02;
 
 export function createContextTreeDemo(): Demo {
-  let view: TreeDemoView | undefined;
-  let rate = DEFAULT_RATE;
-  let drawnVersion = -1;
-
-  const draw = (): void => {
-    const sys = live.session?.system;
-    if (!sys || !view) return;
-    const snapshot = sys.tree.snapshot();
-    if (snapshot.version !== drawnVersion) {
-      drawnVersion = snapshot.version;
-      view.tree.setTree(snapshot.roots);
-    }
-    view.showTraffic(sys.traffic.state === 'running', sys.traffic.counts().sent, sys.spans);
-    const open = view.traces.traceId;
-    if (open !== null) view.traces.refresh(live.session!.world.store.getTrace(open));
-  };
-
-  const describe = (traceId: string, error: boolean): string => {
-    const spans = live.session?.world.store.getTrace(traceId) ?? [];
-    if (spans.length === 0) return 'no longer kept';
-    const model = buildTraceModel(spans, traceId);
-    // Errors anywhere in the trace (a failed tasting under a pairing that answered), or at least the one here.
-    const errors = Math.max(model.errorCount, error ? 1 : 0);
-    return `${formatDuration(model.durationMs)}${errors === 0 ? '' : errors === 1 ? ' · 1 error' : ` · ${errors} errors`}`;
-  };
-
-  const live: LiveDemo<TreeSystem> = createLiveDemo<TreeSystem>({
-    mountView(root) {
-      view = createTreeDemoView(MATCHMAKER_SERVICES, rate, {
+  return createLiveDemo<LiveView<TreeSession>, TreeSession>((live) => ({
+    mount(root) {
+      const describe = (traceId: string, error: boolean): string => {
+        const spans = live.session?.world.store.getTrace(traceId) ?? [];
+        if (spans.length === 0) return 'no longer kept';
+        const model = buildTraceModel(spans, traceId);
+        // Errors anywhere in the trace (a failed tasting under a pairing that answered), or at least the one here.
+        const errors = Math.max(model.errorCount, error ? 1 : 0);
+        return `${formatDuration(model.durationMs)}${errors === 0 ? '' : errors === 1 ? ' · 1 error' : ` · ${errors} errors`}`;
+      };
+      const view = createTreeDemoView(MATCHMAKER_SERVICES, DEFAULT_RATE, {
         toggleTraffic() {
-          const sys = live.session?.system;
-          if (!sys) return;
-          live.session!.world.sync();
+          const s = live.session;
+          if (!s) return;
+          s.world.sync();
           // From paused, start() resumes what was held (a batch too) and turns continuous mode on.
-          if (sys.traffic.state === 'running') sys.traffic.pause();
-          else sys.traffic.start();
+          if (s.traffic.state === 'running') s.traffic.pause();
+          else s.traffic.start();
           live.requestDraw();
         },
         sendBatch() {
-          live.session?.world.sync();
-          void live.session?.system.traffic.sendBatch(BATCH);
+          const s = live.session;
+          if (!s) return;
+          s.world.sync();
+          void s.traffic.sendBatch(BATCH).catch(live.fail);
         },
-        setRate(r) {
-          rate = r;
-          live.session?.system.traffic.setRate(r);
-        },
-        reset: () => live.demo.reset(),
+        setRate: (r) => live.session?.traffic.setRate(r),
+        reset: () => live.reset(),
         describe,
         spansOf: (traceId) => live.session?.world.store.getTrace(traceId) ?? [],
       });
       root.replaceChildren(view.element);
+      return {
+        draw(s) {
+          const snapshot = s.tree.snapshot();
+          if (snapshot.version !== s.drawnVersion) {
+            s.drawnVersion = snapshot.version;
+            view.tree.setTree(snapshot.roots);
+          }
+          view.showTraffic(s.traffic.state === 'running', s.traffic.counts().sent, s.spans);
+          const open = view.traces.traceId;
+          if (open !== null) view.traces.refresh(s.world.store.getTrace(open));
+        },
+        reset: () => view.resetControls(DEFAULT_RATE),
+        showProblem: (message) => view.showProblem(message),
+        destroy: () => view.destroy(),
+      };
     },
-    // Enough room that the exemplars of a long run are still there to open (about 2,000 pairings); seeded ids, so
-    // the same seed lists the same traces.
-    worldOptions: () => ({ demoId: 'context-tree', speed: 1, seededIds: true, store: { maxSpans: 60_000, maxTraces: 3_000 } }),
-    connect(w) {
-      const matchmaker = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
+    connect(open) {
+      // Enough room that the exemplars of a long run are still there to open (about 2,000 pairings); seeded ids, so
+      // the same seed lists the same traces.
+      const world = open({ demoId: 'context-tree', speed: 1, seededIds: true, store: { maxSpans: 60_000, maxTraces: 3_000 } });
+      const matchmaker = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
       matchmaker.faults.set({ errorRate: ERROR_RATE });
       // Pairings, catalogue reads and a few lookups that miss (404s): several different paths from the root.
       const traffic = createTrafficGenerator({
-        clock: w.clock,
-        random: w.random.fork('traffic'),
+        clock: world.clock,
+        random: world.random.fork('traffic'),
         routes: matchmakerTraffic(matchmaker),
-        ratePerSecond: rate,
+        ratePerSecond: DEFAULT_RATE,
       });
-      const sys: TreeSystem = { matchmaker, traffic, tree: new CallingContextTree(), spans: 0 };
-      w.whileShown(() =>
-        w.store.subscribe((change) => {
+      const session: TreeSession = {
+        world,
+        matchmaker,
+        traffic,
+        tree: new CallingContextTree(),
+        spans: 0,
+        drawnVersion: -1,
+        stop() {
+          traffic.dispose();
+          matchmaker.stop();
+        },
+      };
+      world.whileShown(() =>
+        world.store.subscribe((change) => {
           if (change.type !== 'added') return;
-          sys.tree.fold(change.span);
-          sys.spans++;
+          session.tree.fold(change.span);
+          session.spans++;
           live.requestDraw();
         }),
       );
-      w.whileShown(() => traffic.subscribe(() => live.requestDraw()));
-      return sys;
+      world.whileShown(() => traffic.subscribe(() => live.requestDraw()));
+      return session;
     },
-    disconnect(sys) {
-      sys.traffic.dispose();
-      sys.matchmaker.stop();
-    },
-    draw,
-    printScenario: ({ system }) => system.traffic.sendBatch(PRINT_REQUESTS),
-    resetView() {
-      rate = DEFAULT_RATE;
-      drawnVersion = -1;
-      view?.resetControls(rate);
-    },
-    showProblem: (message) => view?.showProblem(message),
-    destroyView: () => view?.destroy(),
-  });
-  return live.demo;
+    print: ({ traffic }) => traffic.sendBatch(PRINT_REQUESTS),
+  }));
 }

@@ -6,13 +6,14 @@
  *     .cct-controls   [Start traffic] [Send 100 requests] Rate [10/s] [Reset]   "120 requests · 2,345 spans"
  *     .cct-main       tree (treegrid) | exemplar list
  *     .cct-trace      the opened trace (hidden until one is opened)
- *     p.fb-problem    what went wrong
+ *     p.demo-problem    what went wrong
  */
 import type { SpanRecord } from '../../telemetry/trace-model';
 import { createContextTree, type ContextTreeView, type PathTraces } from '../../viz/context-tree/context-tree-view';
 import { createExemplarList, type ExemplarItem, type ExemplarListView } from '../../viz/context-tree/exemplar-list-view';
 import { formatCount } from '../../viz/context-tree/format';
-import { createProblemLine, createResetButton } from '../kit/controls';
+import { createResetButton } from '../kit/buttons';
+import { createProblemLine } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 import { createTracePanel, type TracePanel } from './trace-panel';
 

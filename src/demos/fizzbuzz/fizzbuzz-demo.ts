@@ -9,155 +9,153 @@
 import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
-import { createLiveDemo, type LiveDemo, type LiveSession } from '../live-demo';
-import { createNumberForm, createProblemLine, createResetButton, createSpeedSelect, type NumberForm, type ProblemLine, type SpeedSelect } from '../kit/controls';
-import { createRequestListView, formatMs, type RequestListView } from './request-list-view';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { createButton, createResetButton } from '../kit/buttons';
+import { createNumberForm, createProblemLine, createSpeedSelect } from '../kit/controls';
+import { createRequestListView, formatMs } from './request-list-view';
 import { RunLog } from './run-log';
 import { numberOf, traceIdOf } from '../kit/wire-traces';
 
 export const LOOP_NUMBERS: readonly number[] = Array.from({ length: 15 }, (_, i) => i + 1);
 const DEFAULT_SPEED = 0.5;
 
-export function createFizzBuzzDemo(): Demo {
-  let waterfall: WaterfallView | undefined;
-  let list: RequestListView | undefined;
-  let runButton: HTMLButtonElement | undefined;
-  let form: NumberForm | undefined;
-  let speedSelect: SpeedSelect | undefined;
-  let problem: ProblemLine | undefined;
-  let speed = DEFAULT_SPEED;
-  const log = new RunLog();
+/** One session: the system, the requests sent in it and the row whose trace is shown. */
+interface FizzBuzzSession extends LiveSession {
+  readonly system: FizzBuzz;
+  readonly log: RunLog;
   /** The row whose trace is shown, or 'latest' to follow each new request. */
-  let selected: number | 'latest' = 'latest';
+  selected: number | 'latest';
+}
 
-  const selectedIndex = (): number => (selected === 'latest' ? log.entries.length - 1 : selected);
-
-  function summary(): string {
-    const done = log.entries.filter((e) => e.tookMs !== undefined);
-    if (done.length === 0) return log.entries.length ? 'Waiting for the first answer…' : '';
-    const slow = log.entries[log.slowestIndex()]!;
-    return `${done.length} answered · ${formatMs(log.totalMs())} in all · slowest n=${slow.n}, ${formatMs(slow.tookMs!)}`;
-  }
-
-  function draw(): void {
-    if (!list || !waterfall) return;
-    const index = selectedIndex();
-    list.update(log.entries, index, summary());
-    const id = log.entries[index]?.traceId;
-    const world = live.session?.world;
-    waterfall.setModel(id && world ? buildTraceModel(world.store.getTrace(id), id) : null);
-    if (runButton) setBusy(runButton, live.busy);
-    if (form) setBusy(form.button, live.busy);
-  }
-
-  const onWire = (event: WireEvent): void => {
-    // The hub's calls carry the request's trace id: the row learns its trace as soon as the first call leaves.
-    if (event.direction !== 'request' || event.target.startsWith('hub:')) return;
-    const n = numberOf(event.request.url);
-    const id = traceIdOf(event.request.headers['traceparent']);
-    if (n !== undefined && id !== undefined && log.traceSeen(n, id)) live.requestDraw();
-  };
-
-  async function askOne(n: number, mine: LiveSession<FizzBuzz>): Promise<void> {
-    const { world: w, system: sys } = mine;
-    w.sync();
-    const startedMs = w.clock.now();
-    const index = log.start(n);
-    live.requestDraw();
-    try {
-      const response = await sys.ask(n);
-      if (mine !== live.session) return;
-      const body = JSON.parse(response.body) as { result?: string; error?: string };
-      const ok = response.status === 200;
-      log.finish(index, {
-        answer: ok ? String(body.result) : `HTTP ${response.status}: ${body.error ?? ''}`,
-        tookMs: w.clock.now() - startedMs,
-        failed: !ok,
-        traceId: traceIdOf(response.headers['traceresponse']),
-      });
-    } catch (error) {
-      if (mine !== live.session) return;
-      log.finish(index, { answer: String(error), tookMs: w.clock.now() - startedMs, failed: true });
-    }
-    live.requestDraw();
-  }
-
+interface FizzBuzzView extends LiveView<FizzBuzzSession> {
   /** Send the numbers one after another, each waiting for the last, as a shell loop of curl commands does. */
-  const run = (numbers: readonly number[], fresh: boolean): Promise<void> =>
-    live.runOne(async (mine) => {
-      problem?.clear();
-      if (fresh) log.clear();
-      selected = 'latest';
-      live.requestDraw();
-      for (const n of numbers) {
-        if (mine !== live.session) return;
-        await askOne(n, mine);
-      }
-    });
+  run(numbers: readonly number[], fresh: boolean): Promise<void>;
+}
 
-  const live: LiveDemo<FizzBuzz> = createLiveDemo<FizzBuzz>({
-    mountView(root) {
-      runButton = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Run 1–15');
-      runButton.addEventListener('click', () => void run(LOOP_NUMBERS, true).catch(live.fail));
-      problem = createProblemLine();
-      form = createNumberForm('Ask', 15, (n) => void run([n], false).catch(live.fail), (m) => problem?.show(m));
-      speedSelect = createSpeedSelect(speed, (s) => {
-        speed = s;
-        live.session?.world.driver?.setSpeed(s);
-      });
-      list = createRequestListView((i) => {
-        selected = i;
-        draw();
+const selectedIndex = ({ log, selected }: FizzBuzzSession): number => (selected === 'latest' ? log.entries.length - 1 : selected);
+
+function summary(log: RunLog): string {
+  const done = log.entries.filter((e) => e.tookMs !== undefined);
+  if (done.length === 0) return log.entries.length ? 'Waiting for the first answer…' : '';
+  const slow = log.entries[log.slowestIndex()]!;
+  return `${done.length} answered · ${formatMs(log.totalMs())} in all · slowest n=${slow.n}, ${formatMs(slow.tookMs!)}`;
+}
+
+export function createFizzBuzzDemo(): Demo {
+  return createLiveDemo<FizzBuzzView, FizzBuzzSession>((live) => ({
+    mount(root) {
+      async function askOne(n: number, session: FizzBuzzSession, signal: AbortSignal): Promise<void> {
+        const { world: w, system: sys, log } = session;
+        w.sync();
+        const startedMs = w.clock.now();
+        const index = log.start(n);
+        live.requestDraw();
+        try {
+          const response = await sys.ask(n);
+          if (signal.aborted) return;
+          const body = JSON.parse(response.body) as { result?: string; error?: string };
+          const ok = response.status === 200;
+          log.finish(index, {
+            answer: ok ? String(body.result) : `HTTP ${response.status}: ${body.error ?? ''}`,
+            tookMs: w.clock.now() - startedMs,
+            failed: !ok,
+            traceId: traceIdOf(response.headers['traceresponse']),
+          });
+        } catch (error) {
+          if (signal.aborted) return;
+          log.finish(index, { answer: String(error), tookMs: w.clock.now() - startedMs, failed: true });
+        }
+        live.requestDraw();
+      }
+
+      const run = (numbers: readonly number[], fresh: boolean): Promise<void> =>
+        live.runOne(async (session, signal) => {
+          problem.clear();
+          if (fresh) session.log.clear();
+          session.selected = 'latest';
+          live.requestDraw();
+          for (const n of numbers) {
+            if (signal.aborted) return;
+            await askOne(n, session, signal);
+          }
+        });
+
+      const runButton = createButton('Run 1–15', () => void run(LOOP_NUMBERS, true).catch(live.fail), { primary: true });
+      const problem = createProblemLine();
+      const form = createNumberForm('Ask', 15, (n) => void run([n], false).catch(live.fail), (m) => problem.show(m));
+      const speedSelect = createSpeedSelect(DEFAULT_SPEED, (s) => live.session?.world.driver?.setSpeed(s));
+      const list = createRequestListView((i) => {
+        const session = live.session;
+        if (!session) return;
+        session.selected = i;
+        draw(session);
       }, 'No requests yet. "Run 1–15" asks the hub about each number in turn.');
-      const loop = el('pre', { class: 'fb-loop' }, 'for n in $(seq 1 15); do\n  curl localhost:6000/fizzbuzz?n=$n; done');
-      const traceBox = el('div', { class: 'fb-trace', role: 'region', 'aria-label': 'Trace of the selected request' });
+      const loop = el('pre', { class: 'demo-terminal fb-loop' }, 'for n in $(seq 1 15); do\n  curl localhost:6000/fizzbuzz?n=$n; done');
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the selected request' });
       const side = el(
         'div',
         { class: 'fb-side', role: 'region', 'aria-label': 'FizzBuzz loop' },
-        el('div', { class: 'fb-toolbar' }, runButton, form.element),
+        el('div', { class: 'demo-toolbar' }, runButton, form.element),
         loop,
         problem.element,
         list.element,
-        el('div', { class: 'fb-toolbar fb-toolbar--end' }, speedSelect.element, createResetButton(() => live.demo.reset())),
+        el('div', { class: 'demo-toolbar demo-toolbar--end' }, speedSelect.element, createResetButton(() => live.reset())),
       );
-      root.replaceChildren(el('div', { class: 'fb fb-run' }, side, traceBox));
-      waterfall = createWaterfall(traceBox, {
+      root.replaceChildren(el('div', { class: 'demo-box fb-run' }, side, traceBox));
+      const waterfall = createWaterfall(traceBox, {
         services: FIZZBUZZ_SERVICES,
         label: 'Trace of the selected request',
         emptyText: 'Press “Run 1–15” to send the loop.',
       });
+
+      function draw(session: FizzBuzzSession): void {
+        const { world, log } = session;
+        const index = selectedIndex(session);
+        list.update(log.entries, index, summary(log));
+        const id = log.entries[index]?.traceId;
+        waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
+        setBusy(runButton, live.busy);
+        setBusy(form.button, live.busy);
+      }
+
+      return {
+        run,
+        draw,
+        reset() {
+          speedSelect.set(DEFAULT_SPEED);
+          problem.clear();
+        },
+        showProblem: (message) => problem.show(message),
+        destroy: () => waterfall.destroy(),
+      };
     },
-    worldOptions: () => ({ demoId: 'fizzbuzz', speed }),
-    connect(w) {
-      const sys = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-      w.whileShown(() =>
-        w.store.subscribe((change) => {
-          const shownId = log.entries[selectedIndex()]?.traceId;
+    connect(open) {
+      const world = open({ demoId: 'fizzbuzz', speed: DEFAULT_SPEED });
+      const system = createFizzBuzz({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
+      const session: FizzBuzzSession = { world, system, log: new RunLog(), selected: 'latest', stop: () => system.stop() };
+      const onWire = (event: WireEvent): void => {
+        // The hub's calls carry the request's trace id: the row learns its trace as soon as the first call leaves.
+        if (event.direction !== 'request' || event.target.startsWith('hub:')) return;
+        const n = numberOf(event.request.url);
+        const id = traceIdOf(event.request.headers['traceparent']);
+        if (n !== undefined && id !== undefined && session.log.traceSeen(n, id)) live.requestDraw();
+      };
+      world.whileShown(() =>
+        world.store.subscribe((change) => {
+          const shownId = session.log.entries[selectedIndex(session)]?.traceId;
           if (change.type !== 'added' || change.traceId === shownId) live.requestDraw();
         }),
       );
-      w.whileShown(() => sys.network.observe(onWire));
-      return sys;
+      world.whileShown(() => system.network.observe(onWire));
+      return session;
     },
-    disconnect: (sys) => sys.stop(),
-    draw,
-    async printScenario() {
-      await run(LOOP_NUMBERS, true);
+    async print(session, view) {
+      await view.run(LOOP_NUMBERS, true);
       // On paper, show the request worth asking about: the slowest.
-      selected = log.slowestIndex();
+      session.selected = session.log.slowestIndex();
     },
-    resetView() {
-      log.clear();
-      selected = 'latest';
-      speed = DEFAULT_SPEED;
-      speedSelect?.set(speed);
-      problem?.clear();
-    },
-    showProblem: (message) => problem?.show(message),
-    destroyView: () => waterfall?.destroy(),
-  });
-  return live.demo;
+  }));
 }

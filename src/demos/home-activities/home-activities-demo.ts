@@ -9,16 +9,15 @@
  */
 import { BOOTCAMP_SERVICES, createBootcamp, MANUAL_SPAN, type Activity, type Bootcamp, type LogLine } from '../../sim/bootcamp';
 import { OtlpPreviewProcessor, type OtlpHttpRequest } from '../../telemetry/otlp-preview';
-import { createTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
-import { createResetButton } from '../kit/controls';
+import { createButton, createResetButton } from '../kit/buttons';
 import { traceIdOf } from '../kit/wire-traces';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createFeedPanel, type FeedResult } from './feed-panel';
-import { createPanel, parseView, type Panel } from './panel';
+import { createPanel, parseView } from './panel';
 
 const SPEED = 0.5;
 const PRINT_REQUESTS = 3;
@@ -26,137 +25,145 @@ const PRINT_REQUESTS = 3;
 const ENDPOINT = 'https://api.honeycomb.io';
 const SECRET_HEADERS = ['x-honeycomb-team'];
 
-/** The bootcamp system, and the providers of its own whose processors include the OTLP preview. */
-interface Backend {
+/** One session: the bootcamp system, the OTLP preview among the world's processors, and what was loaded and picked. */
+interface HomeSession extends LiveSession {
   readonly bootcamp: Bootcamp;
-  readonly telemetry: Telemetry;
   readonly otlp: OtlpPreviewProcessor;
+  lastFeed: FeedResult | undefined;
+  lastRequest: OtlpHttpRequest | undefined;
+  shownTrace: string | undefined;
+  pickedLog: number | undefined;
+  /** The trace the last load made, opened once the button is free again. */
+  shownAfterLoad: string | undefined;
+}
+
+interface HomeView extends LiveView<HomeSession> {
+  /** Load, then (once the button is free again) open the new trace at its manual span. */
+  loadAndShow(): Promise<void>;
 }
 
 export function createHomeActivitiesDemo(): Demo {
-  let waterfall: WaterfallView | undefined;
-  let panel: Panel | undefined;
-  let button: HTMLButtonElement | undefined;
-  let status: HTMLElement | undefined;
-  let lastFeed: FeedResult | undefined;
-  let lastRequest: OtlpHttpRequest | undefined;
-  let shownTrace: string | undefined;
-  let pickedLog: number | undefined;
+  return createLiveDemo<HomeView, HomeSession>((live) => ({
+    mount(root) {
+      /** Show a trace, and select one of its spans (the manual one unless told otherwise). */
+      function show(session: HomeSession, traceId: string, spanId?: string): void {
+        session.shownTrace = traceId;
+        const manual = session.world.store.getTrace(traceId).find((s) => s.name === MANUAL_SPAN);
+        draw(session);
+        waterfall.selectSpan(spanId ?? manual?.spanId ?? null);
+      }
 
-  function draw(): void {
-    const session = live.session;
-    if (!waterfall || !panel || !session) return;
-    const { world, system } = session;
-    const spans = world.store.traceIds().flatMap((id) => [...world.store.getTrace(id)]);
-    panel.update({ feed: lastFeed, request: lastRequest, spans, logs: system.bootcamp.logs.lines, shownTrace, pickedLog });
-    waterfall.setModel(shownTrace ? buildTraceModel(world.store.getTrace(shownTrace), shownTrace) : null);
-    if (button) setBusy(button, live.busy);
-    if (status) status.textContent = live.busy ? 'Loading…' : `${world.store.traceCount} ${world.store.traceCount === 1 ? 'trace' : 'traces'} in the store`;
-  }
+      const load = (): Promise<void> =>
+        live.runOne(async (session, signal) => {
+          const { world: w, bootcamp, otlp } = session;
+          session.shownAfterLoad = undefined;
+          w.sync();
+          const startedMs = w.clock.now();
+          live.requestDraw();
+          const response = await bootcamp.loadHome();
+          if (signal.aborted) return;
+          const activities = response.status === 200 ? (JSON.parse(response.body) as Activity[]) : [];
+          session.lastFeed = { status: response.status, tookMs: w.clock.now() - startedMs, atMs: w.clock.now(), activities };
+          // The batch processor's timer would fire about now: the request's spans have all ended.
+          await otlp.forceFlush();
+          session.pickedLog = undefined;
+          session.shownAfterLoad = traceIdOf(response.headers['traceresponse']);
+        });
 
-  /** Show a trace, and select one of its spans (the manual one unless told otherwise). */
-  function show(traceId: string, spanId?: string): void {
-    shownTrace = traceId;
-    const manual = live.session?.world.store.getTrace(traceId).find((s) => s.name === MANUAL_SPAN);
-    draw();
-    waterfall?.selectSpan(spanId ?? manual?.spanId ?? null);
-  }
+      const loadAndShow = (): Promise<void> =>
+        load().then(() => {
+          const session = live.session;
+          if (session?.shownAfterLoad) show(session, session.shownAfterLoad);
+        });
 
-  let shownAfterLoad: string | undefined;
-  const load = (): Promise<void> =>
-    live.runOne(async (mine) => {
-      const { world: w, system: sys } = mine;
-      shownAfterLoad = undefined;
-      w.sync();
-      const startedMs = w.clock.now();
-      live.requestDraw();
-      const response = await sys.bootcamp.loadHome();
-      if (mine !== live.session) return;
-      const activities = response.status === 200 ? (JSON.parse(response.body) as Activity[]) : [];
-      lastFeed = { status: response.status, tookMs: w.clock.now() - startedMs, atMs: w.clock.now(), activities };
-      // The batch processor's timer would fire about now: the request's spans have all ended.
-      await sys.otlp.forceFlush();
-      pickedLog = undefined;
-      shownAfterLoad = traceIdOf(response.headers['traceresponse']);
-    });
+      const onPickLog = (line: LogLine): void => {
+        const session = live.session;
+        if (!line.traceId || !session) return;
+        session.pickedLog = line.seq;
+        show(session, line.traceId, line.spanId);
+      };
+      const onShowTrace = (id: string): void => {
+        const session = live.session;
+        if (session) show(session, id);
+      };
+      const onQueryChange = (): void => {
+        const session = live.session;
+        if (session) draw(session);
+      };
 
-  /** Load, then (once the button is free again) open the new trace at its manual span. */
-  const loadAndShow = (): Promise<void> =>
-    load().then(() => {
-      if (shownAfterLoad) show(shownAfterLoad);
-    });
-
-  const onPickLog = (line: LogLine): void => {
-    if (!line.traceId) return;
-    pickedLog = line.seq;
-    show(line.traceId, line.spanId);
-  };
-
-  const live: LiveDemo<Backend> = createLiveDemo<Backend>({
-    mountView(root) {
       const view = parseView(root.dataset['view']);
-      button = el('button', { type: 'button', class: 'fb-button fb-primary' }, 'Load the home feed');
-      button.addEventListener('click', () => void loadAndShow().catch(live.fail));
-      status = el('span', { class: 'ha-status', role: 'status' });
-      panel = createPanel(view, { feed: createFeedPanel(), onShowTrace: (id) => show(id), onPickLog, onQueryChange: () => draw() });
-      const traceBox = el('div', { class: 'fb-trace', role: 'region', 'aria-label': 'Trace of the request' });
+      const button = createButton('Load the home feed', () => void loadAndShow().catch(live.fail), { primary: true });
+      const status = el('span', { class: 'ha-status', role: 'status' });
+      const panel = createPanel(view, { feed: createFeedPanel(), onShowTrace, onPickLog, onQueryChange });
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the request' });
       root.replaceChildren(
         el(
           'div',
-          { class: `fb ha ha--${view}` },
-          el('div', { class: 'fb-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.demo.reset())),
+          { class: `demo-box demo-stack ha ha--${view}` },
+          el('div', { class: 'demo-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.reset())),
           el('div', { class: 'ha-columns' }, panel.element, traceBox),
         ),
       );
-      waterfall = createWaterfall(traceBox, {
+      const waterfall = createWaterfall(traceBox, {
         services: BOOTCAMP_SERVICES,
         label: 'Trace of the home feed request',
         emptyText: 'Press “Load the home feed”.',
       });
+
+      function draw(session: HomeSession): void {
+        const { world, bootcamp, lastFeed, lastRequest, shownTrace, pickedLog } = session;
+        const spans = world.store.traceIds().flatMap((id) => [...world.store.getTrace(id)]);
+        panel.update({ feed: lastFeed, request: lastRequest, spans, logs: bootcamp.logs.lines, shownTrace, pickedLog });
+        waterfall.setModel(shownTrace ? buildTraceModel(world.store.getTrace(shownTrace), shownTrace) : null);
+        setBusy(button, live.busy);
+        status.textContent = live.busy ? 'Loading…' : `${world.store.traceCount} ${world.store.traceCount === 1 ? 'trace' : 'traces'} in the store`;
+      }
+
+      return {
+        loadAndShow,
+        draw,
+        reset() {
+          panel.reset();
+          waterfall.selectSpan(null);
+        },
+        showProblem(message) {
+          status.textContent = message;
+        },
+        destroy: () => waterfall.destroy(),
+      };
     },
-    worldOptions: () => ({ demoId: 'home-activities', speed: SPEED }),
-    connect(w) {
+    connect(open) {
       const otlp = new OtlpPreviewProcessor({
         endpoint: ENDPOINT,
         serviceName: 'backend-flask',
         secretHeaders: SECRET_HEADERS,
-        onRequest: (r) => {
-          // A discarded world's late export must not show in the new one.
-          if (live.session?.world === w) lastRequest = r;
-        },
+        // Into this session: a discarded world's late export lands in that world's session, never in the new one.
+        onRequest: (r) => (session.lastRequest = r),
       });
-      const telemetry = createTelemetry({ store: w.store, extraProcessors: [otlp] });
-      const bootcamp = createBootcamp({ clock: w.clock, random: w.random, tracerFor: telemetry.tracerFor });
-      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
-      w.whileShown(() => bootcamp.logs.subscribe(() => live.requestDraw()));
-      return { bootcamp, telemetry, otlp };
+      const world = open({ demoId: 'home-activities', speed: SPEED, processors: [otlp] });
+      const bootcamp = createBootcamp({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
+      const session: HomeSession = {
+        world,
+        bootcamp,
+        otlp,
+        lastFeed: undefined,
+        lastRequest: undefined,
+        shownTrace: undefined,
+        pickedLog: undefined,
+        shownAfterLoad: undefined,
+        stop: () => bootcamp.stop(),
+      };
+      world.whileShown(() => world.store.subscribe(() => live.requestDraw()));
+      world.whileShown(() => bootcamp.logs.subscribe(() => live.requestDraw()));
+      return session;
     },
-    disconnect({ bootcamp, telemetry }) {
-      bootcamp.stop();
-      void telemetry.shutdown();
-    },
-    draw,
     // On paper, a few requests: enough for the COUNT table to have rows and the logs to have lines.
-    async printScenario({ world }) {
+    async print({ world }, view) {
       for (let i = 0; i < PRINT_REQUESTS; i++) {
-        const done = loadAndShow();
+        const done = view.loadAndShow();
         await world.fastForward();
         await done;
       }
     },
-    resetView() {
-      lastFeed = undefined;
-      lastRequest = undefined;
-      shownTrace = undefined;
-      shownAfterLoad = undefined;
-      pickedLog = undefined;
-      panel?.reset();
-      waterfall?.selectSpan(null);
-    },
-    showProblem(message) {
-      if (status) status.textContent = message;
-    },
-    destroyView: () => waterfall?.destroy(),
-  });
-  return live.demo;
+  }));
 }

@@ -13,8 +13,8 @@ export interface OtlpPanel {
 
 export function createOtlpPanel(): OtlpPanel {
   const heading = el('p', { class: 'ha-panel-title' });
-  const requestLine = el('pre', { class: 'ha-http-head', 'aria-label': 'Request line and headers' });
-  const body = el('pre', { class: 'ha-code', tabindex: 0, role: 'region', 'aria-label': 'OTLP/JSON request body' });
+  const requestLine = el('pre', { class: 'demo-terminal ha-http-head', 'aria-label': 'Request line and headers' });
+  const body = el('pre', { class: 'demo-terminal demo-console ha-code', tabindex: 0, role: 'region', 'aria-label': 'OTLP/JSON request body' });
   const element = el('div', { class: 'ha-panel', role: 'region', 'aria-label': 'What the OTLP exporter would send' }, heading, requestLine, body);
   let shown: OtlpHttpRequest | undefined | null = null;
   return {

@@ -38,7 +38,7 @@ export function createQueryPanel(onShow: (traceId: string) => void, onQueryChang
   const element = el(
     'div',
     { class: 'ha-panel', role: 'region', 'aria-label': 'Query: COUNT grouped by trace id' },
-    el('div', { class: 'ha-query-row' }, el('label', { for: id, class: 'fb-label' }, 'WHERE service.name ='), select),
+    el('div', { class: 'ha-query-row' }, el('label', { for: id, class: 'demo-label' }, 'WHERE service.name ='), select),
     title,
     el('div', { class: 'ha-table-box' }, table, empty),
   );

@@ -1,4 +1,5 @@
-import '../fizzbuzz/fizzbuzz.css';
+// The kit's shared chrome (its own cascade layer, under every demo's rules), then this demo's own.
+import '../kit/demo.css';
 import './home-activities.css';
 import type { DemoRegistration } from '../demo';
 import { createHomeActivitiesDemo } from './home-activities-demo';

@@ -10,6 +10,7 @@ import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
+import { createColumn, createTraceBox } from '../kit/panels';
 import { createTwinDemo } from '../kit/twin-demo';
 import { describeSpans, manualAdditions } from './compare';
 
@@ -25,15 +26,9 @@ function listFacts(list: HTMLUListElement, lines: readonly (readonly [string, st
 }
 
 function column(title: string, note: string, label: string): { element: HTMLElement; column: Column } {
-  const traceBox = el('div', { class: 'fb-trace' });
+  const traceBox = createTraceBox();
   const facts = el('ul', { class: 'fb-facts', 'aria-label': `What ${label} records` });
-  const element = el(
-    'div',
-    { class: 'fb-column', role: 'region', 'aria-label': label },
-    el('p', { class: 'fb-column-title' }, el('strong', {}, title), ` ${note}`),
-    traceBox,
-    facts,
-  );
+  const element = createColumn({ title, note: [` ${note}`], label }, traceBox, facts);
   const waterfall = createWaterfall(traceBox, {
     services: FIZZBUZZ_SERVICES,
     label: `Trace with ${label}`,
@@ -43,9 +38,7 @@ function column(title: string, note: string, label: string): { element: HTMLElem
 }
 
 export function createInstrumentationDemo(): Demo {
-  let columns: Record<Side, Column> | undefined;
-
-  return createTwinDemo<Side>({
+  return createTwinDemo<Side, Record<Side, Column>>({
     demoId: 'instrumentation',
     className: 'fb-instr',
     sides: ['auto', 'manual'],
@@ -54,11 +47,9 @@ export function createInstrumentationDemo(): Demo {
     mountColumns() {
       const auto = column('Automatic', 'the framework’s spans only', 'automatic instrumentation');
       const manual = column('Automatic + manual', 'spans and attributes added by hand', 'manual instrumentation');
-      columns = { auto: auto.column, manual: manual.column };
-      return [auto.element, manual.element];
+      return { elements: [auto.element, manual.element], columns: { auto: auto.column, manual: manual.column } };
     },
-    draw(traceIds, store) {
-      if (!columns) return;
+    draw(columns, traceIds, store) {
       const spansOf = (side: Side): SpanRecord[] => {
         const id = traceIds[side][0];
         return id ? [...store.getTrace(id)] : [];
@@ -91,10 +82,9 @@ export function createInstrumentationDemo(): Demo {
           : [],
       );
     },
-    destroyColumns() {
-      columns?.auto.waterfall.destroy();
-      columns?.manual.waterfall.destroy();
-      columns = undefined;
+    destroyColumns(columns) {
+      columns.auto.waterfall.destroy();
+      columns.manual.waterfall.destroy();
     },
   });
 }

@@ -1,11 +1,12 @@
 /**
- * Controls several FizzBuzz demos share: a labelled number field with its button, the speed menu, Reset, and the
- * line that tells what went wrong.
+ * Controls several demos share: a labelled number field with its button, the speed menu, and the line that tells
+ * what went wrong (Reset and the other buttons are in buttons.ts). Their look is in demo.css.
  * They only report what the person did; the demo decides what happens.
  */
 import { parseNumberParam } from '../../sim/fizzbuzz';
 import { el, uniqueId } from './dom';
 
+/** Virtual ms per wall ms, slowest last: what the speed menu of every live demo offers. */
 export const SPEEDS: ReadonlyArray<readonly [number, string]> = [
   [1, 'Real time'],
   [0.5, '½ speed'],
@@ -26,10 +27,10 @@ export function createNumberForm(
   onNumber: (n: number) => void,
   onProblem: (message: string) => void,
 ): NumberForm {
-  const id = uniqueId('fb-number');
+  const id = uniqueId('demo-number');
   const input = el('input', {
     id,
-    class: 'fb-number',
+    class: 'demo-number',
     type: 'text',
     inputmode: 'numeric',
     value: String(initial),
@@ -38,8 +39,8 @@ export function createNumberForm(
     autocomplete: 'off',
     spellcheck: 'false',
   });
-  const button = el('button', { type: 'submit', class: 'fb-button' }, buttonText);
-  const element = el('form', { class: 'fb-ask' }, el('label', { for: id, class: 'fb-label' }, 'Number'), input, button);
+  const button = el('button', { type: 'submit', class: 'demo-button' }, buttonText);
+  const element = el('form', { class: 'demo-ask' }, el('label', { for: id, class: 'demo-label' }, 'Number'), input, button);
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     const parsed = parseNumberParam(input.value.trim());
@@ -54,22 +55,24 @@ export interface SpeedSelect {
   set(speed: number): void;
 }
 
-export function createSpeedSelect(speed: number, onChange: (speed: number) => void): SpeedSelect {
-  const id = uniqueId('fb-speed');
-  const select = el('select', { id, class: 'fb-speed' });
-  for (const [value, label] of SPEEDS) select.append(el('option', { value: String(value) }, label));
+/**
+ * The labelled speed menu, `SPEEDS` unless a demo's clock runs on another scale (the commute's minutes); `set` moves
+ * it without calling `onChange` (on reset).
+ */
+export function createSpeedSelect(
+  speed: number,
+  onChange: (speed: number) => void,
+  speeds: ReadonlyArray<readonly [number, string]> = SPEEDS,
+): SpeedSelect {
+  const id = uniqueId('demo-speed');
+  const select = el('select', { id, class: 'demo-speed' });
+  for (const [value, label] of speeds) select.append(el('option', { value: String(value) }, label));
   select.value = String(speed);
   select.addEventListener('change', () => onChange(Number(select.value)));
   return {
-    element: el('span', { class: 'fb-speed-box' }, el('label', { for: id, class: 'fb-label' }, 'Speed'), select),
+    element: el('span', { class: 'demo-speed-box' }, el('label', { for: id, class: 'demo-label' }, 'Speed'), select),
     set: (s) => (select.value = String(s)),
   };
-}
-
-export function createResetButton(onReset: () => void): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'fb-button fb-reset', title: 'Reset this demo (R)' }, 'Reset');
-  button.addEventListener('click', onReset);
-  return button;
 }
 
 /** The line a demo tells its problems on (a number that is not one, a failed request), announced as an alert. */
@@ -80,7 +83,7 @@ export interface ProblemLine {
 }
 
 export function createProblemLine(): ProblemLine {
-  const element = el('p', { class: 'fb-problem', role: 'alert' });
+  const element = el('p', { class: 'demo-problem', role: 'alert' });
   return {
     element,
     show: (message) => void (element.textContent = message),

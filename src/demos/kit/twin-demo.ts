@@ -9,94 +9,106 @@ import { createFizzBuzz, type FizzBuzz, type FizzBuzzOptions } from '../../sim/f
 import type { SpanStore } from '../../telemetry/span-store';
 import type { Demo } from '../demo';
 import { el, setBusy } from './dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { createNumberForm, createProblemLine, createResetButton, type NumberForm, type ProblemLine } from './controls';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { createResetButton } from './buttons';
+import { createNumberForm, createProblemLine } from './controls';
 import { TraceIdList, traceIdsOn } from './wire-traces';
 
 const DEFAULT_N = 15;
 /** Half speed: the two traces grow slowly enough to compare while they do. */
 const SPEED = 0.5;
 
-/** What one twin demo makes its own. */
-export interface TwinDemoSpec<Side extends string> {
+/** What one twin demo makes its own; `Columns` is what its two columns hold (their waterfalls, their lines). */
+export interface TwinDemoSpec<Side extends string, Columns> {
   /** Names the world's random stream. */
   readonly demoId: string;
-  /** The class beside `fb` on the demo's box: `fb-ctx`, `fb-instr`. */
+  /** The demo's own class on its box, beside the kit's: `fb-ctx`, `fb-instr`. */
   readonly className: string;
   /** Left, then right; the copies are built in this order, so each draws the same latencies on every mount. */
   readonly sides: readonly [Side, Side];
   /** The one option in which this side's copy differs. */
   systemOptions(side: Side): Pick<FizzBuzzOptions, 'manual' | 'hubContext'>;
-  /** Build the two columns' DOM, once, in the order of `sides`. */
-  mountColumns(): readonly [HTMLElement, HTMLElement];
+  /** Build the two columns' DOM, once: their elements in the order of `sides`, and what `draw` needs of them. */
+  mountColumns(): { readonly elements: readonly [HTMLElement, HTMLElement]; readonly columns: Columns };
   /** Draw each side from the trace ids its copy's wire carried (first seen first) and the spans in the store. */
-  draw(traceIds: Readonly<Record<Side, readonly string[]>>, store: SpanStore): void;
+  draw(columns: Columns, traceIds: Readonly<Record<Side, readonly string[]>>, store: SpanStore): void;
   /** Destroy what the columns hold (their waterfalls). */
-  destroyColumns(): void;
+  destroyColumns(columns: Columns): void;
 }
 
-export function createTwinDemo<Side extends string>(spec: TwinDemoSpec<Side>): Demo {
-  const traces = Object.fromEntries(spec.sides.map((side) => [side, new TraceIdList()])) as Record<Side, TraceIdList>;
-  let form: NumberForm | undefined;
-  let problem: ProblemLine | undefined;
+/** One session: the two copies, and the trace ids each one's wire has carried so far. */
+interface TwinSession<Side extends string> extends LiveSession {
+  readonly systems: Record<Side, FizzBuzz>;
+  readonly traces: Record<Side, TraceIdList>;
+}
 
-  function draw(): void {
-    const world = live.session?.world;
-    if (!world) return;
-    spec.draw(Object.fromEntries(spec.sides.map((side) => [side, traces[side].all])) as Record<Side, readonly string[]>, world.store);
-    if (form) setBusy(form.button, live.busy);
-  }
+/** The view: the toolbar and the columns; "Ask both" sends one number through each copy. */
+interface TwinView<Side extends string> extends LiveView<TwinSession<Side>> {
+  ask(n: number): Promise<void>;
+}
 
-  const askBoth = (n: number): Promise<void> =>
-    live.runOne(async ({ world, system }) => {
-      problem?.clear();
-      for (const side of spec.sides) traces[side].clear();
-      world.sync();
-      live.requestDraw();
-      await Promise.all(spec.sides.map((side) => system[side].ask(n)));
-    });
+export function createTwinDemo<Side extends string, Columns>(spec: TwinDemoSpec<Side, Columns>): Demo {
+  const perSide = <T>(make: (side: Side) => T): Record<Side, T> =>
+    Object.fromEntries(spec.sides.map((side) => [side, make(side)])) as Record<Side, T>;
 
-  const live: LiveDemo<Record<Side, FizzBuzz>> = createLiveDemo<Record<Side, FizzBuzz>>({
-    mountView(root) {
-      problem = createProblemLine();
-      form = createNumberForm('Ask both', DEFAULT_N, (n) => void askBoth(n).catch(live.fail), (m) => problem?.show(m));
-      const columns = spec.mountColumns();
+  return createLiveDemo<TwinView<Side>, TwinSession<Side>>((live) => ({
+    mount(root) {
+      const problem = createProblemLine();
+      const form = createNumberForm('Ask both', DEFAULT_N, (n) => void view.ask(n).catch(live.fail), (m) => problem.show(m));
+      const { elements, columns } = spec.mountColumns();
       root.replaceChildren(
         el(
           'div',
-          { class: `fb ${spec.className}` },
-          el('div', { class: 'fb-toolbar' }, form.element, createResetButton(() => live.demo.reset()), problem.element),
-          el('div', { class: 'fb-columns' }, ...columns),
+          { class: `demo-box demo-stack ${spec.className}` },
+          el('div', { class: 'demo-toolbar' }, form.element, createResetButton(() => live.reset()), problem.element),
+          el('div', { class: 'demo-columns' }, ...elements),
         ),
       );
+      const view: TwinView<Side> = {
+        ask: (n) =>
+          live.runOne(async ({ world, systems, traces }) => {
+            problem.clear();
+            for (const side of spec.sides) traces[side].clear();
+            world.sync();
+            live.requestDraw();
+            await Promise.all(spec.sides.map((side) => systems[side].ask(n)));
+          }),
+        draw({ world, traces }) {
+          spec.draw(columns, perSide((side) => traces[side].all), world.store);
+          setBusy(form.button, live.busy);
+        },
+        reset() {
+          problem.clear();
+          form.input.value = String(DEFAULT_N);
+        },
+        showProblem: (message) => problem.show(message),
+        destroy: () => spec.destroyColumns(columns),
+      };
+      return view;
     },
-    worldOptions: () => ({ demoId: spec.demoId, speed: SPEED }),
-    connect(w) {
-      const systems: Partial<Record<Side, FizzBuzz>> = {};
+    connect(open) {
+      const world = open({ demoId: spec.demoId, speed: SPEED });
+      const traces = perSide(() => new TraceIdList());
+      const systems = perSide((side) =>
+        createFizzBuzz({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor, ...spec.systemOptions(side) }),
+      );
       for (const side of spec.sides) {
-        traces[side].clear();
-        const system = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor, ...spec.systemOptions(side) });
-        systems[side] = system;
-        w.whileShown(() =>
-          system.network.observe((event) => {
+        world.whileShown(() =>
+          systems[side].network.observe((event) => {
             if (traces[side].add(...traceIdsOn(event))) live.requestDraw();
           }),
         );
       }
-      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
-      return systems as Record<Side, FizzBuzz>;
+      world.whileShown(() => world.store.subscribe(() => live.requestDraw()));
+      return {
+        world,
+        systems,
+        traces,
+        stop() {
+          for (const side of spec.sides) systems[side].stop();
+        },
+      };
     },
-    disconnect(systems) {
-      for (const side of spec.sides) systems[side].stop();
-    },
-    draw,
-    printScenario: () => askBoth(DEFAULT_N),
-    resetView() {
-      problem?.clear();
-      if (form) form.input.value = String(DEFAULT_N);
-    },
-    showProblem: (message) => problem?.show(message),
-    destroyView: () => spec.destroyColumns(),
-  });
-  return live.demo;
+    print: (_, view) => view.ask(DEFAULT_N),
+  }));
 }

@@ -1,4 +1,6 @@
-import '../fizzbuzz/fizzbuzz.css';
+// The kit's shared chrome (its own cascade layer, under every demo's rules), then this demo's own.
+import '../kit/demo.css';
+import './pipeline.css';
 import type { DemoRegistration } from '../demo';
 import { createPipelineDemo } from './pipeline-demo';
 

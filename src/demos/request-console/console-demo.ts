@@ -9,11 +9,11 @@ import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { createConsoleView, type ConsoleView, type FaultSwitch, type WireItem } from './console-view';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { createConsoleView, type FaultSwitch, type WireItem } from './console-view';
 import { parseCommand } from './parse-command';
 import { TraceFollower } from '../kit/trace-follower';
 
@@ -29,126 +29,126 @@ export const PRINT_COMMAND = EXAMPLES[0];
 const DEFAULT_SPEED = 0.5;
 const WIRE_LIMIT = 24;
 
+/** One session: the matchmaker, the trace the waterfall follows, and the requests seen on the wire. */
+interface ConsoleSession extends LiveSession {
+  readonly system: Matchmaker;
+  readonly follower: TraceFollower;
+  wire: WireItem[];
+}
+
+interface ConsoleDemoView extends LiveView<ConsoleSession> {
+  /** Send a typed command, as curl would. */
+  send(command: string): Promise<void>;
+  setCommand(command: string): void;
+  setWire(items: readonly WireItem[]): void;
+}
+
 export function createRequestConsoleDemo(): Demo {
-  let view: ConsoleView | undefined;
-  let waterfall: WaterfallView | undefined;
-  let speed = DEFAULT_SPEED;
-  const follower = new TraceFollower();
-  let wire: WireItem[] = [];
+  return createLiveDemo<ConsoleDemoView, ConsoleSession>((live) => ({
+    mount(root) {
+      const send = (command: string): Promise<void> =>
+        live.run(async ({ world: w, system: sys, follower }, signal) => {
+          const parsed = parseCommand(command, Object.keys(sys.published));
+          if (!parsed.ok) return view.showProblem(parsed.message);
+          const { request } = parsed;
+          w.sync();
+          const startedMs = w.clock.now();
+          follower.expectNew();
+          view.showPending(request.display);
+          let response: SimResponse;
+          try {
+            response = await sys.send({
+              method: request.method,
+              url: `http://${sys.published[request.published]}${request.pathAndQuery}`,
+              headers: { 'user-agent': 'curl/8.5.0', accept: '*/*', ...request.headers },
+            });
+          } catch (error) {
+            if (signal.aborted) return;
+            const reason = error instanceof NetworkError ? `${error.code}: ${error.message}` : String(error);
+            return view.showResponse(`curl: (7) Failed to connect to ${request.published}: ${reason}`, '', true);
+          }
+          if (signal.aborted) return;
+          const tookMs = w.clock.now() - startedMs;
+          if (follower.pinFromResponse(response.headers['traceresponse'])) live.requestDraw();
+          view.showResponse(
+            `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''} · ${tookMs.toFixed(0)} ms`,
+            response.body,
+            response.status >= 400,
+          );
+        });
 
-  const draw = (): void => {
-    const world = live.session?.world;
-    if (!world || !waterfall) return;
-    const id = follower.current;
-    waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
-  };
+      const setFault = (fault: FaultSwitch, on: boolean): void => {
+        const faults = live.session?.system.faults;
+        if (!faults) return;
+        if (fault === 'taster-down') {
+          faults.set({ down: on ? [...faults.current.down, 'taster'] : faults.current.down.filter((h) => h !== 'taster') });
+        } else if (fault === 'slow') faults.set({ slowRate: on ? 0.3 : 0 });
+        else if (fault === 'errors') faults.set({ errorRate: on ? 0.3 : 0 });
+        else faults.set({ clientTimeoutMs: on ? 150 : 0 });
+      };
 
-  const onWire = (event: WireEvent): void => {
-    if (event.direction !== 'request') return;
-    const url = new URL(event.request.url);
-    const from = event.request.headers['user-agent']?.startsWith('curl') ? 'you' : 'web';
-    wire = [
-      ...wire,
-      {
-        route: `${from} → ${url.hostname}:${url.port}`,
-        request: `${event.request.method} ${url.pathname}${url.search}`,
-        traceparent: event.request.headers['traceparent'],
-      },
-    ].slice(-WIRE_LIMIT);
-    view?.setWire(wire);
-  };
-
-  async function send(command: string): Promise<void> {
-    const mine = live.session;
-    if (!mine || !view) return;
-    const { world: w, system: sys } = mine;
-    const parsed = parseCommand(command, Object.keys(sys.published));
-    if (!parsed.ok) return view.showProblem(parsed.message);
-    const { request } = parsed;
-    w.sync();
-    const startedMs = w.clock.now();
-    follower.expectNew();
-    view.showPending(request.display);
-    let response: SimResponse;
-    try {
-      response = await sys.send({
-        method: request.method,
-        url: `http://${sys.published[request.published]}${request.pathAndQuery}`,
-        headers: { 'user-agent': 'curl/8.5.0', accept: '*/*', ...request.headers },
-      });
-    } catch (error) {
-      if (mine !== live.session) return;
-      const reason = error instanceof NetworkError ? `${error.code}: ${error.message}` : String(error);
-      return view.showResponse(`curl: (7) Failed to connect to ${request.published}: ${reason}`, '', true);
-    }
-    if (mine !== live.session) return;
-    const tookMs = w.clock.now() - startedMs;
-    if (follower.pinFromResponse(response.headers['traceresponse'])) live.requestDraw();
-    view.showResponse(
-      `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''} · ${tookMs.toFixed(0)} ms`,
-      response.body,
-      response.status >= 400,
-    );
-  }
-
-  const setFault = (fault: FaultSwitch, on: boolean): void => {
-    const faults = live.session?.system.faults;
-    if (!faults) return;
-    if (fault === 'taster-down') {
-      faults.set({ down: on ? [...faults.current.down, 'taster'] : faults.current.down.filter((h) => h !== 'taster') });
-    } else if (fault === 'slow') faults.set({ slowRate: on ? 0.3 : 0 });
-    else if (fault === 'errors') faults.set({ errorRate: on ? 0.3 : 0 });
-    else faults.set({ clientTimeoutMs: on ? 150 : 0 });
-  };
-
-  const live: LiveDemo<Matchmaker> = createLiveDemo<Matchmaker>({
-    mountView(root) {
-      view = createConsoleView(
+      const view = createConsoleView(
         {
           send: (c) => void send(c).catch(live.fail),
-          reset: () => live.demo.reset(),
-          setSpeed: (s) => {
-            speed = s;
-            live.session?.world.driver?.setSpeed(s);
-          },
+          reset: () => live.reset(),
+          setSpeed: (s) => live.session?.world.driver?.setSpeed(s),
           setFault,
         },
         EXAMPLES,
-        speed,
+        DEFAULT_SPEED,
       );
-      const traceBox = el('div', { class: 'rc-trace', role: 'region', 'aria-label': 'Trace of the last request' });
-      root.replaceChildren(el('div', { class: 'rc' }, view.element, traceBox));
-      waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
+      const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the last request' });
+      root.replaceChildren(el('div', { class: 'demo-box rc' }, view.element, traceBox));
+      const waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
+
+      return {
+        send,
+        setCommand: (command) => view.setCommand(command),
+        setWire: (items) => view.setWire(items),
+        draw({ world, follower }) {
+          const id = follower.current;
+          waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
+        },
+        reset() {
+          view.setWire([]);
+          view.resetControls(DEFAULT_SPEED);
+        },
+        showProblem: (message) => view.showProblem(message),
+        destroy: () => waterfall.destroy(),
+      };
     },
-    worldOptions: () => ({ demoId: 'request-console', speed }),
-    connect(w) {
-      const sys = createMatchmaker({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-      w.whileShown(() =>
-        w.store.subscribe((change) => {
-          if (change.type === 'added' ? follower.onSpan(change.traceId) : true) live.requestDraw();
+    connect(open, view) {
+      const world = open({ demoId: 'request-console', speed: DEFAULT_SPEED });
+      const system = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
+      const session: ConsoleSession = { world, system, follower: new TraceFollower(), wire: [], stop: () => system.stop() };
+      const onWire = (event: WireEvent): void => {
+        if (event.direction !== 'request') return;
+        const url = new URL(event.request.url);
+        const from = event.request.headers['user-agent']?.startsWith('curl') ? 'you' : 'web';
+        session.wire = [
+          ...session.wire,
+          {
+            route: `${from} → ${url.hostname}:${url.port}`,
+            request: `${event.request.method} ${url.pathname}${url.search}`,
+            traceparent: event.request.headers['traceparent'],
+          },
+        ].slice(-WIRE_LIMIT);
+        view.setWire(session.wire);
+      };
+      world.whileShown(() =>
+        world.store.subscribe((change) => {
+          if (change.type === 'added' ? session.follower.onSpan(change.traceId) : true) live.requestDraw();
         }),
       );
-      w.whileShown(() => sys.network.observe(onWire));
-      return sys;
+      world.whileShown(() => system.network.observe(onWire));
+      return session;
     },
-    disconnect: (sys) => sys.stop(),
-    draw,
     /** The pairing request, fast-forwarded to its end on the seeded clock. */
-    printScenario() {
-      view?.setCommand(PRINT_COMMAND);
-      return send(PRINT_COMMAND);
+    print(_, view) {
+      view.setCommand(PRINT_COMMAND);
+      return view.send(PRINT_COMMAND);
     },
-    resetView() {
-      follower.reset();
-      wire = [];
-      speed = DEFAULT_SPEED;
-      view?.setWire(wire);
-      view?.resetControls(speed);
-    },
-    showProblem: (message) => view?.showProblem(message),
-    destroyView: () => waterfall?.destroy(),
     // The waterfall starts empty as built, and on paper it is drawn span by span as on a slide.
     draws: { onMount: false, whilePrinting: true },
-  });
-  return live.demo;
+  }));
 }

@@ -3,6 +3,8 @@
  * body), what crossed the wire, and the demo's controls (speed, faults, reset). It only draws and reports what the
  * person did; the demo decides what happens.
  */
+import { createResetButton } from '../kit/buttons';
+import { createSpeedSelect } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 
 export interface ConsoleHandlers {
@@ -19,13 +21,6 @@ const FAULT_LABELS: ReadonlyArray<readonly [FaultSwitch, string]> = [
   ['errors', 'Errors (30%)'],
   ['taster-down', 'taster down'],
   ['timeout', 'Timeout 150 ms'],
-];
-
-export const SPEEDS: ReadonlyArray<readonly [number, string]> = [
-  [1, 'Real time'],
-  [0.5, '½ speed'],
-  [0.25, '¼ speed'],
-  [0.1, '1/10 speed'],
 ];
 
 const HISTORY_LIMIT = 50;
@@ -64,7 +59,7 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
     'form',
     { class: 'rc-form' },
     el('label', { for: inputId, class: 'rc-label' }, 'Request'),
-    el('div', { class: 'rc-input-row' }, input, el('button', { type: 'submit', class: 'rc-send' }, 'Send')),
+    el('div', { class: 'rc-input-row' }, input, el('button', { type: 'submit', class: 'demo-button demo-primary' }, 'Send')),
     el('p', { id: hintId, class: 'rc-hint' }, 'A curl command or a path. ↑ and ↓ recall earlier requests.'),
   );
   const history: string[] = [];
@@ -103,19 +98,14 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
   const wireSummary = el('summary', {}, 'On the wire');
   const wire = el('details', { class: 'rc-wire' }, wireSummary, wireList);
 
-  const speedId = uniqueId('rc-speed');
-  const speedSelect = el('select', { id: speedId, class: 'rc-speed' });
-  for (const [value, label] of SPEEDS) speedSelect.append(el('option', { value: String(value) }, label));
-  speedSelect.value = String(speed);
-  speedSelect.addEventListener('change', () => handlers.setSpeed(Number(speedSelect.value)));
+  const speedSelect = createSpeedSelect(speed, (s) => handlers.setSpeed(s));
 
   const faultBoxes = FAULT_LABELS.map(([fault, label]) => {
     const box = el('input', { type: 'checkbox', class: 'rc-fault' });
     box.addEventListener('change', () => handlers.setFault(fault, box.checked));
     return el('label', { class: 'rc-fault-label' }, box, label);
   });
-  const resetButton = el('button', { type: 'button', class: 'rc-reset', title: 'Reset this demo (R)' }, 'Reset');
-  resetButton.addEventListener('click', () => handlers.reset());
+  const resetButton = createResetButton(() => handlers.reset());
 
   const element = el(
     'div',
@@ -127,8 +117,7 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
     el(
       'div',
       { class: 'rc-controls' },
-      el('label', { for: speedId, class: 'rc-control-label' }, 'Speed'),
-      speedSelect,
+      speedSelect.element,
       el('fieldset', { class: 'rc-faults' }, el('legend', {}, 'Faults'), ...faultBoxes),
       resetButton,
     ),
@@ -167,7 +156,7 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
       );
     },
     resetControls(resetSpeed) {
-      speedSelect.value = String(resetSpeed);
+      speedSelect.set(resetSpeed);
       faultBoxes.forEach((label) => ((label.firstChild as HTMLInputElement).checked = false));
       input.value = '';
       status.textContent = 'No request sent yet.';

@@ -3,7 +3,8 @@
  * counter line) beside what is this demo's own, a fault, Pause (time and dots stand still) and Reset. It only
  * reports what the person did; the demo decides what happens.
  */
-import { createProblemLine, createResetButton } from '../kit/controls';
+import { createResetButton } from '../kit/buttons';
+import { createProblemLine } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 import { createTrafficControls, type TrafficControls } from '../kit/traffic-controls';
 
@@ -34,16 +35,16 @@ export interface MapControls {
 export function createMapControls(actions: MapControlActions, initialRate: number): MapControls {
   const traffic = createTrafficControls({ initialRate });
   // The kit's buttons in this deck's button style; its counter line goes on the row below the toolbar.
-  for (const b of traffic.element.querySelectorAll('button')) b.classList.add('fb-button');
-  traffic.element.querySelector('.traffic-toggle')?.classList.add('fb-primary');
-  traffic.element.querySelector('select')?.classList.add('fb-speed');
-  traffic.element.querySelector('label')?.classList.add('fb-label');
+  for (const b of traffic.element.querySelectorAll('button')) b.classList.add('demo-button');
+  traffic.element.querySelector('.traffic-toggle')?.classList.add('demo-primary');
+  traffic.element.querySelector('select')?.classList.add('demo-speed');
+  traffic.element.querySelector('label')?.classList.add('demo-label');
   const line = traffic.element.querySelector<HTMLElement>('.traffic-counts');
 
-  const faultSelect = el('select', { id: uniqueId('sm-fault'), class: 'fb-speed sm-fault' });
+  const faultSelect = el('select', { id: uniqueId('sm-fault'), class: 'demo-speed sm-fault' });
   for (const [value, text] of FAULTS) faultSelect.append(el('option', { value }, text));
   faultSelect.addEventListener('change', () => actions.setFault(faultSelect.value as FaultChoice));
-  const pause = el('button', { type: 'button', class: 'fb-button sm-pause', 'aria-pressed': 'false' }, 'Pause');
+  const pause = el('button', { type: 'button', class: 'demo-button sm-pause', 'aria-pressed': 'false' }, 'Pause');
   pause.addEventListener('click', () => actions.togglePause());
   const problem = createProblemLine();
 
@@ -52,9 +53,9 @@ export function createMapControls(actions: MapControlActions, initialRate: numbe
     { class: 'sm-controls' },
     el(
       'div',
-      { class: 'fb-toolbar' },
+      { class: 'demo-toolbar' },
       traffic.element,
-      el('span', { class: 'sm-field' }, el('label', { for: faultSelect.id, class: 'fb-label' }, 'Fault'), faultSelect),
+      el('span', { class: 'sm-field' }, el('label', { for: faultSelect.id, class: 'demo-label' }, 'Fault'), faultSelect),
       pause,
       createResetButton(() => actions.reset()),
     ),

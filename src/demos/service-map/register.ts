@@ -1,7 +1,7 @@
-import '../fizzbuzz/fizzbuzz.css';
+import '../kit/demo.css';
 import './service-map.css';
 import type { DemoRegistration } from '../demo';
-import { createLazyDemo } from './lazy-demo';
+import { createLazyDemo } from '../kit/lazy-demo';
 
 /**
  * `<div data-demo="service-map">`: the matchmaker under steady traffic, drawn live as a service map. Its code (and

@@ -2,6 +2,7 @@
  * The slide's controls around the two panels: which span to dissect, a switch that makes its request fail, the
  * send button, and a status line saying what was sent and which span is shown.
  */
+import { createButton, createResetButton } from '../kit/buttons';
 import { el, uniqueId } from '../kit/dom';
 import { createAnatomyPanels, type AnatomyPanels } from './anatomy-panels';
 import { SPAN_CHOICES, spanChoice, type SpanChoice } from './span-choices';
@@ -31,8 +32,8 @@ export function createAnatomyView(handlers: AnatomyHandlers): AnatomyView {
   const picker = el('select', { id: pickId, class: 'sa-select' }, ...SPAN_CHOICES.map((c) => el('option', { value: c.id }, c.label)));
   const fail = el('input', { type: 'checkbox', class: 'sa-switch' });
   const failText = el('span', {}, '');
-  const send = el('button', { type: 'button', class: 'sa-button sa-send' }, '');
-  const reset = el('button', { type: 'button', class: 'sa-button sa-reset' }, 'Reset');
+  const send = createButton('', () => handlers.send(), { className: 'demo-request sa-send' });
+  const reset = createResetButton(() => handlers.reset());
   const status = el('p', { class: 'sa-status', role: 'status', 'aria-live': 'polite' }, '');
   const panels = createAnatomyPanels();
 
@@ -45,12 +46,10 @@ export function createAnatomyView(handlers: AnatomyHandlers): AnatomyView {
     sync();
     handlers.choose(spanChoice(picker.value));
   });
-  send.addEventListener('click', () => handlers.send());
-  reset.addEventListener('click', () => handlers.reset());
 
   const element = el(
     'div',
-    { class: 'sa' },
+    { class: 'demo-box sa' },
     el(
       'div',
       { class: 'sa-controls', role: 'group', 'aria-label': 'Which span, and the request that makes it' },

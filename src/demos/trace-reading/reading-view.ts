@@ -2,6 +2,7 @@
  * The trace-reading exercise's DOM: the ticket and its buttons on top, the trace on the left, three questions on the
  * right. It knows nothing of the simulation; the demo calls it with text and verdicts. Every value is set as text.
  */
+import { createButton, createResetButton } from '../kit/buttons';
 import { el, setBusy, uniqueId } from '../kit/dom';
 import type { Verdict } from './checks';
 
@@ -33,12 +34,9 @@ export type QuestionId = 'slowest' | 'rootCause' | 'blame';
 export function createReadingView(h: ReadingViewHandlers): ReadingView {
   const id = uniqueId('tr');
   const ticket = el('p', { class: 'tr-ticket', role: 'status' }, 'Press “New incident” to get a ticket.');
-  const next = el('button', { type: 'button', class: 'tr-primary' }, 'New incident');
-  const reveal = el('button', { type: 'button', class: 'tr-secondary' }, 'Show the answers');
-  const reset = el('button', { type: 'button', class: 'tr-secondary' }, 'Reset');
-  next.addEventListener('click', () => h.newIncident());
-  reveal.addEventListener('click', () => h.reveal());
-  reset.addEventListener('click', () => h.reset());
+  const next = createButton('New incident', () => h.newIncident(), { primary: true });
+  const reveal = createButton('Show the answers', () => h.reveal());
+  const reset = createResetButton(() => h.reset());
 
   const selection = el('p', { class: 'tr-selection', 'aria-live': 'polite' });
   const verdicts = {} as Record<QuestionId, HTMLElement>;
@@ -48,14 +46,12 @@ export function createReadingView(h: ReadingViewHandlers): ReadingView {
     return el('li', { class: 'tr-question' }, el('p', { class: 'tr-ask' }, text), control, verdicts[q]);
   };
   const spanButton = (onClick: () => void): HTMLButtonElement => {
-    const b = el('button', { type: 'button', class: 'tr-answer' }, 'Answer with the selected span');
-    b.addEventListener('click', onClick);
+    const b = createButton('Answer with the selected span', onClick);
     answerButtons.push(b);
     return b;
   };
   const suspects = el('select', { id: `${id}-suspect`, class: 'tr-suspects' });
-  const blameButton = el('button', { type: 'button', class: 'tr-answer' }, 'Check');
-  blameButton.addEventListener('click', () => h.checkBlame(suspects.value));
+  const blameButton = createButton('Check', () => h.checkBlame(suspects.value));
   answerButtons.push(blameButton);
   const blameControl = el(
     'div',
@@ -65,11 +61,11 @@ export function createReadingView(h: ReadingViewHandlers): ReadingView {
     blameButton,
   );
 
-  const traceBox = el('div', { class: 'tr-trace' });
+  const traceBox = el('div', { class: 'demo-trace' });
   const element = el(
     'div',
-    { class: 'tr' },
-    el('div', { class: 'tr-toolbar' }, next, ticket, reveal, reset),
+    { class: 'demo-box tr' },
+    el('div', { class: 'demo-toolbar tr-toolbar' }, next, ticket, reveal, reset),
     el(
       'div',
       { class: 'tr-columns' },

@@ -1,3 +1,5 @@
+// The kit's shared chrome (its own cascade layer, under every demo's rules), then this demo's own.
+import '../kit/demo.css';
 import './trace-reading.css';
 import type { DemoRegistration } from '../demo';
 import { createTraceReadingDemo } from './reading-demo';

@@ -5,11 +5,12 @@
  * mistakes; "On the wire" lists every header the last request sent, each one a button that decodes it.
  */
 import { createFizzBuzz, type FizzBuzz } from '../../sim/fizzbuzz';
+import type { SpanStore } from '../../telemetry/span-store';
 import type { WireEvent } from '../../sim/network';
 import type { Demo } from '../demo';
 import { el, setBusy, uniqueId } from '../kit/dom';
-import { createResetButton } from '../kit/controls';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
+import { createButton, createResetButton } from '../kit/buttons';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
 import { EXAMPLES } from './examples';
 
@@ -21,19 +22,26 @@ interface WireHeader {
   readonly traceparent: string;
 }
 
-export function createDecoderDemo(): Demo {
-  let input: HTMLInputElement | undefined;
-  let verdict: HTMLElement | undefined;
-  let rows: HTMLElement | undefined;
-  let wireList: HTMLElement | undefined;
-  let sendButton: HTMLButtonElement | undefined;
-  let wire: WireHeader[] = [];
+/** One session: the system, the headers its last request put on the wire, and whether the next one fills the field. */
+interface DecoderSession extends LiveSession {
+  readonly system: FizzBuzz;
+  wire: WireHeader[];
   /** Fill the field with the next header hub sends (on mount, reset and "Send it again"). */
-  let fillNext = true;
+  fillNext: boolean;
+}
 
-  const known: Known = {
+interface DecoderView extends LiveView<DecoderSession> {
+  /** Send the request again: its headers fill the wire list, and the first one the field. */
+  send(): Promise<void>;
+  /** Put a header in the field, as it came off the wire (drawn on the next frame). */
+  prefill(traceparent: string): void;
+}
+
+/** What the decoder can say about the trace and span a header points at, from the spans in the store. */
+function knownIn(store: SpanStore): Known {
+  return {
     trace(traceId) {
-      const spans = live.session?.world.store.getTrace(traceId) ?? [];
+      const spans = store.getTrace(traceId);
       if (spans.length === 0) return undefined;
       const root_ = spans.find((s) => s.parentSpanId === undefined);
       const query = root_?.attributes['url.query'];
@@ -41,93 +49,85 @@ export function createDecoderDemo(): Demo {
       return `${name}, ${spans.length} ${spans.length === 1 ? 'span' : 'spans'}`;
     },
     span(traceId, spanId) {
-      const span = live.session?.world.store.getTrace(traceId).find((s) => s.spanId === spanId);
+      const span = store.getTrace(traceId).find((s) => s.spanId === spanId);
       return span ? `${span.serviceName}’s ${span.kind} span “${span.name}”` : undefined;
     },
   };
+}
 
-  function renderDecoded(d: Decoded): void {
-    if (!verdict || !rows) return;
-    verdict.textContent = d.verdict;
-    verdict.className = `fb-verdict ${d.valid ? 'fb-verdict--ok' : 'fb-verdict--bad'}`;
-    const header = d.headerProblems.map((m) => el('li', { class: 'fb-field-problem' }, m));
-    const notes = d.notes.map((m) => el('li', { class: 'fb-field-note' }, m));
-    rows.replaceChildren(
-      ...(header.length || notes.length ? [el('ul', { class: 'fb-header-problems', 'aria-label': 'About the whole header' }, ...header, ...notes)] : []),
-      ...d.fields.map((f) => {
-        const mark = f.state === 'ok' ? '✓' : f.state === 'bad' ? '✗' : '–';
-        const status = f.state === 'ok' ? 'valid' : f.state === 'bad' ? 'invalid' : 'not read';
-        return el(
-          'div',
-          { class: `fb-field fb-field--${f.state}`, role: 'group', 'aria-label': `${f.field}: ${status}` },
-          el('span', { class: 'fb-field-name' }, el('span', { class: 'fb-mark', 'aria-hidden': 'true' }, mark), f.field),
-          el('code', { class: `fb-field-value fb-seg-${f.field}` }, f.present ? f.value : '(missing)'),
-          el('ul', { class: 'fb-field-lines' }, ...f.lines.map((line) => el('li', {}, line))),
-        );
-      }),
-    );
-  }
-
-  /** The wire list is rebuilt only when it changed, so a focused Decode button keeps its focus. */
-  let drawnWire: readonly WireHeader[] | undefined;
-
-  function draw(): void {
-    if (!input) return;
-    renderDecoded(decodeTraceparent(input.value, known));
-    if (sendButton) setBusy(sendButton, live.busy);
-    if (drawnWire === wire) return;
-    drawnWire = wire;
-    wireList?.replaceChildren(
-      ...(wire.length === 0
-        ? [el('li', { class: 'fb-wire-empty' }, 'Waiting for the request…')]
-        : wire.map((w) => {
-            const button = el('button', { type: 'button', class: 'fb-button fb-decode' }, 'Decode');
-            button.setAttribute('aria-label', `Decode the header of ${w.request}`);
-            button.addEventListener('click', () => setHeader(w.traceparent));
+export function createDecoderDemo(): Demo {
+  return createLiveDemo<DecoderView, DecoderSession>((live) => ({
+    mount(root) {
+      function renderDecoded(d: Decoded): void {
+        verdict.textContent = d.verdict;
+        verdict.className = `fb-verdict ${d.valid ? 'fb-verdict--ok' : 'fb-verdict--bad'}`;
+        const header = d.headerProblems.map((m) => el('li', { class: 'fb-field-problem' }, m));
+        const notes = d.notes.map((m) => el('li', { class: 'fb-field-note' }, m));
+        rows.replaceChildren(
+          ...(header.length || notes.length ? [el('ul', { class: 'fb-header-problems', 'aria-label': 'About the whole header' }, ...header, ...notes)] : []),
+          ...d.fields.map((f) => {
+            const mark = f.state === 'ok' ? '✓' : f.state === 'bad' ? '✗' : '–';
+            const status = f.state === 'ok' ? 'valid' : f.state === 'bad' ? 'invalid' : 'not read';
             return el(
-              'li',
-              { class: 'fb-wire-item' },
-              el('span', { class: 'fb-wire-route' }, w.route),
-              el('span', { class: 'fb-wire-request' }, w.request),
-              el('code', { class: 'fb-wire-tp' }, w.traceparent),
-              button,
+              'div',
+              { class: `fb-field fb-field--${f.state}`, role: 'group', 'aria-label': `${f.field}: ${status}` },
+              el('span', { class: 'fb-field-name' }, el('span', { class: 'fb-mark', 'aria-hidden': 'true' }, mark), f.field),
+              el('code', { class: `fb-field-value fb-seg-${f.field}` }, f.present ? f.value : '(missing)'),
+              el('ul', { class: 'fb-field-lines' }, ...f.lines.map((line) => el('li', {}, line))),
             );
-          })),
-    );
-  }
+          }),
+        );
+      }
 
-  function setHeader(value: string): void {
-    if (!input) return;
-    input.value = value;
-    draw();
-  }
+      /** The wire list is rebuilt only when it changed, so a focused Decode button keeps its focus. */
+      let drawnWire: readonly WireHeader[] | undefined;
 
-  const onWire = (event: WireEvent): void => {
-    const traceparent = event.request.headers['traceparent'];
-    if (event.direction !== 'request' || traceparent === undefined) return;
-    const url = new URL(event.request.url);
-    wire = [...wire, { route: `hub → ${event.target}`, request: `${event.request.method} ${url.pathname}${url.search}`, traceparent }];
-    if (fillNext && input) {
-      fillNext = false;
-      input.value = traceparent;
-    }
-    live.requestDraw();
-  };
+      function draw({ world, wire }: DecoderSession): void {
+        renderDecoded(decodeTraceparent(input.value, knownIn(world.store)));
+        setBusy(sendButton, live.busy);
+        if (drawnWire === wire) return;
+        drawnWire = wire;
+        wireList.replaceChildren(
+          ...(wire.length === 0
+            ? [el('li', { class: 'fb-wire-empty' }, 'Waiting for the request…')]
+            : wire.map((w) => {
+                const button = createButton('Decode', () => setHeader(w.traceparent), { className: 'fb-decode' });
+                button.setAttribute('aria-label', `Decode the header of ${w.request}`);
+                return el(
+                  'li',
+                  { class: 'fb-wire-item' },
+                  el('span', { class: 'fb-wire-route' }, w.route),
+                  el('span', { class: 'fb-wire-request' }, w.request),
+                  el('code', { class: 'fb-wire-tp' }, w.traceparent),
+                  button,
+                );
+              })),
+        );
+      }
 
-  const sendRequest = (): Promise<void> =>
-    live.runOne(async ({ world, system }) => {
-      wire = [];
-      fillNext = true;
-      world.sync();
-      live.requestDraw();
-      await system.ask(REQUEST_N);
-    });
+      /** Decode what the field holds now, as it is edited. */
+      function drawNow(): void {
+        const session = live.session;
+        if (session) draw(session);
+      }
 
-  const live: LiveDemo<FizzBuzz> = createLiveDemo<FizzBuzz>({
-    mountView(root) {
+      function setHeader(value: string): void {
+        input.value = value;
+        drawNow();
+      }
+
+      const sendRequest = (): Promise<void> =>
+        live.runOne(async (session) => {
+          session.wire = [];
+          session.fillNext = true;
+          session.world.sync();
+          live.requestDraw();
+          await session.system.ask(REQUEST_N);
+        });
+
       const inputId = uniqueId('fb-tp');
       const hintId = uniqueId('fb-tp-hint');
-      input = el('input', {
+      const input = el('input', {
         id: inputId,
         class: 'fb-tp-input',
         type: 'text',
@@ -137,7 +137,7 @@ export function createDecoderDemo(): Demo {
         'aria-describedby': hintId,
         placeholder: '00-<trace-id>-<parent-id>-<flags>',
       });
-      input.addEventListener('input', () => draw());
+      input.addEventListener('input', () => drawNow());
       const examples = EXAMPLES.map(([label, value]) => {
         const b = el('button', { type: 'button', class: 'fb-example' }, label);
         b.addEventListener('click', () => setHeader(value));
@@ -145,18 +145,17 @@ export function createDecoderDemo(): Demo {
       });
       const current = el('button', { type: 'button', class: 'fb-example fb-example--current' }, 'This request’s header');
       current.addEventListener('click', () => {
-        const last = wire[0];
+        const last = live.session?.wire[0];
         if (last) setHeader(last.traceparent);
       });
-      verdict = el('p', { class: 'fb-verdict', role: 'status' });
-      rows = el('div', { class: 'fb-fields' });
-      wireList = el('ul', { class: 'fb-wire', 'aria-label': 'Headers the last request carried' });
-      sendButton = el('button', { type: 'button', class: 'fb-button' }, `Send /fizzbuzz?n=${REQUEST_N} again`);
-      sendButton.addEventListener('click', () => void sendRequest().catch((e: unknown) => verdict && (verdict.textContent = String(e))));
+      const verdict = el('p', { class: 'fb-verdict', role: 'status' });
+      const rows = el('div', { class: 'fb-fields' });
+      const wireList = el('ul', { class: 'fb-wire', 'aria-label': 'Headers the last request carried' });
+      const sendButton = createButton(`Send /fizzbuzz?n=${REQUEST_N} again`, () => void sendRequest().catch((e: unknown) => (verdict.textContent = String(e))));
       root.replaceChildren(
         el(
           'div',
-          { class: 'fb fb-decoder' },
+          { class: 'demo-box demo-stack fb-decoder' },
           el(
             'div',
             { class: 'fb-tp-row' },
@@ -172,32 +171,47 @@ export function createDecoderDemo(): Demo {
             { class: 'fb-wire-box', role: 'region', 'aria-label': 'On the wire' },
             el('p', { class: 'fb-wire-title' }, el('strong', {}, 'On the wire'), ` · the headers of hub’s calls for /fizzbuzz?n=${REQUEST_N}`),
             wireList,
-            el('div', { class: 'fb-toolbar' }, sendButton, createResetButton(() => live.demo.reset())),
+            el('div', { class: 'demo-toolbar' }, sendButton, createResetButton(() => live.reset())),
           ),
         ),
       );
+      return {
+        send: sendRequest,
+        prefill(traceparent) {
+          input.value = traceparent;
+        },
+        draw,
+        reset() {
+          input.value = '';
+        },
+        // A failed request is told in the verdict line (see the Send button); this is for the print view.
+        showProblem(message) {
+          verdict.textContent = message;
+        },
+      };
     },
-    worldOptions: () => ({ demoId: 'traceparent-decoder', speed: 1 }),
-    connect(w) {
-      const sys = createFizzBuzz({ clock: w.clock, random: w.random, tracerFor: w.telemetry.tracerFor });
-      w.whileShown(() => sys.network.observe(onWire));
+    connect(open, view) {
+      const world = open({ demoId: 'traceparent-decoder', speed: 1 });
+      const system = createFizzBuzz({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
+      const session: DecoderSession = { world, system, wire: [], fillNext: true, stop: () => system.stop() };
+      const onWire = (event: WireEvent): void => {
+        const traceparent = event.request.headers['traceparent'];
+        if (event.direction !== 'request' || traceparent === undefined) return;
+        const url = new URL(event.request.url);
+        session.wire = [...session.wire, { route: `hub → ${event.target}`, request: `${event.request.method} ${url.pathname}${url.search}`, traceparent }];
+        if (session.fillNext) {
+          session.fillNext = false;
+          view.prefill(traceparent);
+        }
+        live.requestDraw();
+      };
+      world.whileShown(() => system.network.observe(onWire));
       // The names of the trace and span a header points at appear as their spans end.
-      w.whileShown(() => w.store.subscribe(() => live.requestDraw()));
-      return sys;
+      world.whileShown(() => world.store.subscribe(() => live.requestDraw()));
+      return session;
     },
-    disconnect: (sys) => sys.stop(),
-    draw,
-    printScenario: () => sendRequest(),
+    print: (_, view) => view.send(),
     // Live, the field starts from a real header: the one the first request puts on the wire.
-    start: () => void sendRequest(),
-    resetView() {
-      wire = [];
-      if (input) input.value = '';
-    },
-    // A failed request is told in the verdict line (see the Send button); this is for the print view.
-    showProblem(message) {
-      if (verdict) verdict.textContent = message;
-    },
-  });
-  return live.demo;
+    start: (_, view) => void view.send(),
+  }));
 }

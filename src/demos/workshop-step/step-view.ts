@@ -4,6 +4,7 @@
  */
 import type { LogLine } from '../../sim/timing-log';
 import { createTraceListView, type TraceListView } from '../../viz/trace-list-view';
+import { createButton, createResetButton } from '../kit/buttons';
 import { el } from '../kit/dom';
 import { SWITCH_LABELS, type StepConfig } from './step-config';
 
@@ -37,11 +38,7 @@ export const PAIR_PATH = '/pair/beer?name=ipa';
 const LOG_LIMIT = 60;
 
 export function createStepView(step: StepConfig, handlers: StepHandlers, switches: Readonly<Record<string, boolean>>): StepView {
-  const button = (text: string, onClick: () => void, cls = 'ws-button') => {
-    const b = el('button', { type: 'button', class: cls }, text);
-    b.addEventListener('click', onClick);
-    return b;
-  };
+  const button = (text: string, onClick: () => void) => createButton(text, onClick, { className: 'demo-request' });
   const boxes = step.switches.map((name) => {
     const box = el('input', { type: 'checkbox', class: 'ws-switch' });
     box.checked = switches[name] ?? false;
@@ -55,11 +52,11 @@ export function createStepView(step: StepConfig, handlers: StepHandlers, switche
     button('GET /beers', () => handlers.send('/beers')),
     ...(step.concurrent ? [button('Two pairings at once', () => handlers.sendTwo())] : []),
     ...boxes.map((b) => b.label),
-    button('Reset', () => handlers.reset(), 'ws-button ws-reset'),
+    createResetButton(() => handlers.reset()),
   );
   const status = el('p', { class: 'ws-status', role: 'status', 'aria-live': 'polite' }, 'Send a request.');
   const log = el('ol', { class: 'ws-log', tabindex: 0, 'aria-label': 'timing.log' });
-  const traceBox = step.trace ? el('div', { class: 'ws-trace', role: 'region', 'aria-label': 'Trace' }) : undefined;
+  const traceBox = step.trace ? el('div', { class: 'demo-trace ws-trace', role: 'region', 'aria-label': 'Trace' }) : undefined;
   const headerRows = {
     traceparent: el('code', { class: 'ws-header-value' }, '—'),
     vendorTrace: el('code', { class: 'ws-header-value' }, '—'),
@@ -85,7 +82,7 @@ export function createStepView(step: StepConfig, handlers: StepHandlers, switche
     ...(traceBox ? [traceBox] : []),
     ...(side ? [side] : []),
   );
-  const element = el('div', { class: 'ws' }, controls, status, body);
+  const element = el('div', { class: 'demo-box ws' }, controls, status, body);
   const requestIds: string[] = [];
 
   return {

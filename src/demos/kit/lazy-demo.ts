@@ -15,7 +15,7 @@ export function createLazyDemo(load: () => Promise<DemoFactory>, what: string): 
   return {
     mount(el: HTMLElement, ctx: DemoContext) {
       const wait = document.createElement('p');
-      wait.className = 'sm-loading';
+      wait.className = 'demo-loading';
       wait.textContent = `Loading ${what}…`;
       el.replaceChildren(wait);
       load().then(
