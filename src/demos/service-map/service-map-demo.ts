@@ -111,8 +111,9 @@ export function createServiceMapDemo(): Demo {
       const traceNote = el('p', { class: 'sm-trace-note' });
       const traceBox = el('div', { class: 'sm-trace-box' });
       const tracePanel = el(
-        'section',
-        { class: 'sm-trace-panel', 'aria-label': 'Trace from the service map' },
+        // A region, not a <section>: inside a slide, reveal.js reads sections as slides.
+        'div',
+        { class: 'sm-trace-panel', role: 'region', 'aria-label': 'Trace from the service map' },
         el('div', { class: 'sm-trace-head' }, traceTitle, back),
         traceNote,
         traceBox,

@@ -85,7 +85,9 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
   tracesHeading.tabIndex = -1;
   const tracesHint = html('p', 'sm-traces-hint', 'Press a node or an edge (Tab, then Enter) to list its traces.');
   const tracesList = html('ul', 'sm-traces-list');
-  const traces = html('section', 'sm-traces', tracesHeading, tracesHint, tracesList);
+  // A region, not a <section>: inside a slide, reveal.js reads sections as slides.
+  const traces = html('div', 'sm-traces', tracesHeading, tracesHint, tracesList);
+  traces.setAttribute('role', 'region');
   traces.setAttribute('aria-label', 'Traces of the chosen node or edge');
 
   const summary = html('p', 'sm-summary', 'No requests yet.');
