@@ -1,6 +1,6 @@
 /**
  * The critical path's controls in the waterfall's header: the "Critical path" toggle (a button with aria-pressed),
- * "Previous segment" and "Next segment" for mouse and touch (the keys are `[` and `]`, handled by the view), the
+ * "Previous segment" and "Next segment" (shown as "◂ Previous" and "Next ▸") for mouse and touch (the keys are `[` and `]`, handled by the view), the
  * summary line, and the polite live region that says each step. Thin DOM: the words come from
  * `critical-path-layout.ts`, the steps from `critical-path-steps.ts`.
  */
@@ -31,15 +31,27 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
   return el;
 }
 
+function arrow(text: string): HTMLSpanElement {
+  const el = document.createElement('span');
+  el.setAttribute('aria-hidden', 'true');
+  el.textContent = text;
+  return el;
+}
+
 export function createCriticalPathControls(onToggle: () => void, onStep: (direction: StepDirection) => void): CriticalPathControls {
   const element = document.createElement('div');
   element.className = 'wf-cp';
   const toggle = button('wf-cp-button wf-cp-toggle', 'Critical path', onToggle);
   toggle.setAttribute('aria-pressed', 'false');
   toggle.title = 'Highlight the critical path; then [ and ] step from segment to segment';
-  const previous = button('wf-cp-button', 'Previous segment', () => onStep('previous'));
+  // Short visible words, the full name for assistive technology: the name starts with what shows (WCAG 2.5.3).
+  const previous = button('wf-cp-button', 'Previous', () => onStep('previous'));
+  previous.prepend(arrow('◂ '));
+  previous.setAttribute('aria-label', 'Previous segment');
   previous.setAttribute('aria-keyshortcuts', '[');
-  const next = button('wf-cp-button', 'Next segment', () => onStep('next'));
+  const next = button('wf-cp-button', 'Next', () => onStep('next'));
+  next.append(arrow(' ▸'));
+  next.setAttribute('aria-label', 'Next segment');
   next.setAttribute('aria-keyshortcuts', ']');
   const summary = document.createElement('p');
   summary.className = 'wf-cp-summary';

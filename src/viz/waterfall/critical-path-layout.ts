@@ -63,20 +63,18 @@ export function segmentAnnouncement(stop: SegmentStop, traceStartMs: number): st
 export const spanLabel = (span: Pick<SpanRecord, 'serviceName' | 'name'>): string => `${span.serviceName} ${span.name}`;
 
 /**
- * The line beside the toggle: "Critical path: 7 segments in 4 spans, 512 ms; most in web GET /taste (210 ms)".
- * The path covers each root once, so its length is the request's; the span that holds most of it is the first
- * place to look for a speed-up. `labelOf` gives a span's words from its id (undefined: not in the model).
+ * The line beside the toggle: "Critical path: 7 segments in 4 spans; most in web GET /taste (210 ms)". The path
+ * covers each root once, so its length is the request's (the header says it already); the span that holds most of
+ * it is the first place to look for a speed-up. `labelOf` gives a span's words from its id (undefined: not in the model).
  */
 export function criticalPathSummary(path: CriticalPath, labelOf: (spanId: string) => string | undefined): string {
   const { segments } = path;
   if (segments.length === 0) return 'Critical path: none yet (no span has ended)';
-  let totalMs = 0;
   let topId = '';
   let topMs = -1;
   for (const [spanId, list] of path.bySpan) {
     let ms = 0;
     for (const s of list) ms += s.endMs - s.startMs;
-    totalMs += ms;
     // Ties go to the span that comes first in time (bySpan is filled in time order).
     if (ms > topMs) {
       topMs = ms;
@@ -85,5 +83,5 @@ export function criticalPathSummary(path: CriticalPath, labelOf: (spanId: string
   }
   const spans = path.bySpan.size;
   const counts = `${segments.length} ${segments.length === 1 ? 'segment' : 'segments'} in ${spans} ${spans === 1 ? 'span' : 'spans'}`;
-  return `Critical path: ${counts}, ${formatDuration(totalMs)}; most in ${labelOf(topId) ?? topId} (${formatDuration(topMs)})`;
+  return `Critical path: ${counts}; most in ${labelOf(topId) ?? topId} (${formatDuration(topMs)})`;
 }
