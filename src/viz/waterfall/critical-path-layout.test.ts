@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { criticalPath, JAEGER_UI_2371 } from '../../analysis';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { makeSpan, sid, T0 } from '../../../tests/factories/make-span';
-import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, segmentViewFrac, spanLabel } from './critical-path-layout';
+import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, segmentViewFrac, spanLabel, subtreeBarFracs } from './critical-path-layout';
 import { barFrac } from './waterfall-layout';
 
 // a 0..100 web GET /pair/beer
@@ -45,6 +45,36 @@ describe('segment fractions', () => {
     expect(segmentViewFrac({ spanId: 'x', startMs: T0, endMs: T0 + 10 }, { startMs: T0, durationMs: 0 })).toEqual({ leftFrac: 0, widthFrac: 0 });
     expect(segmentBarFrac({ spanId: 'x', startMs: T0 + 5, endMs: T0 + 30 }, { startMs: T0 + 10, endMs: T0 + 20 })).toEqual({ leftFrac: 0, widthFrac: 1 });
     expect(segmentBarFrac({ spanId: 'x', startMs: T0, endMs: T0 }, { startMs: T0, endMs: T0 })).toEqual({ leftFrac: 0, widthFrac: 1 });
+  });
+});
+
+describe('subtreeBarFracs', () => {
+  it('gives a folded row its own segments and its hidden descendants\', merged where they touch', () => {
+    const model = buildTraceModel(spans);
+    const path = criticalPath(spans);
+    // The root folded: a 0..10, b 10..30, a 30..40, c 40..90, a 90..100 touch end to end: one stretch, the whole bar.
+    expect(subtreeBarFracs(model, 0, path)).toEqual([{ leftFrac: 0, widthFrac: 1 }]);
+    // A leaf is just itself.
+    expect(subtreeBarFracs(model, 1, path)).toEqual([{ leftFrac: 0, widthFrac: 1 }]);
+  });
+
+  it('shows only the part of a folded bar the rules kept, and nothing for a subtree off the path', () => {
+    // p 10..100
+    // ├── q 0..50   starts before p: clamped to 10..50
+    // │   └── r 20..30
+    // └── x 0..5    ends before p starts: dropped
+    // Path: q 10..20, r 20..30, q 30..50, p 50..100. Folded, q's bar (0..50) shows 10..50.
+    const more = [
+      makeSpan({ id: 'p', start: 10, end: 100 }),
+      makeSpan({ id: 'q', parent: 'p', start: 0, end: 50 }),
+      makeSpan({ id: 'r', parent: 'q', start: 20, end: 30 }),
+      makeSpan({ id: 'x', parent: 'p', start: 0, end: 5 }),
+    ];
+    const model = buildTraceModel(more);
+    const path = criticalPath(more);
+    const rowOf = (id: string) => model.rows.findIndex((row) => row.span.spanId === sid(id));
+    expect(subtreeBarFracs(model, rowOf('q'), path)).toEqual([{ leftFrac: 0.2, widthFrac: 0.8 }]);
+    expect(subtreeBarFracs(model, rowOf('x'), path)).toEqual([]);
   });
 });
 

@@ -34,6 +34,29 @@ export function segmentBarFrac(segment: CriticalPathSegment, span: Pick<SpanReco
   return { leftFrac, widthFrac };
 }
 
+/**
+ * The segments a folded row stands for: its own and every hidden descendant's, as fractions of its bar, in time order,
+ * touching ones merged (Jaeger UI does the same for a collapsed span). The rules keep a child inside its parent, so
+ * they all fall within the bar. O(subtree): the view asks once per path and row.
+ */
+export function subtreeBarFracs(model: TraceModel, row: number, path: CriticalPath): BarFrac[] {
+  const { rows } = model;
+  const top = rows[row]!;
+  const found: CriticalPathSegment[] = [];
+  for (let i = row; i <= row + top.descendantCount; i++) {
+    const list = path.bySpan.get(rows[i]!.span.spanId);
+    if (list) found.push(...list);
+  }
+  found.sort((a, b) => a.startMs - b.startMs);
+  const merged: CriticalPathSegment[] = [];
+  for (const s of found) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s.startMs <= last.endMs) merged[merged.length - 1] = { spanId: top.span.spanId, startMs: last.startMs, endMs: Math.max(last.endMs, s.endMs) };
+    else merged.push(s);
+  }
+  return merged.map((s) => segmentBarFrac(s, top.span));
+}
+
 /** What one step lands on, for `segmentAnnouncement`. */
 export interface SegmentStop {
   /** 0-based index in the path's segments. */

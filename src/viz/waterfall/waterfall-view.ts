@@ -8,7 +8,7 @@
 import type { CriticalPath, CriticalPathSegment } from '../../analysis';
 import type { TraceModel } from '../../telemetry/trace-model';
 import { createCriticalPathCache } from './critical-path-cache';
-import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, spanLabel } from './critical-path-layout';
+import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, spanLabel, subtreeBarFracs } from './critical-path-layout';
 import { findSegment, stepSegment, type StepDirection } from './critical-path-steps';
 import { createFreshSpans } from './fresh-spans';
 import { buildModelTables, EMPTY_TABLES, findRow } from './model-tables';
@@ -17,6 +17,7 @@ import { colorOrder, serviceColor } from './service-colors';
 import { spanDetailFields } from './span-detail-fields';
 import { createVirtualRows } from './virtual-rows';
 import { buildWaterfallDom } from './waterfall-dom';
+import type { BarFrac } from './waterfall-layout';
 import { announcesSelection, apply, EMPTY_STATE, isSameTrace, keyAction, reconcile, type WaterfallAction } from './waterfall-state';
 
 /** Row height: 18 px text needs about 30 px to breathe; the CSS reads it from `--wf-row-h`. */
@@ -111,6 +112,8 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   let summarized: CriticalPath | null = null;
   let currentSegment: CriticalPathSegment | null = null;
   let currentIndex = -1;
+  let foldedPath: CriticalPath | null = null;
+  const foldedFracs = new Map<number, readonly BarFrac[]>();
 
   function bindAt(row: RowElement, pos: number): void {
     const { model, visible, collapsed, selectedRow, activeRow } = state;
@@ -132,15 +135,26 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
         color: tables.colors.get(r.span.serviceName) ?? serviceColor(r.span.serviceName, colorOrder(opts.services ?? [], model!.services)),
         durationMs: model!.durationMs,
         trackPx,
-        ...segmentsOf(r.span),
+        ...segmentsOf(i, collapsed.has(r.span.spanId) && r.descendantCount > 0),
       },
       i,
       version,
     );
   }
 
-  function segmentsOf(span: TraceModel['rows'][number]['span']): { criticalPath: RowBinding['criticalPath']; currentSegment: number } {
-    if (path === null) return { criticalPath: null, currentSegment: -1 };
+  function segmentsOf(rowIndex: number, folded: boolean): { criticalPath: RowBinding['criticalPath']; currentSegment: number } {
+    if (path === null || state.model === null) return { criticalPath: null, currentSegment: -1 };
+    // A folded row stands for its hidden spans too; worked out once per path and row (O(subtree)).
+    if (folded) {
+      if (foldedPath !== path) {
+        foldedPath = path;
+        foldedFracs.clear();
+      }
+      let fracs = foldedFracs.get(rowIndex);
+      if (fracs === undefined) foldedFracs.set(rowIndex, (fracs = subtreeBarFracs(state.model, rowIndex, path)));
+      return { criticalPath: fracs, currentSegment: -1 };
+    }
+    const span = state.model.rows[rowIndex]!.span;
     const list = path.bySpan.get(span.spanId) ?? [];
     const current = currentIndex >= 0 ? path.segments[currentIndex] : undefined;
     return { criticalPath: list.map((seg) => segmentBarFrac(seg, span)), currentSegment: current ? list.indexOf(current) : -1 };
