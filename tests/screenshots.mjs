@@ -1,6 +1,7 @@
 // Screenshots of slides at 1280x720 from the built deck, for looking at what people see:
 //   npm run build && node tests/screenshots.mjs [slide-hash ...]
-// Writes tests/artifacts/<hash>.png (git-ignored). With "console", also sends a pairing request first; workshop
+// Writes tests/artifacts/<hash>.png (git-ignored). With "console", also sends a pairing request first; with
+// "critical-path", waits for its pairing trace and steps twice along the path; workshop
 // steps, the bootcamp demo and the span anatomy are driven as a presenter would first (for the anatomy,
 // SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered). The service map runs
 // traffic for a few seconds, then also shoots service-map-fault.png (taster down) and service-map-trace.png (an
@@ -29,6 +30,16 @@ try {
     await page.goto(`${base}#/${hash}`);
     await page.waitForSelector('.reveal.ready');
     await page.waitForTimeout(800);
+    if (hash === 'critical-path') {
+      // The critical path: wait for the pairing's trace, then step twice from the root row (the path is on).
+      const scope = '.present [data-demo="critical-path"] .cp-pane:first-child';
+      await page.waitForFunction((s) => /→ \d{3}/.test(document.querySelector(`${s} .cp-status`)?.textContent ?? ''), scope, { timeout: 20000 });
+      await page.waitForTimeout(300);
+      await page.locator(`${scope} [role="treeitem"]`).first().click();
+      await page.keyboard.press(']');
+      await page.keyboard.press(']');
+      await page.waitForTimeout(300);
+    }
     if (hash === 'console') {
       await page.getByLabel('Request', { exact: true }).fill('curl -XGET localhost:5000/pair/beer?name=ipa');
       await page.keyboard.press('Enter');

@@ -5,7 +5,7 @@
  */
 import type { TraceRow } from '../../telemetry/trace-model';
 import { formatDuration } from '../time-format';
-import { barFrac, labelPlacement, rowAccessibleLabel } from './waterfall-layout';
+import { barFrac, labelPlacement, rowAccessibleLabel, type BarFrac } from './waterfall-layout';
 
 /** Indent per level, and the deepest level that still indents: deeper rows would push names out of the column. */
 const INDENT_PX = 14;
@@ -29,6 +29,13 @@ export interface RowBinding {
   readonly color: string;
   readonly durationMs: number;
   readonly trackPx: number;
+  /**
+   * The span's critical-path segments as fractions of its own bar (`segmentBarFrac`), in time order; empty when the
+   * span is off the path, null while the path is not shown.
+   */
+  readonly criticalPath: readonly BarFrac[] | null;
+  /** Which of those is the segment stepped to, or -1. */
+  readonly currentSegment: number;
 }
 
 /** A pooled row element and its parts. */
@@ -83,6 +90,8 @@ export function createRowElement(): RowElement {
   const track = part('div', 'wf-track', el);
   const bar = part('div', 'wf-bar', track);
   const duration = part('span', 'wf-duration', track);
+  // Critical-path overlays inside the bar, made on first use and reused: a span can own several segments.
+  const segmentEls: HTMLSpanElement[] = [];
 
   // The span this element last drew, and which of two identical highlight animations it last ran: a pooled
   // element that still has the class from an earlier span would not replay it, so a new span switches the name.
@@ -120,7 +129,7 @@ export function createRowElement(): RowElement {
       if (changed('selected', b.selected)) el.setAttribute('aria-selected', String(b.selected));
       const folded = b.row.childCount > 0 && !b.expanded;
       const hiddenErrors = folded ? b.subtreeErrors : 0;
-      const label = rowAccessibleLabel(b.row, hiddenErrors);
+      const label = rowAccessibleLabel(b.row, hiddenErrors, b.criticalPath !== null && b.criticalPath.length > 0);
       if (changed('label', label)) el.setAttribute('aria-label', label);
       const expanded = b.row.childCount > 0 ? String(b.expanded) : '';
       if (changed('expanded', expanded)) {
@@ -177,7 +186,28 @@ export function createRowElement(): RowElement {
       if (changed('duration', text)) duration.textContent = text;
       const side = labelPlacement(barFrac(b.row, { durationMs: b.durationMs }), b.trackPx, labelPx(text));
       if (changed('side', side)) duration.className = `wf-duration wf-duration--${side}`;
+
+      const segments = b.criticalPath ?? [];
+      const segmentsKey = segments.map((f) => `${f.leftFrac},${f.widthFrac}`).join(' ') + `|${b.currentSegment}`;
+      if (changed('critical-path', segmentsKey)) drawSegments(segments, b.currentSegment);
     },
   };
+  function drawSegments(segments: readonly BarFrac[], current: number): void {
+    while (segmentEls.length < segments.length) {
+      const seg = part('span', 'wf-cp-seg', bar);
+      seg.setAttribute('aria-hidden', 'true');
+      segmentEls.push(seg);
+    }
+    segmentEls.forEach((seg, i) => {
+      const f = segments[i];
+      seg.hidden = f === undefined;
+      if (f === undefined) return;
+      // Percentages of the bar, which CSS sizes from the span's and the trace's ms: no px, nothing to redo on resize.
+      seg.style.left = `${f.leftFrac * 100}%`;
+      seg.style.width = `${f.widthFrac * 100}%`;
+      seg.classList.toggle('wf-cp-seg--current', i === current);
+    });
+  }
+
   return row;
 }

@@ -3,7 +3,9 @@
  * with the tree inside, the empty-state hint and the details panel.
  *
  *   .wf-root
- *     .wf-header            trace id, span count, duration, errors
+ *     .wf-head              one row, wrapping
+ *       .wf-header          trace id, span count, duration, errors
+ *       .wf-cp              the "Critical path" toggle, its step buttons and summary (critical-path-controls.ts)
  *     ul.wf-legend          services and their colours
  *     .wf-body
  *       .wf-main
@@ -12,7 +14,10 @@
  *           .wf-tree        role=tree, as tall as all visible rows
  *         p.wf-empty        "Send a request to see its trace."
  *       .wf-details         role=region, the selected span's fields
+ *     .wf-cp-live           the critical path's polite live region (visually hidden)
  */
+import { createCriticalPathControls, type CriticalPathControls } from './critical-path-controls';
+import type { StepDirection } from './critical-path-steps';
 import { createLegendView, type LegendView } from './legend-view';
 import { createSpanDetailsView, type SpanDetailsView } from './span-details-view';
 import { createTimeAxisView, type TimeAxisView } from './time-axis-view';
@@ -21,6 +26,7 @@ import { createTraceHeaderView, type TraceHeaderView } from './trace-header-view
 export interface WaterfallDom {
   readonly root: HTMLDivElement;
   readonly header: TraceHeaderView;
+  readonly criticalPath: CriticalPathControls;
   readonly legend: LegendView;
   readonly axis: TimeAxisView;
   readonly scroll: HTMLDivElement;
@@ -39,10 +45,14 @@ export function buildWaterfallDom(
   label: string,
   emptyText: string,
   onCloseDetails: () => void,
-  knownServices: readonly string[] = [],
+  knownServices: readonly string[],
+  criticalPathHandlers: { readonly toggle: () => void; readonly step: (direction: StepDirection) => void },
 ): WaterfallDom {
   const root = div('wf-root');
   const header = createTraceHeaderView();
+  const criticalPath = createCriticalPathControls(criticalPathHandlers.toggle, criticalPathHandlers.step);
+  const head = div('wf-head');
+  head.append(header.element, criticalPath.element);
   const legend = createLegendView(knownServices);
   const axis = createTimeAxisView();
   const scroll = div('wf-scroll');
@@ -58,6 +68,6 @@ export function buildWaterfallDom(
   const details = createSpanDetailsView(onCloseDetails);
   const body = div('wf-body');
   body.append(main, details.element);
-  root.append(header.element, legend.element, body);
-  return { root, header, legend, axis, scroll, tree, empty, details };
+  root.append(head, legend.element, body, criticalPath.liveRegion);
+  return { root, header, criticalPath, legend, axis, scroll, tree, empty, details };
 }

@@ -126,6 +126,8 @@ describe('labels', () => {
     expect(rowAccessibleLabel(model.rows[7]!)).toBe('cache op-h, 20.0 ms, parent missing');
     expect(rowAccessibleLabel(model.rows[0]!, 1)).toBe('web GET /pair/beer, 100 ms, 1 hidden error');
     expect(rowAccessibleLabel(model.rows[0]!, 3)).toBe('web GET /pair/beer, 100 ms, 3 hidden errors');
+    // Only while the critical path is shown does a row say it is on it.
+    expect(rowAccessibleLabel(model.rows[3]!, 0, true)).toBe('taster op-d, 50.0 ms, error, on the critical path');
   });
 
   it('shortens an id for the header, keeping a short one whole', () => {

@@ -97,15 +97,17 @@ export function subtreeErrorCounts(model: TraceModel): Int32Array {
 
 /**
  * The accessible name of a row: service, span name, duration, then its marks ("web: GET /pair/beer, 412 ms,
- * error"). `hiddenErrors` is the count of errors folded away under a collapsed row.
+ * error"). `hiddenErrors` is the count of errors folded away under a collapsed row; `onCriticalPath` is said only
+ * while the path is shown.
  */
-export function rowAccessibleLabel(row: TraceRow, hiddenErrors = 0): string {
+export function rowAccessibleLabel(row: TraceRow, hiddenErrors = 0, onCriticalPath = false): string {
   // Starts with exactly the words the row shows (service, then span name), so that speech input ("click web GET
   // /taste") and the visible label agree (WCAG 2.5.3, label in name).
   const parts = [`${row.span.serviceName} ${row.span.name}`, formatDuration(row.durationMs)];
   if (row.isError) parts.push('error');
   if (row.orphan) parts.push('parent missing');
   if (hiddenErrors > 0) parts.push(`${hiddenErrors} hidden ${hiddenErrors === 1 ? 'error' : 'errors'}`);
+  if (onCriticalPath) parts.push('on the critical path');
   return parts.join(', ');
 }
 

@@ -5,14 +5,19 @@
  * `setModel` does O(rows) array work and then binds only the ~40 rows in view. Nothing here is module-level: any
  * number of waterfalls may share a page.
  */
+import type { CriticalPath, CriticalPathSegment } from '../../analysis';
 import type { TraceModel } from '../../telemetry/trace-model';
+import { createCriticalPathCache } from './critical-path-cache';
+import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, spanLabel, subtreeBarFracs } from './critical-path-layout';
+import { findSegment, stepSegment, type StepDirection } from './critical-path-steps';
 import { createFreshSpans } from './fresh-spans';
-import { buildModelTables, EMPTY_TABLES } from './model-tables';
-import type { RowElement } from './row-element';
+import { buildModelTables, EMPTY_TABLES, findRow } from './model-tables';
+import type { RowBinding, RowElement } from './row-element';
 import { colorOrder, serviceColor } from './service-colors';
 import { spanDetailFields } from './span-detail-fields';
 import { createVirtualRows } from './virtual-rows';
 import { buildWaterfallDom } from './waterfall-dom';
+import type { BarFrac } from './waterfall-layout';
 import { announcesSelection, apply, EMPTY_STATE, isSameTrace, keyAction, reconcile, type WaterfallAction } from './waterfall-state';
 
 /** Row height: 18 px text needs about 30 px to breathe; the CSS reads it from `--wf-row-h`. */
@@ -36,6 +41,8 @@ const DECK_KEYS = new Set([
   ' ',
   'Enter',
 ]);
+/** Keys that step along the critical path while it is shown: free in the tree pattern and in reveal.js's keymap. */
+const STEP_KEYS: Readonly<Record<string, StepDirection>> = { ']': 'next', '[': 'previous' };
 
 /** Options of a waterfall. */
 export interface WaterfallOptions {
@@ -50,6 +57,8 @@ export interface WaterfallOptions {
   readonly services?: readonly string[];
   /** Told the selected span's id (null when cleared) whenever the selection changes, by a person or by `selectSpan`. */
   readonly onSelect?: (spanId: string | null) => void;
+  /** Show the critical path from the start (the "Critical path" toggle starts pressed); default false. */
+  readonly criticalPath?: boolean;
 }
 
 /** A waterfall view mounted in a container. */
@@ -60,6 +69,8 @@ export interface WaterfallView {
   setModel(model: TraceModel | null): void;
   /** Select a span (unfolding its ancestors and scrolling to it) and show its details; null clears. */
   selectSpan(spanId: string | null): void;
+  /** Show or hide the critical path, as the "Critical path" toggle does. */
+  setCriticalPath(on: boolean): void;
   /** Remove the view and its listeners. */
   destroy(): void;
 }
@@ -73,7 +84,8 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     opts.label ?? 'Trace waterfall',
     opts.emptyText ?? 'Send a request to see its trace.',
     () => act({ kind: 'close-details' }),
-    opts.services,
+    opts.services ?? [],
+    { toggle: () => setCriticalPath(!pathOn), step: (direction) => stepPath(direction, false) },
   );
   const { root, scroll, tree, axis, details } = dom;
   root.style.setProperty('--wf-row-h', `${ROW_PX}px`);
@@ -92,6 +104,16 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   let trackPx = 0;
   let frameRequest = 0;
   let drawnTraceMs = '';
+  // The critical path: computed only while shown, once per trace version; the segment stepped to is kept by value
+  // (span and start) so that it survives a live trace's recomputed path.
+  const pathCache = createCriticalPathCache();
+  let pathOn = false;
+  let path: CriticalPath | null = null;
+  let summarized: CriticalPath | null = null;
+  let currentSegment: CriticalPathSegment | null = null;
+  let currentIndex = -1;
+  let foldedPath: CriticalPath | null = null;
+  const foldedFracs = new Map<number, readonly BarFrac[]>();
 
   function bindAt(row: RowElement, pos: number): void {
     const { model, visible, collapsed, selectedRow, activeRow } = state;
@@ -113,9 +135,79 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
         color: tables.colors.get(r.span.serviceName) ?? serviceColor(r.span.serviceName, colorOrder(opts.services ?? [], model!.services)),
         durationMs: model!.durationMs,
         trackPx,
+        ...segmentsOf(i, collapsed.has(r.span.spanId) && r.descendantCount > 0),
       },
       i,
       version,
+    );
+  }
+
+  function segmentsOf(rowIndex: number, folded: boolean): { criticalPath: RowBinding['criticalPath']; currentSegment: number } {
+    if (path === null || state.model === null) return { criticalPath: null, currentSegment: -1 };
+    // A folded row stands for its hidden spans too; worked out once per path and row (O(subtree)).
+    if (folded) {
+      if (foldedPath !== path) {
+        foldedPath = path;
+        foldedFracs.clear();
+      }
+      let fracs = foldedFracs.get(rowIndex);
+      if (fracs === undefined) foldedFracs.set(rowIndex, (fracs = subtreeBarFracs(state.model, rowIndex, path)));
+      return { criticalPath: fracs, currentSegment: -1 };
+    }
+    const span = state.model.rows[rowIndex]!.span;
+    const list = path.bySpan.get(span.spanId) ?? [];
+    const current = currentIndex >= 0 ? path.segments[currentIndex] : undefined;
+    return { criticalPath: list.map((seg) => segmentBarFrac(seg, span)), currentSegment: current ? list.indexOf(current) : -1 };
+  }
+
+  /** Bring the path up to the model on show (or drop it), and the summary and step buttons with it. */
+  function updatePath(): void {
+    const { model } = state;
+    path = pathOn && model !== null ? pathCache.get(model) : null;
+    currentIndex = path === null ? -1 : findSegment(path.segments, currentSegment);
+    currentSegment = currentIndex >= 0 ? path!.segments[currentIndex]! : null;
+    if (path === summarized) return;
+    summarized = path;
+    if (path === null || model === null) {
+      dom.criticalPath.setSummary('');
+      dom.criticalPath.setCanStep(false);
+      return;
+    }
+    dom.criticalPath.setSummary(criticalPathSummary(path, (id) => labelOfSpan(model, id)));
+    dom.criticalPath.setCanStep(path.segments.length > 0);
+  }
+
+  function labelOfSpan(model: TraceModel, spanId: string): string | undefined {
+    const row = findRow(model, spanId);
+    return row >= 0 ? spanLabel(model.rows[row]!.span) : undefined;
+  }
+
+  function setCriticalPath(on: boolean): void {
+    if (on === pathOn) return;
+    pathOn = on;
+    currentSegment = null;
+    dom.criticalPath.setOn(on);
+    updatePath();
+    version++;
+    draw();
+    dom.criticalPath.announce(path !== null ? dom.criticalPath.summaryText() : on ? 'Critical path on' : 'Critical path off');
+  }
+
+  /** One step along the path: select and scroll to the segment's span, and say where it is. */
+  function stepPath(direction: StepDirection, fromRow: boolean): void {
+    const { model } = state;
+    if (path === null || model === null) return;
+    const to = stepSegment({ segments: path.segments, index: currentIndex, selectedSpanId: state.selectedId }, direction);
+    if (to.index < 0) return;
+    currentIndex = to.index;
+    currentSegment = path.segments[to.index]!;
+    act({ kind: 'select-span', spanId: currentSegment.spanId });
+    // From a row, the tab stop follows the segment, as an arrow key moves it; from a button, focus stays on it.
+    if (fromRow) focusActive();
+    const row = findRow(model, currentSegment.spanId);
+    const label = row >= 0 ? spanLabel(model.rows[row]!.span) : currentSegment.spanId;
+    dom.criticalPath.announce(
+      segmentAnnouncement({ index: to.index, count: path.segments.length, segment: currentSegment, spanLabel: label, blocked: to.blocked }, model.startMs),
     );
   }
 
@@ -161,9 +253,18 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   }
 
   function onKeyDown(event: KeyboardEvent): void {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target instanceof Element ? event.target : null;
     const rowEl = target?.closest('.wf-row');
+    // Before the modifier check: on many layouts (German, French) the brackets are AltGr keys, which browsers on
+    // Windows report as Ctrl+Alt. Ctrl alone or Meta is a browser or system shortcut and is left alone.
+    const direction = STEP_KEYS[event.key];
+    if (direction !== undefined && path !== null && !event.metaKey && (!event.ctrlKey || event.altKey)) {
+      event.preventDefault();
+      event.stopPropagation();
+      stepPath(direction, rowEl !== null && rowEl !== undefined);
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const row = rowEl ? rows.rowOf(rowEl) : undefined;
     if (state.model !== null && row !== undefined && row.key !== null) {
       const action = keyAction(state, row.rowIndex, event.key, rows.rowsPerPage());
@@ -225,6 +326,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
       drawnTraceMs = traceMs;
     }
     fresh.update(model, performance.now());
+    updatePath();
     root.classList.toggle('wf-root--empty', model === null);
     scroll.hidden = model === null;
     axis.element.hidden = model === null;
@@ -238,12 +340,16 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     draw();
   }
 
+  // Shown from the start without a word: nobody pressed anything.
+  pathOn = opts.criticalPath ?? false;
+  dom.criticalPath.setOn(pathOn);
   setModel(null);
 
   return {
     element: root,
     setModel,
     selectSpan: (spanId) => act({ kind: 'select-span', spanId }),
+    setCriticalPath,
     destroy() {
       resizeObserver.disconnect();
       if (frameRequest) cancelAnimationFrame(frameRequest);
