@@ -6,53 +6,50 @@
 import { criticalPath, JAEGER_UI_2371 } from '../../analysis';
 import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
-import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { buildTraceModel } from '../../telemetry/trace-model';
+import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { TraceFollower } from '../kit/trace-follower';
-import { createLiveDemo, type LiveDemo } from '../live-demo';
-import { createCriticalPathView, type CriticalPathView } from './critical-path-view';
+import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { createCriticalPathView } from './critical-path-view';
 import { pathWords } from './path-words';
 
 const PAIRING = '/pair/beer?name=ipa';
 
+/** One session: the matchmaker and the trace the live waterfall follows. */
+interface PathSession extends LiveSession {
+  readonly system: Matchmaker;
+  readonly follower: TraceFollower;
+}
+
+interface PathDemoView extends LiveView<PathSession> {
+  /** Send the pairing request and follow its trace. */
+  newPairing(): Promise<void>;
+}
+
 export function createCriticalPathDemo(): Demo {
-  let view: CriticalPathView | undefined;
-  let live: WaterfallView | undefined;
-  let caseView: WaterfallView | undefined;
-  const follower = new TraceFollower();
-
-  const model = (): TraceModel | null => {
-    const id = follower.current;
-    const world = demo.session?.world;
-    return id && world ? buildTraceModel(world.store.getTrace(id), id) : null;
-  };
-
-  const draw = (): void => live?.setModel(model());
-
-  const newPairing = (): Promise<void> =>
-    demo.runOne(async ({ world, system }) => {
-      view?.setBusy(true);
-      view?.showStatus(`Sending GET ${PAIRING}…`);
-      world.sync();
-      follower.expectNew();
-      const startedMs = world.clock.now();
-      try {
-        const response = await system.send({ method: 'GET', url: `http://web:5000${PAIRING}`, headers: { 'user-agent': 'curl/8.5.0' } });
-        if (demo.session?.system !== system) return;
-        follower.pinFromResponse(response.headers['traceresponse']);
-        const took = (world.clock.now() - startedMs).toFixed(0);
-        view?.showStatus(`GET ${PAIRING} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms`);
-      } finally {
-        if (demo.session?.system === system) view?.setBusy(false);
-      }
-    });
-
-  const demo: LiveDemo<Matchmaker> = createLiveDemo<Matchmaker>({
-    mountView(root) {
-      view = createCriticalPathView({ newPairing: () => void newPairing().catch(demo.fail), reset: () => demo.demo.reset() });
+  return createLiveDemo<PathDemoView, PathSession>((live) => ({
+    mount(root) {
+      const newPairing = (): Promise<void> =>
+        live.runOne(async ({ world, system, follower }, signal) => {
+          view.setBusy(true);
+          view.showStatus(`Sending GET ${PAIRING}…`);
+          world.sync();
+          follower.expectNew();
+          const startedMs = world.clock.now();
+          try {
+            const response = await system.send({ method: 'GET', url: `http://web:5000${PAIRING}`, headers: { 'user-agent': 'curl/8.5.0' } });
+            if (signal.aborted) return;
+            follower.pinFromResponse(response.headers['traceresponse']);
+            const took = (world.clock.now() - startedMs).toFixed(0);
+            view.showStatus(`GET ${PAIRING} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms`);
+          } finally {
+            if (!signal.aborted) view.setBusy(false);
+          }
+        });
+      const view = createCriticalPathView({ newPairing: () => void newPairing().catch(live.fail), reset: () => live.reset() });
       root.replaceChildren(view.element);
-      live = createWaterfall(view.liveBox, {
+      const waterfall = createWaterfall(view.liveBox, {
         services: MATCHMAKER_SERVICES,
         label: 'Trace of a pairing request',
         emptyText: 'The pairing request’s trace appears here.',
@@ -60,35 +57,39 @@ export function createCriticalPathDemo(): Demo {
       });
       // The case never changes: drawn once, with its path on.
       const { spans } = JAEGER_UI_2371;
-      caseView = createWaterfall(view.caseBox, { label: 'Trace of jaeger-ui issue 2371', services: ['api'], criticalPath: true });
+      const caseView = createWaterfall(view.caseBox, { label: 'Trace of jaeger-ui issue 2371', services: ['api'], criticalPath: true });
       caseView.setModel(buildTraceModel(spans));
       view.showCase(pathWords(criticalPath(spans).segments, spans), pathWords(JAEGER_UI_2371.actual, spans));
+      return {
+        newPairing,
+        draw({ world, follower }) {
+          const id = follower.current;
+          waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
+        },
+        reset() {
+          view.showStatus('');
+          view.setBusy(false);
+        },
+        showProblem: (message) => view.showStatus(message),
+        destroy() {
+          waterfall.destroy();
+          caseView.destroy();
+        },
+      };
     },
-    worldOptions: () => ({ demoId: 'critical-path', speed: 1 }),
-    connect(world) {
+    connect(open) {
+      const world = open({ demoId: 'critical-path', speed: 1 });
       const system = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
+      const session: PathSession = { world, system, follower: new TraceFollower(), stop: () => system.stop() };
       world.whileShown(() =>
         world.store.subscribe((change) => {
-          if (change.type !== 'added' || follower.onSpan(change.traceId)) demo.requestDraw();
+          if (change.type !== 'added' || session.follower.onSpan(change.traceId)) live.requestDraw();
         }),
       );
-      return system;
+      return session;
     },
-    disconnect: (system) => system.stop(),
-    draw,
     // A slide with a trace on it from the start: the presenter steps, rather than waits.
-    start: () => void newPairing().catch(demo.fail),
-    printScenario: () => newPairing(),
-    resetView() {
-      follower.reset();
-      view?.showStatus('');
-      view?.setBusy(false);
-    },
-    showProblem: (message) => view?.showStatus(message),
-    destroyView() {
-      live?.destroy();
-      caseView?.destroy();
-    },
-  });
-  return demo.demo;
+    start: (_, view) => void view.newPairing().catch(live.fail),
+    print: (_, view) => view.newPairing(),
+  }));
 }
