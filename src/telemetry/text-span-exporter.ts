@@ -48,7 +48,10 @@ export class TextSpanExporter implements SpanExporter {
   constructor(private readonly write: (exported: ExportedSpanText) => void) {}
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    if (this.stopped) return resultCallback({ code: ExportResultCode.FAILED, error: new Error('exporter is shut down') });
+    if (this.stopped) {
+      resultCallback({ code: ExportResultCode.FAILED, error: new Error('exporter is shut down') });
+      return;
+    }
     for (const span of spans) {
       const { traceId, spanId } = span.spanContext();
       this.write({

@@ -86,7 +86,11 @@ export function createProblemLine(): ProblemLine {
   const element = el('p', { class: 'demo-problem', role: 'alert' });
   return {
     element,
-    show: (message) => void (element.textContent = message),
-    clear: () => void (element.textContent = ''),
+    show: (message) => {
+      element.textContent = message;
+    },
+    clear: () => {
+      element.textContent = '';
+    },
   };
 }

@@ -56,6 +56,7 @@ export function parseCommand(input: string, published: readonly string[]): Parse
   if (text.length > MAX_COMMAND_LENGTH) {
     return fail(`That is ${text.length.toLocaleString('en')} characters; the console takes up to ${MAX_COMMAND_LENGTH.toLocaleString('en')}.`);
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse C0 controls and DEL in typed input
   if (/[\u0000-\u001f\u007f]/.test(text)) return fail('The request contains control characters; type it as plain text.');
   const tokens = tokenize(text);
   if (!tokens) return fail('A quote is not closed.');

@@ -37,7 +37,7 @@ export class LogSink {
     const full: LogLine = { ...line, seq: this.seq++ };
     this.kept.push(full);
     if (this.kept.length > this.maxLines) this.kept.splice(0, this.kept.length - this.maxLines);
-    this.listeners.forEach((l) => l(full));
+    this.listeners.forEach((l) => { l(full); });
   }
 
   get lines(): readonly LogLine[] {

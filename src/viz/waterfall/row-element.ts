@@ -81,7 +81,7 @@ export function createRowElement(): RowElement {
   const marks = part('span', 'wf-visually-hidden', name);
   el.append(' ');
   const track = part('div', 'wf-track', el);
-  const bar = part('div', 'wf-bar', track);
+  part('div', 'wf-bar', track);
   const duration = part('span', 'wf-duration', track);
 
   // The span this element last drew, and which of two identical highlight animations it last ran: a pooled

@@ -135,7 +135,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   /** Scroll the tab stop into view, draw, and give it DOM focus: after a person's key or click. */
   function focusActive(): void {
     const { model, posOfRow, activeRow } = state;
-    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) return draw();
+    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) {
+      draw();
+      return;
+    }
     rows.scrollToPos(posOfRow[activeRow]!);
     draw();
     rows.elementFor(activeRow)?.el.focus({ preventScroll: true });
@@ -143,7 +146,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
 
   function showDetails(): void {
     const { model, selectedRow } = state;
-    if (model === null || selectedRow < 0) return details.hide();
+    if (model === null || selectedRow < 0) {
+      details.hide();
+      return;
+    }
     const row = model.rows[selectedRow]!;
     details.show(`${row.span.serviceName}: ${row.span.name}`, spanDetailFields(row, model));
   }
@@ -154,7 +160,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     version++;
     showDetails();
     if (announcesSelection(action, state)) opts.onSelect?.(state.selectedId);
-    if (action.kind !== 'select-span') return focusActive();
+    if (action.kind !== 'select-span') {
+      focusActive();
+      return;
+    }
     // Chosen from outside: show the span, but leave DOM focus where it is.
     if (state.selectedRow >= 0) rows.scrollToPos(state.posOfRow[state.selectedRow]!);
     draw();
