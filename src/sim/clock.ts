@@ -105,7 +105,7 @@ export class VirtualClock implements Clock {
 }
 
 /** Let pending promise continuations run: one macrotask turn, without the 4 ms clamp that nested setTimeout gets. */
-export function yieldToEventLoop(): Promise<void> {
+function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

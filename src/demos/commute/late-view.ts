@@ -24,7 +24,7 @@ export interface LateView {
   resetControls(): void;
 }
 
-export const RUN_LABEL = 'Run 200 commuters';
+const RUN_LABEL = 'Run 200 commuters';
 
 const labelOf = (key: string): string => GROUP_KEYS.find((k) => k.key === key)?.label ?? key;
 

@@ -7,7 +7,7 @@
 import { context, trace } from '@opentelemetry/api';
 import type { Clock } from '../clock';
 
-export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
 /** One log line, as the sink keeps it. */
 export interface LogLine {

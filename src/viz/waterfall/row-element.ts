@@ -14,7 +14,7 @@ const MAX_INDENT_DEPTH = 12;
 const labelPx = (text: string): number => text.length * 10.5 + 8;
 
 /** Everything a row needs to draw itself. */
-export interface RowBinding {
+interface RowBinding {
   readonly row: TraceRow;
   readonly posPx: number;
   readonly level: number;
