@@ -26,15 +26,3 @@ export function afterNextPaint(): Promise<{ frameStartMs: number; doneMs: number
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
-
-/** Let a macrotask pass (no 4 ms clamp). */
-export function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}

@@ -11,7 +11,7 @@
 import type { VirtualClock } from '../src/sim/clock';
 import { createWorld, type World } from './traffic';
 
-export const MEMORY_INTERVAL_MS = 250;
+const MEMORY_INTERVAL_MS = 250;
 
 /** Chromium's task scheduler (not in TypeScript's DOM library yet). */
 declare const scheduler: { postTask(callback: () => void, options?: { priority?: string }): Promise<void> };

@@ -19,7 +19,7 @@ const { profile } = await cdp.send('Profiler.stop');
 const dt = new Map();
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => { self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)); });
 for (const [id, t] of self) {
   const n = byId.get(id); const cf = n.callFrame;
   const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`;

@@ -77,27 +77,34 @@ function produceTrace(tracers: Tracers, startMs: number, ended: () => void): num
   );
   const rootContext = trace.setSpan(ROOT_CONTEXT, root);
   for (let i = 0; i < 3; i++) {
-    const db = tracers.web.startSpan('SELECT beers', { kind: SpanKind.CLIENT, startTime: (t += 0.4), attributes: sqlClient }, rootContext);
+    t += 0.4;
+    const db = tracers.web.startSpan('SELECT beers', { kind: SpanKind.CLIENT, startTime: t, attributes: sqlClient }, rootContext);
     db.setAttribute('db.response.returned_rows', 1);
-    db.end((t += 1.3 * jitter()));
+    t += 1.3 * jitter();
+    db.end(t);
     ended();
   }
   for (let i = 0; i < 4; i++) {
-    const client = tracers.web.startSpan('GET /taste', { kind: SpanKind.CLIENT, startTime: (t += 0.3), attributes: httpClient }, rootContext);
+    t += 0.3;
+    const client = tracers.web.startSpan('GET /taste', { kind: SpanKind.CLIENT, startTime: t, attributes: httpClient }, rootContext);
+    t += 0.8;
     const server = tracers.taster.startSpan(
       'GET /taste',
-      { kind: SpanKind.SERVER, startTime: (t += 0.8), attributes: httpServer('/taste', 'taster', 5001) },
+      { kind: SpanKind.SERVER, startTime: t, attributes: httpServer('/taste', 'taster', 5001) },
       trace.setSpan(ROOT_CONTEXT, client),
     );
     server.setAttribute('http.response.status_code', 200);
-    server.end((t += 40 * jitter()));
+    t += 40 * jitter();
+    server.end(t);
     ended();
     client.setAttribute('http.response.status_code', 200);
-    client.end((t += 0.8 * jitter()));
+    t += 0.8 * jitter();
+    client.end(t);
     ended();
   }
   root.setAttribute('http.response.status_code', 200);
-  root.end((t += 0.5));
+  t += 0.5;
+  root.end(t);
   ended();
   return t;
 }

@@ -13,10 +13,3 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 export const median = (values: readonly number[]): number => quantile(values, 0.5);
-
-export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
-export const round = (x: number, digits = 2): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};

@@ -19,7 +19,7 @@ import { calibrate, createWorld } from './traffic';
  * channel: making a channel per wake-up costs more than the wake-up) keeps the nesting level at 1; waits under
  * 1 ms, which a timeout would round down to 0 anyway, run on that task.
  */
-export function createUnclampedWall(): WallTimers & { close(): void } {
+function createUnclampedWall(): WallTimers & { close(): void } {
   interface Pending {
     readonly callback: () => void;
     readonly ms: number;

@@ -18,7 +18,7 @@ import type { SpanKindName, SpanRecord } from '../src/telemetry/span-record';
 
 const SERVICES = ['web', 'cart', 'pricing', 'inventory', 'taster', 'auth', 'search', 'recs', 'payments', 'shipping', 'email', 'ledger'];
 const MAX_DEPTH = 16;
-export const SYNTHETIC_TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const SYNTHETIC_TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 
 /** mulberry32, as src/sim/random.ts, kept local so the generator has no other dependency. */
 function random(seed: number): () => number {

@@ -29,7 +29,7 @@ export interface World {
 }
 
 /** The console's bounds: 5,000 spans, 100 traces. */
-export const STORE_BOUNDS = { maxSpans: 5_000, maxTraces: 100 } as const;
+const STORE_BOUNDS = { maxSpans: 5_000, maxTraces: 100 } as const;
 
 export function createWorld(opts: { seed: string; container?: HTMLElement; frames?: 'animation' | 'manual' }): World {
   const clock = new VirtualClock(Date.now());

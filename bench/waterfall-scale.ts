@@ -14,7 +14,7 @@ import { afterNextPaint, collectGarbage } from './frames';
 import { median, quantile } from './stats';
 import { syntheticTrace } from './synthetic-trace';
 
-export interface ScaleRun {
+interface ScaleRun {
   readonly spans: number;
   readonly modelMs: number;
   readonly setModelMs: number;

@@ -10,7 +10,7 @@ import { build, preview } from 'vite';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BENCH_DIR = resolve(ROOT, 'bench');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -24,7 +24,7 @@ export async function buildBenchPage() {
 }
 
 /** Serve a build with `vite preview` on a free port; returns its URL and a close function. */
-export async function serve(configFile, root) {
+async function serve(configFile, root) {
   const server = await preview({
     root,
     configFile,

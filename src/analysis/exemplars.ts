@@ -8,7 +8,7 @@
  * same edge four times.
  */
 
-export const DEFAULT_EXEMPLAR_LIMIT = 5;
+const DEFAULT_EXEMPLAR_LIMIT = 5;
 
 /** One example: a trace, the span in it that made the count, and whether it failed. */
 export interface Exemplar {

@@ -15,8 +15,8 @@
  */
 
 /** Defaults of the connector's `store` block. */
-export const DEFAULT_STORE_TTL_MS = 2_000;
-export const DEFAULT_STORE_MAX_ITEMS = 1_000;
+const DEFAULT_STORE_TTL_MS = 2_000;
+const DEFAULT_STORE_MAX_ITEMS = 1_000;
 
 export interface PairingStoreOptions {
   /** How long an entry waits for its pair, in the spans' own milliseconds. Default 2,000 (`store.ttl: 2s`). */

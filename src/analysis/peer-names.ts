@@ -19,17 +19,17 @@
  */
 import type { SpanRecord } from '../telemetry/span-record';
 
-export const DATABASE_SYSTEM_ATTRIBUTES: readonly string[] = ['db.system.name', 'db.system'];
+const DATABASE_SYSTEM_ATTRIBUTES: readonly string[] = ['db.system.name', 'db.system'];
 export const DEFAULT_DATABASE_NAME_ATTRIBUTES: readonly string[] = ['server.address', 'db.namespace', 'db.name', 'db.system.name', 'db.system'];
 export const DEFAULT_PEER_ATTRIBUTES: readonly string[] = ['peer.service', 'server.address', 'net.peer.name', 'db.name', 'db.system'];
 
 /** The name of the user virtual node: the client of a root SERVER span, as the connector names it. */
 export const USER_NODE = 'user';
 /** The connector's name for a peer it cannot name. */
-export const UNKNOWN_PEER = 'unknown';
+const UNKNOWN_PEER = 'unknown';
 
 /** The first of `keys` with a non-empty string or number value on the span. */
-export function firstAttribute(span: SpanRecord, keys: readonly string[]): string | undefined {
+function firstAttribute(span: SpanRecord, keys: readonly string[]): string | undefined {
   for (const key of keys) {
     const value = span.attributes[key];
     if (typeof value === 'string' && value !== '') return value;

@@ -14,7 +14,7 @@ export type ResponseClass = 'ok' | 'error' | 'throttle' | 'fault';
 const STATUS_KEYS = ['http.response.status_code', 'http.status_code'] as const;
 
 /** The numeric HTTP status of a span, if it has one (numbers and numeric strings both count). */
-export function httpStatusOf(span: SpanRecord | undefined): number | undefined {
+function httpStatusOf(span: SpanRecord | undefined): number | undefined {
   if (!span) return undefined;
   for (const key of STATUS_KEYS) {
     const code = toStatus(span.attributes[key]);

@@ -76,7 +76,7 @@ export interface GraphNode {
 }
 
 /** X-Ray's split of an edge's requests; the four add up to `requests`. */
-export interface ResponseSplit {
+interface ResponseSplit {
   /** Status below 400, or no status and no error. */
   readonly ok: number;
   /** 4xx other than 429. */
@@ -88,7 +88,7 @@ export interface ResponseSplit {
 }
 
 /** One edge, client → server, as a view reads it. */
-export interface GraphEdge {
+interface GraphEdge {
   /** `client → server` plus the connection type when it is not direct; unique in the graph. */
   readonly id: string;
   readonly client: string;
@@ -108,7 +108,7 @@ export interface GraphEdge {
 }
 
 /** Halves that never paired, per service and side. */
-export interface UnpairedCount {
+interface UnpairedCount {
   readonly service: string;
   readonly side: 'client' | 'server';
   readonly reason: UnpairedReason;

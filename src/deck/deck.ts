@@ -41,7 +41,7 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   }) as RevealRuntime;
   await deck.initialize();
 
-  params.notices.forEach((n) => showNotice(root, n));
+  params.notices.forEach((n) => { showNotice(root, n); });
   const speakerView = deck.isSpeakerNotes();
   const print = deck.isPrintView();
   const mermaid = new MermaidRenderer();

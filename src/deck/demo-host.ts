@@ -27,7 +27,7 @@ export class DemoHost {
   /** Make exactly the demos inside `current` run (none when `current` is null: overview, hidden page). */
   activate(current: HTMLElement | null): void {
     for (const m of this.mounted.values()) {
-      if (m.running && (!current || !current.contains(m.el))) {
+      if (m.running && !current?.contains(m.el)) {
         m.demo.pause();
         m.running = false;
       }
@@ -44,7 +44,7 @@ export class DemoHost {
 
   /** Print view: every demo in its static state, none running. */
   mountAll(root: ParentNode): void {
-    root.querySelectorAll<HTMLElement>('[data-demo]').forEach((el) => this.mountOne(el));
+    root.querySelectorAll<HTMLElement>('[data-demo]').forEach((el) => { this.mountOne(el); });
   }
 
   /** Reset the demos on the given slide (the presenter's one-key reset). */

@@ -81,7 +81,10 @@ const PRINT: DemoContext = { seed: 'test', print: true };
 function manualFrames() {
   const frames = new Map<number, FrameRequestCallback>();
   let next = 1;
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => (frames.set(next, cb), next++));
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
+    frames.set(next, cb);
+    return next++;
+  });
   vi.stubGlobal('cancelAnimationFrame', (id: number) => void frames.delete(id));
   return {
     get count() {
@@ -90,7 +93,7 @@ function manualFrames() {
     runAll() {
       const due = [...frames.values()];
       frames.clear();
-      due.forEach((cb) => cb(0));
+      due.forEach((cb) => { cb(0); });
     },
   };
 }
@@ -242,8 +245,12 @@ describe('createLiveDemo', () => {
     demo.unmount();
     expect(signals[0]!.aborted).toBe(true);
     let ran = false;
-    await live.run(async () => void (ran = true));
-    await live.runOne(async () => void (ran = true));
+    await live.run(async () => {
+      ran = true;
+    });
+    await live.runOne(async () => {
+      ran = true;
+    });
     expect(ran).toBe(false);
   });
 
@@ -255,7 +262,9 @@ describe('createLiveDemo', () => {
     void live.run(() => never);
     expect(live.busy).toBe(false);
     let ran = false;
-    await live.runOne(async () => void (ran = true));
+    await live.runOne(async () => {
+      ran = true;
+    });
     expect(ran).toBe(true);
     demo.unmount();
   });

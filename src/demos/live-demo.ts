@@ -41,7 +41,7 @@ export interface LiveView<S extends LiveSession> {
 }
 
 /** Opens the session's one world, with the demo's options (its random stream, speed, store bounds, processors). */
-export type OpenWorld = (options: LiveWorldOptions) => LiveWorld;
+type OpenWorld = (options: LiveWorldOptions) => LiveWorld;
 
 /** When a demo draws beyond its own calls to `draw` and `requestDraw`. */
 export interface DrawMoments {

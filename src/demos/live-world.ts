@@ -64,7 +64,7 @@ export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveW
     if (active.length === 0) active = subscribers.map((s) => s());
   };
   const unsubscribeAll = (): void => {
-    active.forEach((stop) => stop());
+    active.forEach((stop) => { stop(); });
     active = [];
   };
 

@@ -17,12 +17,12 @@ import { escapeControlChars } from './control-chars';
 
 export type TraceparentField = 'header' | 'version' | 'trace-id' | 'parent-id' | 'trace-flags';
 
-export interface TraceparentProblem {
+interface TraceparentProblem {
   readonly field: TraceparentField;
   readonly message: string;
 }
 
-export interface Traceparent {
+interface Traceparent {
   readonly version: string;
   readonly traceId: string;
   readonly parentId: string;

@@ -56,7 +56,7 @@ export class VirtualClock implements Clock {
     let i = this.timers.length;
     while (i > 0 && this.timers[i - 1]!.dueMs > timer.dueMs) i--;
     this.timers.splice(i, 0, timer);
-    this.listeners.forEach((l) => l());
+    this.listeners.forEach((l) => { l(); });
     return () => {
       const at = this.timers.indexOf(timer);
       if (at >= 0) this.timers.splice(at, 1);
@@ -105,7 +105,7 @@ export class VirtualClock implements Clock {
 }
 
 /** Let pending promise continuations run: one macrotask turn, without the 4 ms clamp that nested setTimeout gets. */
-export function yieldToEventLoop(): Promise<void> {
+function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

@@ -19,7 +19,7 @@ export interface FaultSettings {
   clientTimeoutMs: number;
 }
 
-export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
+const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   errorRate: 0,
   slowRate: 0,
   slowExtraMs: 400,

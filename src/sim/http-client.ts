@@ -23,7 +23,7 @@ import {
 import { ATTR_URL_TEMPLATE } from './semconv';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
-import { NetworkError, type Headers, type SimResponse } from './http';
+import type { Headers, SimResponse } from './http';
 import type { Network } from './network';
 import { recordError } from './tracing';
 
@@ -92,5 +92,3 @@ export class HttpClient {
     return this.request('GET', url, options);
   }
 }
-
-export { NetworkError };

@@ -28,7 +28,7 @@ export interface InstrumentationSettings {
   failPairing: boolean;
 }
 
-export const FULL_INSTRUMENTATION: Readonly<InstrumentationSettings> = Object.freeze({
+const FULL_INSTRUMENTATION: Readonly<InstrumentationSettings> = Object.freeze({
   level: 8,
   propagate: true,
   tagBeer: false,

@@ -82,8 +82,14 @@ export class Network {
         reject(new NetworkError('ETIMEDOUT', `no response from ${target} within ${timeoutMs} ms`)),
       );
       exchange.then(
-        (r) => (cancel(), resolve(r)),
-        (e: unknown) => (cancel(), reject(e)),
+        (r) => {
+          cancel();
+          resolve(r);
+        },
+        (e: unknown) => {
+          cancel();
+          reject(e);
+        },
       );
     });
   }
@@ -96,6 +102,6 @@ export class Network {
   }
 
   private emit(event: WireEvent): void {
-    this.observers.forEach((o) => o(event));
+    this.observers.forEach((o) => { o(event); });
   }
 }

@@ -8,7 +8,7 @@ describe('createRandom', () => {
     const first = draw(a);
     expect(draw(b)).toEqual(first);
     expect(draw(c)).not.toEqual(first);
-    first.forEach((x) => expect(x >= 0 && x < 1).toBe(true));
+    first.forEach((x) => { expect(x >= 0 && x < 1).toBe(true); });
   });
 
   it('forks independent streams: drawing from one never shifts another', () => {

@@ -9,7 +9,10 @@ function manualWall() {
   let next = 1;
   const wall: WallTimers = {
     now: () => nowMs,
-    setTimeout: (cb, ms) => (pending.set(next, { at: nowMs + ms, cb }), next++),
+    setTimeout: (cb, ms) => {
+      pending.set(next, { at: nowMs + ms, cb });
+      return next++;
+    },
     clearTimeout: (h) => void pending.delete(h as number),
   };
   const advance = (ms: number) => {

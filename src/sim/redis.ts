@@ -26,13 +26,13 @@ export class RedisServer {
   sadd(key: string, ...members: string[]): void {
     const set = this.data.get(key);
     const target = set instanceof Set ? set : new Set<string>();
-    members.forEach((m) => target.add(m));
+    members.forEach((m) => { target.add(m); });
     this.data.set(key, target);
   }
 
   srem(key: string, ...members: string[]): void {
     const set = this.data.get(key);
-    if (set instanceof Set) members.forEach((m) => set.delete(m));
+    if (set instanceof Set) members.forEach((m) => { set.delete(m); });
   }
 
   smembers(key: string): string[] {

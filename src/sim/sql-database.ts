@@ -31,8 +31,7 @@ export class SqlClient {
 
   /** `SELECT cols FROM table [WHERE column = $1]`; an empty array when nothing matches. */
   select(table: string, columns: readonly string[], where?: { column: string; value: string | number }): Promise<Row[]> {
-    const text =
-      `SELECT ${columns.join(', ')} FROM ${table}` + (where ? ` WHERE ${where.column} = $1` : '');
+    const text = `SELECT ${columns.join(', ')} FROM ${table}${where ? ` WHERE ${where.column} = $1` : ''}`;
     const scanned = this.db.rows(table).length;
     return datastoreCall(
       { system: 'postgresql', ...this.endpoint },

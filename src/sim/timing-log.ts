@@ -19,7 +19,7 @@ export class TimingLog {
   write(line: LogLine): void {
     this.lines.push(line);
     if (this.lines.length > this.limit) this.lines.splice(0, this.lines.length - this.limit);
-    this.observers.forEach((o) => o(line));
+    this.observers.forEach((o) => { o(line); });
   }
 
   all(): readonly LogLine[] {

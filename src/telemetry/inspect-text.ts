@@ -15,6 +15,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z_0-9]*$/;
 /** A string literal as Node prints it: single quotes, unless the text has some and no double quotes. */
 export function quote(text: string): string {
   const q = text.includes("'") ? (text.includes('"') ? (text.includes('`') ? "'" : '`') : '"') : "'";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Node's inspect escapes control characters, so this matches them
   const escaped = text.replace(/[\\\u0000-\u001f\u007f]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === '\n') return '\\n';

@@ -42,7 +42,7 @@ export interface OtlpPreviewOptions {
 }
 
 /** The request for a batch of ended spans: a pure function of the spans, for tests and views. */
-export function toOtlpHttpRequest(spans: readonly ReadableSpan[], opts: Omit<OtlpPreviewOptions, 'onRequest' | 'serviceName'>): OtlpHttpRequest {
+function toOtlpHttpRequest(spans: readonly ReadableSpan[], opts: Omit<OtlpPreviewOptions, 'onRequest' | 'serviceName'>): OtlpHttpRequest {
   const compact = new TextDecoder().decode(JsonTraceSerializer.serializeRequest([...spans]));
   const body = JSON.stringify(JSON.parse(compact) as unknown, null, 2);
   const traceIds = [...new Set(spans.map((s) => s.spanContext().traceId))];

@@ -43,7 +43,7 @@ describe('SpanStore', () => {
 
   it('evicts by trace count too', () => {
     const store = new SpanStore({ maxTraces: 2 });
-    ['a', 'b', 'c'].forEach((t, i) => store.add(inTrace(t, String(i))));
+    ['a', 'b', 'c'].forEach((t, i) => { store.add(inTrace(t, String(i))); });
     expect(store.traceIds().map((t) => t.slice(-1))).toEqual(['b', 'c']);
   });
 

@@ -11,7 +11,7 @@ import { SimpleSpanProcessor, type ReadableSpan, type SpanExporter, type SpanPro
 import { inspectText } from './inspect-text';
 
 /** The depth `ConsoleSpanExporter` passes to `console.dir`. */
-export const CONSOLE_DEPTH = 3;
+const CONSOLE_DEPTH = 3;
 
 /** What `ConsoleSpanExporter` prints for one span: the same fields, in the same order. */
 export function consoleExportInfo(span: ReadableSpan): Record<string, unknown> {
@@ -42,13 +42,16 @@ export interface ExportedSpanText {
   readonly serviceName: string;
 }
 
-export class TextSpanExporter implements SpanExporter {
+class TextSpanExporter implements SpanExporter {
   private stopped = false;
 
   constructor(private readonly write: (exported: ExportedSpanText) => void) {}
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    if (this.stopped) return resultCallback({ code: ExportResultCode.FAILED, error: new Error('exporter is shut down') });
+    if (this.stopped) {
+      resultCallback({ code: ExportResultCode.FAILED, error: new Error('exporter is shut down') });
+      return;
+    }
     for (const span of spans) {
       const { traceId, spanId } = span.spanContext();
       this.write({

@@ -3,7 +3,7 @@
  * no serious or critical violation; and the demo operated by keyboard alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seriousViolations, type Violation } from './axe';
 import { launchBrowser, openDeck } from './browser';
 

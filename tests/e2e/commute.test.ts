@@ -173,7 +173,9 @@ describe('commute in print view', () => {
     };
     const first = await read();
     expect(first.tripRows[0]!.label).toMatch(/^commuter go to work, /);
-    first.tripRows.slice(1).forEach((row, i) => expect(row.label).toMatch(LEGS_CROSSTOWN[i]!));
+    first.tripRows.slice(1).forEach((row, i) => {
+      expect(row.label).toMatch(LEGS_CROSSTOWN[i]!);
+    });
     expect(first.status).toMatch(/Arrived at \d\d:\d\d/);
     expect(first.sum.commutes).toBe(200);
     expect(first.example).toMatch(/^c\d{3} on Monday, .*min late\.$/);

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { criticalPath, JAEGER_UI_2371, type CriticalPath } from '../../src/analysis';
+import { criticalPath, type CriticalPath } from '../../src/analysis/critical-path';
+import { JAEGER_UI_2371 } from '../../src/analysis/critical-path-fixtures';
 import type { SpanRecord } from '../../src/telemetry/span-record';
 import { criticalPathSummary, segmentAnnouncement, spanLabel } from '../../src/viz/waterfall/critical-path-layout';
 import { describeViolations, seriousViolations } from './axe';

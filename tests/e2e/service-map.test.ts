@@ -87,9 +87,12 @@ describe('the service map', () => {
     await page.waitForSelector(`${SCOPE} path.sm-edge[data-health="fault"]`, { state: 'attached', timeout: 20_000 });
     expect(await page.textContent(`${SCOPE} .sm-edge-label[data-health="fault"] .sm-edge-line2`)).toMatch(/^✕ \d+% 5xx$/);
     await page.click(`${SCOPE} .sm-table > summary`);
-    const edges = await page.$$eval(`${SCOPE} .sm-table-edges tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
-    const names = edges.map((r) => r[0]);
-    expect(names).toEqual(expect.arrayContaining(['web → db', 'web → redis', 'web → taster', 'user → web']));
+    const edgeRows = () => page.$$eval(`${SCOPE} .sm-table-edges tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    // The table follows the map at most four times a second: on a loaded machine its rows may come a moment later.
+    await expect.poll(async () => (await edgeRows()).map((r) => r[0]), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining(['web → db', 'web → redis', 'web → taster', 'user → web']),
+    );
+    const edges = await edgeRows();
     const failing = edges.find((r) => r[0] === 'web → taster' && r[8]?.endsWith('5xx'));
     expect(Number(failing?.[7])).toBeGreaterThan(0);
     const nodes = await page.$$eval(`${SCOPE} .sm-table-nodes tbody th`, (cells) => cells.map((c) => c.textContent).sort());

@@ -9,7 +9,7 @@
 import type { SpanRecord } from '../../src/telemetry/span-record';
 import { makeSpan } from './make-span';
 
-export interface LegSpec {
+interface LegSpec {
   readonly name: string;
   readonly cause?: string;
   readonly delay?: number;

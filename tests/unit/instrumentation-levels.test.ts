@@ -52,7 +52,7 @@ describe('instrumentation levels', () => {
     const lines = h.system.log.all();
     const ids = [...new Set(lines.map((l) => l.requestId))];
     expect(ids).toHaveLength(3);
-    ids.forEach((id) => expect(id).toMatch(/^\d{1,20}$/));
+    ids.forEach((id) => { expect(id).toMatch(/^\d{1,20}$/); });
     // Interleaved: the two pairings' lines alternate rather than come in blocks.
     const order = lines.map((l) => ids.indexOf(l.requestId));
     expect(order.slice(0, 4)).not.toEqual([order[0], order[0], order[0], order[0]]);

@@ -68,7 +68,7 @@ describe('the matchmaker', () => {
 
   it('answers 404 with a JSON error for unknown names and 400 for a missing parameter', async () => {
     const h = matchmakerHarness();
-    const unknownBeer = await h.get('/beers/' + encodeURIComponent('<img src=x onerror=alert(1)>'));
+    const unknownBeer = await h.get(`/beers/${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     expect(unknownBeer.status).toBe(404);
     expect(json(unknownBeer.body)['error']).toBe("no beer named '<img src=x onerror=alert(1)>'");
     expect((await h.get('/donuts/cardboard')).status).toBe(404);

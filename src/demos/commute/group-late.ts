@@ -72,7 +72,10 @@ export function groupLateCommutes(spans: Iterable<SpanRecord>, key: string): Lat
   const byTrace = new Map<string, Commute>();
   for (const span of spans) {
     let c = byTrace.get(span.traceId);
-    if (!c) byTrace.set(span.traceId, (c = { root: undefined, legs: [] }));
+    if (!c) {
+      c = { root: undefined, legs: [] };
+      byTrace.set(span.traceId, c);
+    }
     const isRoot = span.parentSpanId === undefined && typeof span.attributes[COMMUTE_ATTR.late] === 'boolean';
     if (isRoot && !c.root) c.root = span;
     else c.legs.push(span);
@@ -88,7 +91,10 @@ export function groupLateCommutes(spans: Iterable<SpanRecord>, key: string): Lat
   for (const { root, legs } of arrived) {
     const value = commuteValue(root, legs, key);
     let g = groups.get(value);
-    if (!g) groups.set(value, (g = { value, late: 0, commutes: 0, lateTraceIds: [] }));
+    if (!g) {
+      g = { value, late: 0, commutes: 0, lateTraceIds: [] };
+      groups.set(value, g);
+    }
     g.commutes++;
     if (root.attributes[COMMUTE_ATTR.late] === true) {
       g.late++;

@@ -16,7 +16,7 @@ import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { GROUP_KEYS, groupLateCommutes, type GroupKey, type LateAnswer } from './group-late';
 import { createLateView } from './late-view';
 
-export const COMMUTERS_PER_MORNING = 200;
+const COMMUTERS_PER_MORNING = 200;
 /** One commuting minute in 0.1 s of wall time: a morning (about 80 minutes from first departure to last arrival) in 8 s. */
 const SPEED = 600;
 /**

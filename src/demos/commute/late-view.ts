@@ -24,7 +24,7 @@ export interface LateView {
   resetControls(): void;
 }
 
-export const RUN_LABEL = 'Run 200 commuters';
+const RUN_LABEL = 'Run 200 commuters';
 
 const labelOf = (key: string): string => GROUP_KEYS.find((k) => k.key === key)?.label ?? key;
 
@@ -130,7 +130,10 @@ export function createLateView(handlers: LateHandlers): LateView {
       }
       const ordered = answer.groups.map((g) => {
         let row = rows.get(g.value);
-        if (!row) rows.set(g.value, (row = createRow(g.value)));
+        if (!row) {
+          row = createRow(g.value);
+          rows.set(g.value, row);
+        }
         row.update(g, maxLate, g.value === selectedValue);
         return row.tr;
       });
@@ -144,7 +147,7 @@ export function createLateView(handlers: LateHandlers): LateView {
       if (current.length !== ordered.length || ordered.some((tr, i) => current[i] !== tr)) body.replaceChildren(...ordered);
     },
     resetControls() {
-      radios.forEach((r, i) => (r.input.checked = i === 0));
+      radios.forEach((r, i) => { r.input.checked = i === 0; });
       view.setRunning(false);
       progress.textContent = 'Nobody has left home yet.';
     },

@@ -14,7 +14,7 @@ export interface TripHandlers {
 }
 
 /** Virtual ms per wall ms: one commuting minute (60,000 virtual ms) in 0.05 s to 1 s of wall time. */
-export const TRIP_SPEEDS: ReadonlyArray<readonly [number, string]> = [
+const TRIP_SPEEDS: ReadonlyArray<readonly [number, string]> = [
   [1200, '1 min in 0.05 s'],
   [600, '1 min in 0.1 s'],
   [240, '1 min in 0.25 s'],

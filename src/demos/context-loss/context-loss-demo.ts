@@ -78,7 +78,7 @@ export function createContextLossDemo(): Demo {
       }
     },
     destroyColumns(columns) {
-      for (const c of [columns.zone, columns.stack]) c.waterfalls.forEach((w) => w.destroy());
+      for (const c of [columns.zone, columns.stack]) c.waterfalls.forEach((w) => { w.destroy(); });
     },
   });
 }

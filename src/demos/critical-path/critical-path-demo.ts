@@ -3,7 +3,8 @@
  * about each donut in turn), drawn with its critical path on so the learner steps through it; and beside it the
  * jaeger-ui #2371 case, a fixed trace where the rule, reading only timestamps, draws the wrong sibling.
  */
-import { criticalPath, JAEGER_UI_2371 } from '../../analysis';
+import { criticalPath } from '../../analysis/critical-path';
+import { JAEGER_UI_2371 } from '../../analysis/critical-path-fixtures';
 import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { buildTraceModel } from '../../telemetry/trace-model';

@@ -65,7 +65,9 @@ export function createCriticalPathView(h: CriticalPathViewHandlers): CriticalPat
     element,
     liveBox,
     caseBox,
-    showStatus: (text) => void (status.textContent = text),
+    showStatus: (text) => {
+      status.textContent = text;
+    },
     setBusy: (busy) => setBusy(send, busy),
     showCase(drawn, actual) {
       drawnLine.textContent = drawn;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath, JAEGER_UI_2371 } from '../../analysis';
+import { criticalPath } from '../../analysis/critical-path';
+import { JAEGER_UI_2371 } from '../../analysis/critical-path-fixtures';
 import { pathWords } from './path-words';
 
 describe('pathWords', () => {

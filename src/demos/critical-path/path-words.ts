@@ -2,7 +2,7 @@
  * A critical path in words, for the line under the jaeger-ui #2371 case: the spans it passes through, in time order,
  * each named once per run ("GET /b (foo2) → GET /report → GET /c (foo3, after foo1)"). Pure.
  */
-import type { CriticalPathSegment } from '../../analysis';
+import type { CriticalPathSegment } from '../../analysis/critical-path';
 import type { SpanRecord } from '../../telemetry/span-record';
 
 export function pathWords(segments: readonly CriticalPathSegment[], spans: readonly SpanRecord[]): string {

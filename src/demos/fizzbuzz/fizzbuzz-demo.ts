@@ -19,7 +19,7 @@ import { createRequestListView, formatMs } from './request-list-view';
 import { RunLog } from './run-log';
 import { numberOf, traceIdOf } from '../kit/wire-traces';
 
-export const LOOP_NUMBERS: readonly number[] = Array.from({ length: 15 }, (_, i) => i + 1);
+const LOOP_NUMBERS: readonly number[] = Array.from({ length: 15 }, (_, i) => i + 1);
 const DEFAULT_SPEED = 0.5;
 
 /** One session: the system, the requests sent in it and the row whose trace is shown. */

@@ -28,7 +28,7 @@ describe('the loop’s run log', () => {
 
   it('finds the slowest request and the total time', () => {
     const log = new RunLog();
-    [90, 210, 85].forEach((ms, k) => log.finish(log.start(k + 1), { answer: String(k + 1), tookMs: ms, failed: false }));
+    [90, 210, 85].forEach((ms, k) => { log.finish(log.start(k + 1), { answer: String(k + 1), tookMs: ms, failed: false }); });
     log.start(4);
     expect(log.slowestIndex()).toBe(1);
     expect(log.totalMs()).toBe(385);

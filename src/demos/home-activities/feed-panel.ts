@@ -21,7 +21,7 @@ export interface FeedPanel {
 }
 
 /** "12 min ago", "5 h ago", "3 d ago": how a timeline shows age. */
-export function ago(ms: number): string {
+function ago(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60_000));
   if (min < 60) return `${min} min ago`;
   const h = Math.round(min / 60);

@@ -18,7 +18,7 @@ export function parseView(raw: string | undefined): View {
 }
 
 /** Everything a panel may draw from; each view reads the part it shows. */
-export interface PanelState {
+interface PanelState {
   readonly feed: FeedResult | undefined;
   readonly request: OtlpHttpRequest | undefined;
   readonly spans: readonly SpanRecord[];

@@ -7,7 +7,7 @@ import type { SpanRecord } from '../../telemetry/span-record';
 import { countByTraceId, describeCountQuery, type CountQuery } from '../../viz/count-by-trace';
 import { el, uniqueId } from '../kit/dom';
 
-export const WHERE_CHOICES: ReadonlyArray<readonly [string, string]> = [
+const WHERE_CHOICES: ReadonlyArray<readonly [string, string]> = [
   ['', 'any service'],
   ['backend-flask', 'backend-flask'],
   ['frontend-react-js', 'frontend-react-js'],

@@ -7,7 +7,7 @@ import { parseNumberParam } from '../../sim/fizzbuzz';
 import { el, uniqueId } from './dom';
 
 /** Virtual ms per wall ms, slowest last: what the speed menu of every live demo offers. */
-export const SPEEDS: ReadonlyArray<readonly [number, string]> = [
+const SPEEDS: ReadonlyArray<readonly [number, string]> = [
   [1, 'Real time'],
   [0.5, '½ speed'],
   [0.25, '¼ speed'],
@@ -86,7 +86,11 @@ export function createProblemLine(): ProblemLine {
   const element = el('p', { class: 'demo-problem', role: 'alert' });
   return {
     element,
-    show: (message) => void (element.textContent = message),
-    clear: () => void (element.textContent = ''),
+    show: (message) => {
+      element.textContent = message;
+    },
+    clear: () => {
+      element.textContent = '';
+    },
   };
 }

@@ -13,7 +13,7 @@ import { el, setBusy, uniqueId } from './dom';
 import { batchLabel, formatRate, formatTrafficLine, REQUESTS, throttleDelayMs, TRAFFIC_RATES, type Noun } from './traffic-text';
 
 /** The timers the counter line is throttled with; injectable for tests. */
-export interface ThrottleTimers {
+interface ThrottleTimers {
   now(): number;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

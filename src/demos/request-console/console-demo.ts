@@ -17,7 +17,7 @@ import { createConsoleView, type FaultSwitch, type WireItem } from './console-vi
 import { parseCommand } from './parse-command';
 import { TraceFollower } from '../kit/trace-follower';
 
-export const EXAMPLES = [
+const EXAMPLES = [
   'curl -XGET localhost:5000/pair/beer?name=ipa',
   'curl localhost:5000/beers',
   '/donuts/jelly',
@@ -25,7 +25,7 @@ export const EXAMPLES = [
 ] as const;
 
 /** The request print view shows, and the one a presenter is most likely to start with. */
-export const PRINT_COMMAND = EXAMPLES[0];
+const PRINT_COMMAND = EXAMPLES[0];
 const DEFAULT_SPEED = 0.5;
 const WIRE_LIMIT = 24;
 

@@ -157,7 +157,7 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
     },
     resetControls(resetSpeed) {
       speedSelect.set(resetSpeed);
-      faultBoxes.forEach((label) => ((label.firstChild as HTMLInputElement).checked = false));
+      faultBoxes.forEach((label) => { (label.firstChild as HTMLInputElement).checked = false; });
       input.value = '';
       status.textContent = 'No request sent yet.';
       status.className = 'rc-status';

@@ -4,7 +4,7 @@
  * into a request for the simulated system, or into a short message that says what is wrong. Never throws.
  */
 
-export interface ParsedRequest {
+interface ParsedRequest {
   readonly method: string;
   /** What was asked for, as typed after resolution: `localhost:5000/pair/beer?name=ipa`. */
   readonly display: string;
@@ -17,7 +17,7 @@ export interface ParsedRequest {
 
 export type ParseResult = { readonly ok: true; readonly request: ParsedRequest } | { readonly ok: false; readonly message: string };
 
-export const MAX_COMMAND_LENGTH = 2000;
+const MAX_COMMAND_LENGTH = 2000;
 const DEFAULT_HOST = 'localhost:5000';
 const SUPPORTED_METHODS = ['GET'];
 
@@ -56,6 +56,7 @@ export function parseCommand(input: string, published: readonly string[]): Parse
   if (text.length > MAX_COMMAND_LENGTH) {
     return fail(`That is ${text.length.toLocaleString('en')} characters; the console takes up to ${MAX_COMMAND_LENGTH.toLocaleString('en')}.`);
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse C0 controls and DEL in typed input
   if (/[\u0000-\u001f\u007f]/.test(text)) return fail('The request contains control characters; type it as plain text.');
   const tokens = tokenize(text);
   if (!tokens) return fail('A quote is not closed.');

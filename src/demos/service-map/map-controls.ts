@@ -10,7 +10,7 @@ import { createTrafficControls, type TrafficControls } from '../kit/traffic-cont
 
 export type FaultChoice = 'none' | 'taster-down' | 'slow' | 'errors';
 
-export const FAULTS: ReadonlyArray<readonly [FaultChoice, string]> = [
+const FAULTS: ReadonlyArray<readonly [FaultChoice, string]> = [
   ['none', 'No fault'],
   ['taster-down', 'taster down'],
   ['slow', 'Slow hops (30%)'],

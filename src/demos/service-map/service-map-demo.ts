@@ -22,9 +22,9 @@ import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createMapControls, type FaultChoice } from './map-controls';
 
-export const DEFAULT_RATE = 5;
+const DEFAULT_RATE = 5;
 /** What print view shows: this many requests, fast-forwarded, with taster failing a third of the time. */
-export const PRINT_REQUESTS = 60;
+const PRINT_REQUESTS = 60;
 
 /** One session: the system under traffic and the graph its spans fold into; a reset drops all of it. */
 interface MapSession extends LiveSession {

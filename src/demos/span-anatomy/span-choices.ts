@@ -4,7 +4,7 @@
  */
 import type { SpanRecord } from '../../telemetry/span-record';
 
-export type SpanChoiceId = 'web' | 'sql' | 'redis' | 'taster';
+type SpanChoiceId = 'web' | 'sql' | 'redis' | 'taster';
 
 export interface SpanChoice {
   readonly id: SpanChoiceId;

@@ -29,7 +29,7 @@ export interface ReadingView {
   clear(): void;
 }
 
-export type QuestionId = 'slowest' | 'rootCause' | 'blame';
+type QuestionId = 'slowest' | 'rootCause' | 'blame';
 
 export function createReadingView(h: ReadingViewHandlers): ReadingView {
   const id = uniqueId('tr');

@@ -37,8 +37,8 @@ describe('the decoder’s view of a traceparent', () => {
     expect(f['trace-id']!.lines).toEqual(['trace-id must not be all zeros: that value means "no trace".']);
     expect(f['parent-id']!.lines[0]).toMatch(/parent-id must use lower-case hex digits/);
     expect(f['trace-flags']!.lines[0]).toMatch(/trace-flags must be 2 hex digits; "1" has 1/);
-    expect(decodeTraceparent('ff' + VALID.slice(2)).fields[0]!.lines).toEqual(['Version ff is forbidden: it can never be a valid version.']);
-    expect(decodeTraceparent('ff' + VALID.slice(2)).verdict).toBe(VERDICT_INVALID);
+    expect(decodeTraceparent(`ff${VALID.slice(2)}`).fields[0]!.lines).toEqual(['Version ff is forbidden: it can never be a valid version.']);
+    expect(decodeTraceparent(`ff${VALID.slice(2)}`).verdict).toBe(VERDICT_INVALID);
   });
 
   it('says which fields are missing and which were not read when the shape is wrong', () => {

@@ -6,11 +6,11 @@
 import { escapeControlChars } from '../../lib/control-chars';
 import { parseTraceparent, type TraceparentField } from '../../lib/traceparent';
 
-export type FieldName = Exclude<TraceparentField, 'header'>;
+type FieldName = Exclude<TraceparentField, 'header'>;
 
-export const FIELDS: readonly FieldName[] = ['version', 'trace-id', 'parent-id', 'trace-flags'];
+const FIELDS: readonly FieldName[] = ['version', 'trace-id', 'parent-id', 'trace-flags'];
 
-export interface FieldRow {
+interface FieldRow {
   readonly field: FieldName;
   /** The field's text as typed, shortened for display when huge; '' when missing. */
   readonly value: string;

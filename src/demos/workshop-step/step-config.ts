@@ -3,7 +3,7 @@
  */
 import type { InstrumentationSettings, Level } from '../../sim/instrumentation';
 
-export type StepId = '0' | '1' | '2' | '3' | '5' | '6' | '7' | '8' | 'tag' | 'error';
+type StepId = '0' | '1' | '2' | '3' | '5' | '6' | '7' | '8' | 'tag' | 'error';
 
 export interface StepConfig {
   readonly id: StepId;

@@ -115,7 +115,7 @@ export function createStepView(step: StepConfig, handlers: StepHandlers, switche
       headers.classList.toggle('ws-headers--none', h.traceparent === undefined);
     },
     reset(initial) {
-      boxes.forEach(({ name, box }) => (box.checked = initial[name] ?? false));
+      boxes.forEach(({ name, box }) => { box.checked = initial[name] ?? false; });
       status.textContent = 'Send a request.';
       status.className = 'ws-status';
       log.replaceChildren();

@@ -7,7 +7,7 @@
 import type { Random } from '../random';
 
 /** One reply under an activity. */
-export interface Reply {
+interface Reply {
   readonly uuid: string;
   readonly reply_to_activity_uuid: string;
   readonly handle: string;
@@ -47,7 +47,7 @@ const REPLIES = ['Agreed!', 'Same here.', 'Tell me more.', 'Hello bootcamp!', 'H
 const HOUR_MS = 3_600_000;
 
 /** A random version-4 UUID from the seeded stream (the real one would come from the database). */
-export function seededUuid(random: Random): string {
+function seededUuid(random: Random): string {
   const hex = (n: number): string => Array.from({ length: n }, () => random.int(0, 15).toString(16)).join('');
   const variant = '89ab'[random.int(0, 3)]!;
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;

@@ -14,11 +14,11 @@ import type { TracerSource } from '../tracing';
 import { BACKEND_NAME, BACKEND_PORT, createBackendFlask, FLASK_SCOPE, HOME_PATH, HOME_TRACER } from './backend-flask';
 import { createLogger, LogSink } from './logger';
 
-export { APP_ATTR, BACKEND_NAME, BACKEND_PORT, HOME_PATH, HOME_TRACER, MANUAL_SPAN } from './backend-flask';
-export type { Activity, Reply } from './feed';
-export { formatLogLine, LogSink, type LogLine, type LogLevel } from './logger';
+export { APP_ATTR, MANUAL_SPAN } from './backend-flask';
+export type { Activity } from './feed';
+export type { LogLine } from './logger';
 
-export const FRONTEND_NAME = 'frontend-react-js';
+const FRONTEND_NAME = 'frontend-react-js';
 
 /** The system's services, in the order views colour them. */
 export const BOOTCAMP_SERVICES: readonly string[] = [FRONTEND_NAME, BACKEND_NAME];

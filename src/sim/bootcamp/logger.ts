@@ -7,7 +7,7 @@
 import { context, trace } from '@opentelemetry/api';
 import type { Clock } from '../clock';
 
-export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
 /** One log line, as the sink keeps it. */
 export interface LogLine {
@@ -37,7 +37,7 @@ export class LogSink {
     const full: LogLine = { ...line, seq: this.seq++ };
     this.kept.push(full);
     if (this.kept.length > this.maxLines) this.kept.splice(0, this.kept.length - this.maxLines);
-    this.listeners.forEach((l) => l(full));
+    this.listeners.forEach((l) => { l(full); });
   }
 
   get lines(): readonly LogLine[] {

@@ -14,10 +14,9 @@ import { drawMorning, type Morning } from './morning';
 import type { RouteName } from './routes';
 
 export { COMMUTE_ATTR, COMMUTE_SPAN } from './attributes';
-export { MS_PER_MIN, type CommuteSummary, type LegSummary, type StartedCommute } from './commuter';
-export type { DelayCause } from './leg-outcome';
-export { clockTime, DUE_MIN, type Morning, type Weather } from './morning';
-export { COMMUTE_SERVICES, ROUTE_NAMES, ROUTES, SERVICES, isRouteName, type RouteName } from './routes';
+export { MS_PER_MIN, type CommuteSummary, type LegSummary } from './commuter';
+export { clockTime, DUE_MIN } from './morning';
+export { COMMUTE_SERVICES, ROUTE_NAMES, ROUTES, SERVICES, type RouteName } from './routes';
 
 export interface CommuteCityOptions {
   readonly clock: Clock;

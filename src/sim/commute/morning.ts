@@ -11,7 +11,7 @@ import type { Random } from '../random';
 export type Weather = 'sunny' | 'cloudy' | 'rain';
 
 /** A stretch of the morning, [fromMin, toMin) in minutes since midnight. */
-export interface TimeWindow {
+interface TimeWindow {
   readonly fromMin: number;
   readonly toMin: number;
 }

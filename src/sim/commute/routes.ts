@@ -22,7 +22,7 @@ export const SERVICES = {
 /** Every service a commute can touch, in the order views colour them. */
 export const COMMUTE_SERVICES: readonly string[] = Object.values(SERVICES);
 
-export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
+type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
 
 /** One leg of a route, as planned; what actually happens on a given morning is decided in leg-outcome.ts. */
 export interface LegPlan {
@@ -122,8 +122,4 @@ export function routeByShare(u: number): RouteDef {
     if (u < acc) return ROUTES[name];
   }
   return ROUTES[ROUTE_NAMES[ROUTE_NAMES.length - 1]!];
-}
-
-export function isRouteName(value: string): value is RouteName {
-  return (ROUTE_NAMES as readonly string[]).includes(value);
 }

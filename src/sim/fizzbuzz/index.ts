@@ -14,9 +14,8 @@ import type { TracerSource } from '../tracing';
 import { BUZZER, createDivisorService, FIZZER } from './divisor-service';
 import { createHub, HUB_PORT, type ContextSource } from './hub';
 
-export { APP_ATTR, BUZZER, FIZZER } from './divisor-service';
-export { HUB_PORT, type ContextSource } from './hub';
-export { expectedAnswer, fizzbuzzAnswer, parseNumberParam } from './rules';
+export type { ContextSource } from './hub';
+export { expectedAnswer, parseNumberParam } from './rules';
 
 export interface FizzBuzzOptions {
   readonly clock: Clock;
@@ -29,9 +28,9 @@ export interface FizzBuzzOptions {
 }
 
 /** The `user-agent` the loop's requests carry, as the source's bash loop of curl commands would send. */
-export const LOOP_USER_AGENT = 'curl/8.5.0';
+const LOOP_USER_AGENT = 'curl/8.5.0';
 /** The hub calls the others with Python's requests library, as the source's FastAPI hub does. */
-export const HUB_USER_AGENT = 'python-requests/2.31.0';
+const HUB_USER_AGENT = 'python-requests/2.31.0';
 
 /** The system's services, in the order views colour them. */
 export const FIZZBUZZ_SERVICES: readonly string[] = ['hub', 'fizzer', 'buzzer'];

@@ -32,7 +32,7 @@ export const MATCHMAKER_MIX: readonly PathRow[] = [
 ];
 
 /** The headers of the untraced client the deck's console imitates. */
-export const CURL_HEADERS: Readonly<Record<string, string>> = { 'user-agent': 'curl/8.5.0', accept: '*/*' };
+const CURL_HEADERS: Readonly<Record<string, string>> = { 'user-agent': 'curl/8.5.0', accept: '*/*' };
 
 /** The mix as routes for a traffic generator: each request a GET to `web` from outside, like curl. */
 export function matchmakerTraffic(system: Pick<Matchmaker, 'send'>, rows: readonly PathRow[] = MATCHMAKER_MIX): TrafficRoute[] {

@@ -22,7 +22,7 @@ export interface WebDeps {
 }
 
 /** What the onboarding exercise's broken deploy throws from the pairing route. */
-export class PairingError extends Error {
+class PairingError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PairingError';

@@ -9,7 +9,7 @@
 export type ArrivalProcess = 'poisson' | 'fixed';
 
 /** The shortest gap, ms: keeps a rate typed as 1e9 from scheduling a timer storm at a single instant. */
-export const MIN_GAP_MS = 0.01;
+const MIN_GAP_MS = 0.01;
 
 /** The gap before the next arrival, in virtual ms, at `ratePerSecond`, from a uniform draw `u` in [0, 1). */
 export function arrivalGapMs(process: ArrivalProcess, ratePerSecond: number, u: number): number {

@@ -178,8 +178,22 @@ describe('the traffic generator', () => {
     const clock = new VirtualClock(T0);
     const statuses = [200, 404, 500];
     const routes: TrafficRoute[] = [
-      { name: 'status', weight: 3, send: async (r) => (await clock.sleep(5), { status: statuses[r.index % 3] }) },
-      { name: 'refused', weight: 1, send: async () => (await clock.sleep(5), Promise.reject(new Error('ECONNREFUSED'))) },
+      {
+        name: 'status',
+        weight: 3,
+        send: async (r) => {
+          await clock.sleep(5);
+          return { status: statuses[r.index % 3] };
+        },
+      },
+      {
+        name: 'refused',
+        weight: 1,
+        send: async () => {
+          await clock.sleep(5);
+          return Promise.reject(new Error('ECONNREFUSED'));
+        },
+      },
       {
         name: 'bug',
         weight: 1,

@@ -24,7 +24,7 @@ import type {
 } from './traffic-types';
 import { weightedMix } from './weighted-mix';
 
-export const DEFAULT_RATE_PER_SECOND = 5;
+const DEFAULT_RATE_PER_SECOND = 5;
 
 /** A chain of arrivals: continuous mode (endless) or one batch (a count). */
 interface ArrivalChain {
@@ -50,7 +50,7 @@ interface MutableCounts {
 }
 
 /** A result with a numeric `status` of 400 or more (a SimResponse's 404 or 500) is a failed request. */
-export function statusIsFailure(result: unknown): boolean {
+function statusIsFailure(result: unknown): boolean {
   const status = (result as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400;
 }

@@ -8,7 +8,7 @@ import type { ArrivalProcess } from './arrivals';
 import type { Weighted } from './weighted-mix';
 
 /** What one request is given when it is sent. */
-export interface TrafficRequest {
+interface TrafficRequest {
   /** 0 for the first request this generator sent, 1 for the next, ... */
   readonly index: number;
   /** The route's name, as in the mix. */

@@ -22,10 +22,10 @@ import type { EdgeEvent } from './map-model';
 
 export const GAP_MIN_MS = 20;
 export const GAP_MAX_MS = 1000;
-export const RATE_MAX_PER_S = 750;
+const RATE_MAX_PER_S = 750;
 export const SPEED_MIN = 0.1;
 export const SPEED_MAX = 2.0;
-export const RESPONSE_MAX_MS = 2000;
+const RESPONSE_MAX_MS = 2000;
 /** How fast the rate estimate forgets, ms: an edge that was busy a few seconds ago is not busy now. */
 const RATE_WINDOW_MS = 2000;
 

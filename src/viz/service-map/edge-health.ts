@@ -5,14 +5,14 @@
  */
 import type { EdgeNumbers } from './map-model';
 
-export type Health = 'idle' | 'ok' | 'error' | 'throttle' | 'fault';
+type Health = 'idle' | 'ok' | 'error' | 'throttle' | 'fault';
 
 /**
  * The share at which a kind of failure colours the edge. X-Ray's console shades by ratio rather than by a
  * threshold; a map seen from across a room needs one colour per edge, and one failure in fifty is already worth
  * looking at.
  */
-export const FAILURE_SHARE = 0.02;
+const FAILURE_SHARE = 0.02;
 
 export interface EdgeHealth {
   readonly health: Health;

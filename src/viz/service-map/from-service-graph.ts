@@ -20,7 +20,7 @@ function kindOf(node: GraphNode): MapNodeKind {
   return node.kind;
 }
 
-export function toMapNode(node: GraphNode): MapNode {
+function toMapNode(node: GraphNode): MapNode {
   const kind = kindOf(node);
   return { id: node.name, label: node.name, virtual: node.virtual, kind, ...(node.system !== undefined ? { detail: node.system } : {}) };
 }

@@ -27,7 +27,7 @@ export interface NodeBox extends Point {
 }
 
 /** An edge's route from the caller's border to the callee's, and where its label goes. */
-export interface EdgeRoute {
+interface EdgeRoute {
   readonly points: readonly Point[];
   readonly label: Point;
 }
@@ -61,7 +61,7 @@ export interface LayoutSizes {
   readonly margin: number;
 }
 
-export const DEFAULT_SIZES: LayoutSizes = {
+const DEFAULT_SIZES: LayoutSizes = {
   charPx: 11,
   nodeMinWidth: 110,
   nodeHeight: 84,

@@ -7,7 +7,7 @@ import { edgeHealth, formatMs } from './edge-health';
 import { EMPTY_NODE_NUMBERS, EMPTY_NUMBERS, type MapEdge, type MapNode, type MapSnapshot } from './map-model';
 
 /** One row of the table, cell by cell, plus the sentence a button reads out. */
-export interface TextRow {
+interface TextRow {
   readonly id: string;
   readonly cells: readonly string[];
   readonly sentence: string;
@@ -26,12 +26,12 @@ export interface MapText {
   readonly unpairedShort: string;
 }
 
-export const NODE_HEADER = ['Node', 'Kind', 'Requests', 'Errors', 'p95'] as const;
-export const EDGE_HEADER = ['Edge', 'Requests', 'p95', 'p50', 'OK', '4xx', '429', '5xx', 'Health'] as const;
+const NODE_HEADER = ['Node', 'Kind', 'Requests', 'Errors', 'p95'] as const;
+const EDGE_HEADER = ['Edge', 'Requests', 'p95', 'p50', 'OK', '4xx', '429', '5xx', 'Health'] as const;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export function nodeKindWords(node: MapNode): string {
+function nodeKindWords(node: MapNode): string {
   if (!node.virtual) return 'service';
   const kind = node.kind === 'client' ? 'user (not traced)' : node.kind === 'peer' ? 'server (not traced)' : node.kind;
   return node.detail ? `${kind}, ${node.detail}` : kind;

@@ -18,7 +18,7 @@ import { createMapSvg, type MapSvg, type MapTarget } from './map-svg';
 import { describeMap, edgeName, type MapText } from './map-text';
 
 /** Text changes at most this often, ms. */
-export const TEXT_EVERY_MS = 250;
+const TEXT_EVERY_MS = 250;
 /** A frame interval longer than this (a stall, a tab in the background) moves the dots only this far, ms. */
 const MAX_FRAME_MS = 50;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath } from '../../analysis';
+import { criticalPath } from '../../analysis/critical-path';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { makeSpan } from '../../../tests/factories/make-span';
 import { createCriticalPathCache } from './critical-path-cache';

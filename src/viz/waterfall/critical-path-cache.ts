@@ -5,7 +5,7 @@
  * traces only grow by appending, so (trace id, span count) is exact for them; the start and end are in the key too,
  * for an imported trace replaced by another of the same id and size.
  */
-import { criticalPath as computeCriticalPath, type CriticalPath } from '../../analysis';
+import { criticalPath as computeCriticalPath, type CriticalPath } from '../../analysis/critical-path';
 import type { SpanRecord } from '../../telemetry/span-record';
 import type { TraceModel } from '../../telemetry/trace-model';
 

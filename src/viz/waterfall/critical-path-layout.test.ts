@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath, JAEGER_UI_2371 } from '../../analysis';
+import { criticalPath } from '../../analysis/critical-path';
+import { JAEGER_UI_2371 } from '../../analysis/critical-path-fixtures';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { makeSpan, sid, T0 } from '../../../tests/factories/make-span';
 import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, segmentViewFrac, spanLabel, subtreeBarFracs } from './critical-path-layout';

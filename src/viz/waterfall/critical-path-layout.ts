@@ -3,13 +3,14 @@
  * its span's bar, which is where the overlay is drawn), and the words a screen reader hears and the header shows.
  * No DOM here. Times of segments are epoch ms, as `criticalPath` gives them; `ms` offsets are from the trace's start.
  */
-import type { CriticalPath, CriticalPathSegment } from '../../analysis';
+import type { CriticalPath, CriticalPathSegment } from '../../analysis/critical-path';
 import type { SpanRecord } from '../../telemetry/span-record';
 import type { TraceModel } from '../../telemetry/trace-model';
 import { formatDuration } from '../time-format';
 import { msToFrac, type BarFrac } from './waterfall-layout';
 
-const clamp01 = (x: number): number => (x > 0 ? (x < 1 ? x : 1) : 0);
+// `x > 0` first, so NaN maps to 0.
+const clamp01 = (x: number): number => (x > 0 ? Math.min(x, 1) : 0);
 
 /**
  * Where a segment lies across the time axis, by the same rule as `barFrac` for a bar: left is the segment's start

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CriticalPathSegment } from '../../analysis';
+import type { CriticalPathSegment } from '../../analysis/critical-path';
 import { findSegment, stepSegment } from './critical-path-steps';
 
 // Five segments in time order; span a owns three of them (0, 2, 4).

@@ -7,7 +7,7 @@
  * wrap would jump from the last answer back to the first call without a word. A step that cannot move stays where
  * it is and says so (`blocked`), so the announcement is never silence.
  */
-import type { CriticalPathSegment } from '../../analysis';
+import type { CriticalPathSegment } from '../../analysis/critical-path';
 
 export type StepDirection = 'next' | 'previous';
 

@@ -188,7 +188,7 @@ export function createRowElement(): RowElement {
       if (changed('side', side)) duration.className = `wf-duration wf-duration--${side}`;
 
       const segments = b.criticalPath ?? [];
-      const segmentsKey = segments.map((f) => `${f.leftFrac},${f.widthFrac}`).join(' ') + `|${b.currentSegment}`;
+      const segmentsKey = `${segments.map((f) => `${f.leftFrac},${f.widthFrac}`).join(' ')}|${b.currentSegment}`;
       if (changed('critical-path', segmentsKey)) drawSegments(segments, b.currentSegment);
     },
   };

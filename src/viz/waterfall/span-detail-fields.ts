@@ -27,13 +27,13 @@ export const DETAIL_SECTION_TITLES: Readonly<Record<DetailSection, string>> = {
 };
 
 /** Epoch ms as an ISO 8601 instant; out of `Date`'s range (±8.64e15 ms) or NaN gives a note, never a throw. */
-export function formatWallClock(epochMs: number): string {
+function formatWallClock(epochMs: number): string {
   if (!Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) return 'invalid time';
   return new Date(epochMs).toISOString();
 }
 
 /** An offset from the trace's start, signed so that clock skew shows: "+12.3 ms", "-1.00 ms". */
-export function formatOffset(offsetMs: number): string {
+function formatOffset(offsetMs: number): string {
   const text = formatDuration(offsetMs);
   return offsetMs >= 0 ? `+${text}` : text;
 }

@@ -14,7 +14,7 @@ import { createRowElement, type RowElement } from './row-element';
 const OVERSCAN_ROWS = 6;
 
 /** What the owner gives for each frame. Positions index the visible rows; `version` bumps when any row changed. */
-export interface RowFrame {
+interface RowFrame {
   readonly count: number;
   readonly version: number;
   /** The position always drawn (the roving tab stop), or -1. */

@@ -13,7 +13,7 @@ export interface BarFrac {
   readonly widthFrac: number;
 }
 
-const clamp01 = (x: number): number => (x > 0 ? (x < 1 ? x : 1) : 0);
+const clamp01 = (x: number): number => (x > 0 ? Math.min(x, 1) : 0);
 
 /**
  * Indices into `model.rows` of the rows that show when the spans in `collapsed` (by span id) are folded: a

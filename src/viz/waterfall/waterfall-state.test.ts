@@ -184,14 +184,14 @@ describe('apply', () => {
 describe('announcesSelection', () => {
   it('tells onSelect of what a person selects or clears, and of a span selected from outside once it is found', () => {
     const s = reconcile(EMPTY_STATE, modelOf('abcde'));
-    const after = (action: Parameters<typeof apply>[1]) => announcesSelection(action, apply(s, action));
-    expect(after({ kind: 'select', row: 0 })).toBe(true);
-    expect(after({ kind: 'clear-selection' })).toBe(true);
-    expect(after({ kind: 'close-details' })).toBe(true);
-    expect(after({ kind: 'toggle', row: rowOf(s, 'c') })).toBe(true);
-    expect(after({ kind: 'toggle', row: rowOf(s, 'b') })).toBe(false);
-    expect(after({ kind: 'focus', row: 2 })).toBe(false);
-    expect(after({ kind: 'select-span', spanId: sid('e') })).toBe(true);
-    expect(after({ kind: 'select-span', spanId: sid('zz') })).toBe(false);
+    const announces = (action: Parameters<typeof apply>[1]) => announcesSelection(action, apply(s, action));
+    expect(announces({ kind: 'select', row: 0 })).toBe(true);
+    expect(announces({ kind: 'clear-selection' })).toBe(true);
+    expect(announces({ kind: 'close-details' })).toBe(true);
+    expect(announces({ kind: 'toggle', row: rowOf(s, 'c') })).toBe(true);
+    expect(announces({ kind: 'toggle', row: rowOf(s, 'b') })).toBe(false);
+    expect(announces({ kind: 'focus', row: 2 })).toBe(false);
+    expect(announces({ kind: 'select-span', spanId: sid('e') })).toBe(true);
+    expect(announces({ kind: 'select-span', spanId: sid('zz') })).toBe(false);
   });
 });

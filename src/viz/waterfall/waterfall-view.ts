@@ -5,7 +5,7 @@
  * `setModel` does O(rows) array work and then binds only the ~40 rows in view. Nothing here is module-level: any
  * number of waterfalls may share a page.
  */
-import type { CriticalPath, CriticalPathSegment } from '../../analysis';
+import type { CriticalPath, CriticalPathSegment } from '../../analysis/critical-path';
 import type { TraceModel } from '../../telemetry/trace-model';
 import { createCriticalPathCache } from './critical-path-cache';
 import { criticalPathSummary, segmentAnnouncement, segmentBarFrac, spanLabel, subtreeBarFracs } from './critical-path-layout';
@@ -151,7 +151,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
         foldedFracs.clear();
       }
       let fracs = foldedFracs.get(rowIndex);
-      if (fracs === undefined) foldedFracs.set(rowIndex, (fracs = subtreeBarFracs(state.model, rowIndex, path)));
+      if (fracs === undefined) {
+        fracs = subtreeBarFracs(state.model, rowIndex, path);
+        foldedFracs.set(rowIndex, fracs);
+      }
       return { criticalPath: fracs, currentSegment: -1 };
     }
     const span = state.model.rows[rowIndex]!.span;
@@ -227,7 +230,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   /** Scroll the tab stop into view, draw, and give it DOM focus: after a person's key or click. */
   function focusActive(): void {
     const { model, posOfRow, activeRow } = state;
-    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) return draw();
+    if (model === null || activeRow < 0 || posOfRow[activeRow]! < 0) {
+      draw();
+      return;
+    }
     rows.scrollToPos(posOfRow[activeRow]!);
     draw();
     rows.elementFor(activeRow)?.el.focus({ preventScroll: true });
@@ -235,7 +241,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
 
   function showDetails(): void {
     const { model, selectedRow } = state;
-    if (model === null || selectedRow < 0) return details.hide();
+    if (model === null || selectedRow < 0) {
+      details.hide();
+      return;
+    }
     const row = model.rows[selectedRow]!;
     details.show(`${row.span.serviceName}: ${row.span.name}`, spanDetailFields(row, model));
   }
@@ -246,7 +255,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     version++;
     showDetails();
     if (announcesSelection(action, state)) opts.onSelect?.(state.selectedId);
-    if (action.kind !== 'select-span') return focusActive();
+    if (action.kind !== 'select-span') {
+      focusActive();
+      return;
+    }
     // Chosen from outside: show the span, but leave DOM focus where it is.
     if (state.selectedRow >= 0) rows.scrollToPos(state.posOfRow[state.selectedRow]!);
     draw();
