@@ -38,3 +38,24 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 
 /** One line per violation, for a readable failure: "color-contrast: .a | .b". */
 export const describeViolations = (violations: readonly Violation[]): string[] => violations.map((v) => `${v.id}: ${v.nodes.join(' | ')}`);
+
+/**
+ * Walk a chapter's slides by id: go to each, wait for its diagrams, let `use` drive its demo (so its trace, lists
+ * and details are checked too), let new-row highlights and the slide transition end, and collect the serious and
+ * critical violations by slide id (empty when there are none).
+ */
+export async function chapterViolations(page: Page, ids: readonly string[], use: (page: Page) => Promise<void>): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const id of ids) {
+    await page.evaluate((h) => {
+      location.hash = `#/${h}`;
+    }, id);
+    await page.waitForFunction((h) => document.querySelector('.reveal .slides > section.present')?.id === h, id);
+    await page.waitForFunction(() => document.querySelectorAll('.present pre.mermaid-src:not([data-rendered="done"])').length === 0);
+    await use(page);
+    await page.waitForTimeout(1_800);
+    const violations = await seriousViolations(page);
+    if (violations.length) found[id] = describeViolations(violations);
+  }
+  return found;
+}

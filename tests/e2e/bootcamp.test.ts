@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeViolations, seriousViolations } from './axe';
+import { chapterViolations } from './axe';
 import { launchBrowser, isBusy, openDeck } from './browser';
 
 const CHAPTER = ['bootcamp', 'bootcamp-manual-span', 'bootcamp-otlp', 'bootcamp-query', 'bootcamp-logs'];
@@ -203,20 +203,13 @@ describe('the bootcamp backend', () => {
 
   it('has no serious or critical WCAG 2 A/AA violation on any slide of the chapter, demos in use', { timeout: 120_000 }, async () => {
     const { page, problems } = await openDeck(browser, '#/bootcamp');
-    const found: Record<string, unknown> = {};
-    for (const id of CHAPTER) {
-      await page.evaluate((h) => (location.hash = `#/${h}`), id);
-      await page.waitForFunction((h) => document.querySelector('.reveal .slides > section.present')?.id === h, id);
-      await page.waitForFunction(() => document.querySelectorAll('.present pre.mermaid-src:not([data-rendered="done"])').length === 0);
-      if (await page.$('.present [data-demo="home-activities"]')) {
-        await loadFeed(page, '.present [data-demo="home-activities"]');
-        const line = page.locator('.present .ha-log-line').first();
+    const found = await chapterViolations(page, CHAPTER, async (p) => {
+      if (await p.$('.present [data-demo="home-activities"]')) {
+        await loadFeed(p, '.present [data-demo="home-activities"]');
+        const line = p.locator('.present .ha-log-line').first();
         if (await line.count()) await line.click();
       }
-      await page.waitForTimeout(1_800); // new-row highlights fade out, the slide transition ends
-      const violations = await seriousViolations(page);
-      if (violations.length) found[id] = describeViolations(violations);
-    }
+    });
     expect(found).toEqual({});
     expect(problems).toEqual([]);
     await page.close();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeViolations, seriousViolations } from './axe';
+import { chapterViolations } from './axe';
 import { launchBrowser, isBusy, openDeck } from './browser';
 
 const CHAPTER = ['otel-fizzbuzz', 'otel-fizzbuzz-run', 'otel-auto-manual', 'otel-context', 'otel-traceparent', 'otel-pipeline', 'otel-context-manager', 'otel-context-loss', 'otel-try-it'];
@@ -185,23 +185,16 @@ describe('the chapter in print view and under axe', () => {
 
   it('has no serious or critical WCAG 2 A/AA violation on any slide of the chapter, demos in use', { timeout: 120_000 }, async () => {
     const { page, problems } = await openDeck(browser, '#/otel-fizzbuzz');
-    const found: Record<string, unknown> = {};
-    for (const id of CHAPTER) {
-      await page.evaluate((h) => (location.hash = `#/${h}`), id);
-      await page.waitForFunction((h) => document.querySelector('.reveal .slides > section.present')?.id === h, id);
-      await page.waitForFunction(() => document.querySelectorAll('.present pre.mermaid-src:not([data-rendered="done"])').length === 0);
+    const found = await chapterViolations(page, CHAPTER, async (p) => {
       // Use the demo so that its trace, lists and details are part of what is checked.
-      const ask = page.locator('.present [data-demo] button', { hasText: /^(Run 1–15|Ask both|Ask)$/ }).first();
+      const ask = p.locator('.present [data-demo] button', { hasText: /^(Run 1–15|Ask both|Ask)$/ }).first();
       if (await ask.count()) {
         await ask.click();
         // The demos mark their button busy while a request or the loop runs: wait for it to finish.
-        await page.waitForTimeout(100);
+        await p.waitForTimeout(100);
         await expect.poll(() => isBusy(ask), { timeout: 20_000 }).toBe(false);
       }
-      await page.waitForTimeout(1_800); // new-row highlights fade out, the slide transition ends
-      const violations = await seriousViolations(page);
-      if (violations.length) found[id] = describeViolations(violations);
-    }
+    });
     expect(found).toEqual({});
     expect(problems).toEqual([]);
     await page.close();
