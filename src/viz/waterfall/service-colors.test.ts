@@ -51,6 +51,8 @@ describe('serviceColor', () => {
     for (const color of [...SERVICE_PALETTE, ERROR_COLOR]) {
       expect(contrast(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
       expect(contrast(color, '#fdfdfc')).toBeGreaterThanOrEqual(4.5);
+      // A new row flashes in --wf-new (waterfall.css) for 1.6 s, with its service name on it.
+      expect(contrast(color, '#fff1b8')).toBeGreaterThanOrEqual(4.5);
     }
   });
 });

@@ -3,7 +3,8 @@
  *
  * The palette is Okabe–Ito's blue and Paul Tol's orange, green, purple and indigo, darkened until each has a
  * contrast of at least 4.5:1 with white (so white text may sit on a bar) and so at least 4.5:1 with the deck's
- * background #fdfdfc (well over the 3:1 that WCAG asks of graphics). Simulated with Machado et al.'s matrices,
+ * background #fdfdfc (well over the 3:1 that WCAG asks of graphics), and on the pale yellow a new row flashes in
+ * (`--wf-new` in waterfall.css), since service names are text on it. Simulated with Machado et al.'s matrices,
  * the first five stay at least ΔE 13 apart for deuteranopia, protanopia and tritanopia alike; the last three are
  * extras for bigger systems and resemble earlier ones under some deficiencies. Colour is never the only cue: each
  * row prints its service's name, and the legend does too. Red is left out: it means "error" in these views.
@@ -13,7 +14,7 @@ import { fnv1a32 } from '../../lib/fnv1a';
 /** Service colours in the order services are met; the first five are the most distinct. */
 export const SERVICE_PALETTE: readonly string[] = [
   '#0072b2', // blue       5.2:1 on white
-  '#c25400', // orange     4.6:1
+  '#b04a00', // orange     5.5:1 (4.8:1 on the new-row flash)
   '#1b7837', // green      5.5:1
   '#aa3377', // purple     6.1:1
   '#332288', // indigo    12.2:1
