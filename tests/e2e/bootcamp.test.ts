@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chapterViolations } from './axe';
-import { launchBrowser, isBusy, openDeck } from './browser';
+import { launchBrowser, isBusy, openDeck, demoStats } from './browser';
 
 const CHAPTER = ['bootcamp', 'bootcamp-manual-span', 'bootcamp-otlp', 'bootcamp-query', 'bootcamp-logs'];
 
@@ -37,13 +37,7 @@ async function loadFeed(page: Page, scope: string) {
   await expect.poll(() => isBusy(button), { timeout: 15_000 }).toBe(false);
 }
 
-interface DemoStats {
-  name: string;
-  running: boolean;
-  timers: number;
-  subscriptions: number;
-}
-const stats = (page: Page) => page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats());
+const stats = demoStats;
 
 describe('the bootcamp backend', () => {
   it('shows the manual span inside the server span, with app.now and app.result_length', async () => {

@@ -135,3 +135,16 @@ export async function readWholeTree(page: Page, scope = '.present'): Promise<Tre
 export async function isBusy(button: Locator): Promise<boolean> {
   return (await button.getAttribute('aria-disabled')) === 'true' || (await button.isDisabled());
 }
+
+/** What `tracingDeck.stats()` (src/deck/demo-host.ts) tells of each mounted demo. */
+export interface DemoStats {
+  readonly name: string;
+  readonly running: boolean;
+  readonly visible: boolean;
+  readonly timers: number;
+  readonly subscriptions: number;
+}
+
+/** Every mounted demo's state: whether it runs, and the timers and subscriptions it holds. */
+export const demoStats = (page: Page): Promise<DemoStats[]> =>
+  page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats());

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chapterViolations } from './axe';
-import { launchBrowser, isBusy, openDeck } from './browser';
+import { launchBrowser, isBusy, openDeck, demoStats } from './browser';
 
 const CHAPTER = ['otel-fizzbuzz', 'otel-fizzbuzz-run', 'otel-auto-manual', 'otel-context', 'otel-traceparent', 'otel-pipeline', 'otel-context-manager', 'otel-context-loss', 'otel-try-it'];
 const ANSWERS = ['1', '2', 'Fizz', '4', 'Buzz', 'Fizz', '7', '8', 'Fizz', 'Buzz', '11', 'Fizz', '13', '14', 'FizzBuzz'];
@@ -27,13 +27,7 @@ function treeRows(page: Page, scope: string) {
 }
 const shape = (rows: Array<{ level: number; label: string }>) => rows.map((r) => `${r.level} ${r.label.split(',')[0]}`);
 
-interface DemoStats {
-  name: string;
-  running: boolean;
-  timers: number;
-  subscriptions: number;
-}
-const stats = (page: Page) => page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats());
+const stats = demoStats;
 
 async function runLoop(page: Page) {
   await page.selectOption('.present [data-demo="fizzbuzz"] .demo-speed', '1');

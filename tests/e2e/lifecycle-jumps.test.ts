@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createRandom } from '../../src/sim/random';
-import { launchBrowser, openDeck } from './browser';
+import { launchBrowser, openDeck, demoStats } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,15 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface DemoStats {
-  name: string;
-  running: boolean;
-  visible: boolean;
-  timers: number;
-  subscriptions: number;
-}
 
-const stats = (page: Page) => page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats());
+const stats = demoStats;
 
 async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);

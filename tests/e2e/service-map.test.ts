@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousViolations } from './axe';
-import { launchBrowser, openDeck, position } from './browser';
+import { type DemoStats, demoStats, launchBrowser, openDeck, position } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,14 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface DemoStats {
-  name: string;
-  running: boolean;
-  timers: number;
-  subscriptions: number;
-}
-const mapStats = async (page: Page): Promise<DemoStats | undefined> =>
-  (await page.evaluate(() => (window as unknown as { tracingDeck: { stats(): DemoStats[] } }).tracingDeck.stats())).find((s) => s.name === 'service-map');
+const mapStats = async (page: Page): Promise<DemoStats | undefined> => (await demoStats(page)).find((s) => s.name === 'service-map');
 
 const SCOPE = '.present [data-demo="service-map"]';
 const COUNTS = `${SCOPE} .traffic-counts`;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openDeck, position, type DeckPage } from './browser';
+import { launchBrowser, openDeck, position, type DeckPage, demoStats } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -127,7 +127,7 @@ describe('span anatomy', () => {
     await page.keyboard.press('Escape'); // the button clicked has focus: hand it back again
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => !document.querySelector('.present [data-demo="span-anatomy"]'));
-    const stats = await page.evaluate(() => (window as unknown as { tracingDeck: { stats(): Array<{ name: string; timers: number; subscriptions: number }> } }).tracingDeck.stats());
+    const stats = await demoStats(page);
     expect(stats.filter((s) => s.name === 'span-anatomy')).toEqual([expect.objectContaining({ timers: 0, subscriptions: 0 })]);
     await page.keyboard.press('ArrowLeft');
     await page.waitForSelector('.present .sa-send');
