@@ -81,7 +81,7 @@ async function main() {
   results.chromium = browser.version();
   try {
     if (want.has('span')) {
-      log(`span cost: ${RUNS.spanRounds} rounds of A/B/C batches`);
+      log(`span cost: ${RUNS.spanRounds} rounds of A/B/B2/W/C batches`);
       results.spanCost = await inBenchPage(browser, bench.url, ({ page }) =>
         page.evaluate((rounds) => window.bench.spanCost({ rounds }), RUNS.spanRounds),
       );

@@ -156,6 +156,18 @@ export class CallingContextTree {
     this.top = new Node(0, '', '', -1, null, 0);
   }
 
+  /**
+   * The snapshot's `version` and `structureVersion` as they are now, read without building one: a view that
+   * throttles its redraws asks these every frame and takes a snapshot only when it will draw.
+   */
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  get currentStructureVersion(): number {
+    return this.structureVersion;
+  }
+
   /** Fold one ended span in, in any order. */
   fold(span: SpanRecord): void {
     this.version++;

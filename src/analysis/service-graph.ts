@@ -289,6 +289,22 @@ export class ServiceGraph {
     return this.spansFolded;
   }
 
+  /**
+   * The snapshot's `version`, `topologyVersion` and `waiting` as they are now, read without building one: a view
+   * that throttles its redraws asks these every frame and takes a snapshot only when it will draw.
+   */
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  get currentTopologyVersion(): number {
+    return this.topologyVersion;
+  }
+
+  get waitingCount(): number {
+    return this.store.size;
+  }
+
   /** The store's TTL, ms. */
   get ttlMs(): number {
     return this.store.ttlMs;

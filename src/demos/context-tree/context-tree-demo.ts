@@ -13,6 +13,7 @@ import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
 import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { formatDuration } from '../../viz/context-tree/format';
+import { createRedrawThrottle, type RedrawThrottle } from '../../viz/redraw-throttle';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { BATCH, createTreeDemoView } from './tree-demo-view';
@@ -24,11 +25,13 @@ interface TreeSession extends LiveSession {
   readonly tree: CallingContextTree;
   /** Spans ended in this session, every one of them folded into `tree`. */
   spans: number;
-  /** The tree's version last drawn, so an unchanged tree is not handed to the view again. */
-  drawnVersion: number;
+  /** A new path is drawn at once, numbers alone a few times a second (see redraw-throttle.ts). */
+  readonly redraws: RedrawThrottle;
 }
 
 const DEFAULT_RATE = 10;
+/** Numbers in the tree change at most this often under traffic, ms (as the service map's do). */
+const TREE_NUMBERS_EVERY_MS = 250;
 /** Requests print view sends before it draws the tree. */
 const PRINT_REQUESTS = 60;
 /**
@@ -39,7 +42,7 @@ const ERROR_RATE = 0.02;
 
 export function createContextTreeDemo(): Demo {
   return createLiveDemo<LiveView<TreeSession>, TreeSession>((live) => ({
-    mount(root) {
+    mount(root, ctx) {
       const describe = (traceId: string, error: boolean): string => {
         const spans = live.session?.world.store.getTrace(traceId) ?? [];
         if (spans.length === 0) return 'no longer kept';
@@ -72,11 +75,10 @@ export function createContextTreeDemo(): Demo {
       root.replaceChildren(view.element);
       return {
         draw(s) {
-          const snapshot = s.tree.snapshot();
-          if (snapshot.version !== s.drawnVersion) {
-            s.drawnVersion = snapshot.version;
-            view.tree.setTree(snapshot.roots);
-          }
+          // On paper there is one draw, and it must hold the last numbers: never held back there.
+          const decision = s.redraws.decide(s.tree.currentStructureVersion, s.tree.currentVersion, ctx.print ? Number.POSITIVE_INFINITY : performance.now());
+          if (decision === 'draw') view.tree.setTree(s.tree.snapshot().roots);
+          else if (decision === 'wait') live.requestDraw();
           view.showTraffic(s.traffic.state === 'running', s.traffic.counts().sent, s.spans);
           const open = view.traces.traceId;
           if (open !== null) view.traces.refresh(s.world.store.getTrace(open));
@@ -105,7 +107,7 @@ export function createContextTreeDemo(): Demo {
         traffic,
         tree: new CallingContextTree(),
         spans: 0,
-        drawnVersion: -1,
+        redraws: createRedrawThrottle(TREE_NUMBERS_EVERY_MS),
         stop() {
           traffic.dispose();
           matchmaker.stop();

@@ -2,6 +2,7 @@
  * The words of the traffic controls, as pure functions so they are tested in Node: the rate options, the batch
  * button and the counter line a screen reader hears.
  */
+import { formatCount } from '../../lib/format-count';
 import type { TrafficSnapshot } from '../../sim/traffic';
 
 /** What a request is called on a slide: "request"/"requests", or "commuter"/"commuters". */
@@ -15,8 +16,7 @@ export const REQUESTS: Noun = { one: 'request', many: 'requests' };
 /** The rates the toolbar offers by default, requests per simulated second. */
 export const TRAFFIC_RATES: readonly number[] = [1, 5, 20, 50];
 
-const count = (n: number): string => n.toLocaleString('en-US');
-const plural = (n: number, noun: Noun): string => `${count(n)} ${n === 1 ? noun.one : noun.many}`;
+const plural = (n: number, noun: Noun): string => `${formatCount(n)} ${n === 1 ? noun.one : noun.many}`;
 /** At most one decimal, none when whole: 0.5, 2, 12.5. */
 const short = (x: number): string => String(Math.round(x * 10) / 10);
 
@@ -38,8 +38,8 @@ export function batchLabel(n: number, noun: Noun = REQUESTS): string {
 export function formatTrafficLine(s: TrafficSnapshot, noun: Noun = REQUESTS): string {
   if (s.sent === 0 && s.state === 'idle') return `No ${noun.many} sent yet.`;
   const state = s.state === 'running' ? `Running, ${formatRate(s.ratePerSecond)}` : s.state === 'paused' ? 'Paused' : 'Stopped';
-  const parts = [`${count(s.sent)} sent`, `${count(s.answered)} answered (${count(s.failed)} failed)`, `${count(s.inFlight)} in flight`];
-  if (s.queued > 0) parts.push(`${count(s.queued)} queued`);
+  const parts = [`${formatCount(s.sent)} sent`, `${formatCount(s.answered)} answered (${formatCount(s.failed)} failed)`, `${formatCount(s.inFlight)} in flight`];
+  if (s.queued > 0) parts.push(`${formatCount(s.queued)} queued`);
   return `${state}: ${parts.join(', ')}.`;
 }
 

@@ -14,7 +14,7 @@ import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../si
 import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
 import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createSnapshotAdapter, toEdgeEvent } from '../../viz/service-map/from-service-graph';
+import { createMapFeed, type MapFeed, toEdgeEvent } from '../../viz/service-map/from-service-graph';
 import { createServiceMapView } from '../../viz/service-map/map-view';
 import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
@@ -31,8 +31,8 @@ interface MapSession extends LiveSession {
   readonly matchmaker: Matchmaker;
   readonly graph: ServiceGraph;
   readonly traffic: TrafficGenerator;
-  /** Turns graph snapshots into the map's input, keeping what it saw last (so a fresh graph starts a fresh map). */
-  readonly adapt: ReturnType<typeof createSnapshotAdapter>;
+  /** Hands the graph to the map, numbers a few times a second; one per graph, so a fresh graph starts a fresh map. */
+  readonly feed: MapFeed;
 }
 
 interface MapDemoView extends LiveView<MapSession> {
@@ -128,7 +128,7 @@ export function createServiceMapDemo(): Demo {
         spanArrived(traceId) {
           if (traceId === openTraceId) openTraceGrew = true;
         },
-        draw({ world, graph, adapt }) {
+        draw({ world, graph, feed }) {
           if (openTraceGrew && openTraceId) {
             openTraceGrew = false;
             waterfall.setModel(buildTraceModel(world.store.getTrace(openTraceId), openTraceId));
@@ -144,10 +144,11 @@ export function createServiceMapDemo(): Demo {
           world.sync();
           // On paper the scenario has ended: what still waits would expire, so let it (the last requests' "user" edges).
           graph.expire(world.clock.now() + (ctx.print ? graph.ttlMs : 0));
-          const snapshot = graph.snapshot();
-          const wantsText = map.update(adapt(snapshot), performance.now());
-          const moving = map.animate(performance.now());
-          if (!ctx.print && (moving || wantsText || snapshot.waiting > 0)) live.requestDraw();
+          const wallMs = performance.now();
+          // On paper there is one draw: it must hold the last numbers, so it is never held back.
+          const heldBack = feed.feed(graph, map, ctx.print ? Number.POSITIVE_INFINITY : wallMs);
+          const moving = map.animate(wallMs);
+          if (!ctx.print && (moving || heldBack || graph.waitingCount > 0)) live.requestDraw();
         },
         reset() {
           frozen = false;
@@ -193,7 +194,7 @@ export function createServiceMapDemo(): Demo {
         matchmaker,
         graph,
         traffic,
-        adapt: createSnapshotAdapter(),
+        feed: createMapFeed(),
         stop() {
           traffic.dispose();
           matchmaker.stop();

@@ -4,7 +4,12 @@
  */
 import type { EdgeRequest, GraphNode, ServiceGraphSnapshot } from '../../analysis/service-graph';
 import type { LatencyStats } from '../../analysis/latency';
+import { createRedrawThrottle } from '../redraw-throttle';
 import type { EdgeEvent, EdgeNumbers, MapNode, MapNodeKind, MapSnapshot, NodeNumbers } from './map-model';
+import type { ServiceMapView } from './map-view';
+
+/** Numbers on the map change at most this often under traffic, ms: often enough to look live, rarely enough to read. */
+export const MAP_NUMBERS_EVERY_MS = 250;
 
 /** Systems the semantic conventions list that are caches, not databases, as far as a map cares. */
 const CACHES = new Set(['redis', 'memcached', 'valkey', 'hazelcast']);
@@ -71,3 +76,32 @@ export function createSnapshotAdapter(): (graph: ServiceGraphSnapshot) => MapSna
 }
 
 export const toEdgeEvent = (request: EdgeRequest): EdgeEvent => ({ edgeId: request.edgeId, error: request.failed, latencyMs: request.latencyMs });
+
+/** What a feed reads of the service graph on every frame, without building a snapshot. */
+export interface LiveServiceGraph {
+  readonly currentVersion: number;
+  readonly currentTopologyVersion: number;
+  snapshot(): ServiceGraphSnapshot;
+}
+
+/** Hands a live service graph to a map view: a new node or edge at once, numbers at most every 250 ms. */
+export interface MapFeed {
+  /** Called on every frame; returns true when numbers are held back, so the caller should ask for another frame. */
+  feed(graph: LiveServiceGraph, map: Pick<ServiceMapView, 'update'>, wallMs: number): boolean;
+}
+
+/**
+ * One feed per graph (a demo's session): it keeps the adapter's last conversion and what it last drew. The snapshot
+ * is taken only when the map will draw it, since building one sorts every edge's latency window.
+ */
+export function createMapFeed(everyMs: number = MAP_NUMBERS_EVERY_MS): MapFeed {
+  const adapt = createSnapshotAdapter();
+  const throttle = createRedrawThrottle(everyMs);
+  return {
+    feed(graph, map, wallMs) {
+      const decision = throttle.decide(graph.currentTopologyVersion, graph.currentVersion, wallMs);
+      if (decision === 'draw') map.update(adapt(graph.snapshot()));
+      return decision === 'wait';
+    },
+  };
+}

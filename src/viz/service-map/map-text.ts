@@ -3,6 +3,7 @@
  * accessible names of the map's buttons say. Pure, so the same sentences are tested in Node and read by a screen
  * reader; the SVG shows a subset of the same numbers.
  */
+import { formatCount } from '../../lib/format-count';
 import { edgeHealth, formatMs } from './edge-health';
 import { EMPTY_NODE_NUMBERS, EMPTY_NUMBERS, type MapEdge, type MapNode, type MapSnapshot } from './map-model';
 
@@ -29,7 +30,7 @@ export interface MapText {
 const NODE_HEADER = ['Node', 'Kind', 'Requests', 'Errors', 'p95'] as const;
 const EDGE_HEADER = ['Edge', 'Requests', 'p95', 'p50', 'OK', '4xx', '429', '5xx', 'Health'] as const;
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 function nodeKindWords(node: MapNode): string {
   if (!node.virtual) return 'service';
@@ -75,7 +76,7 @@ export function describeMap(snapshot: MapSnapshot): MapText {
   const unpaired =
     snapshot.unpaired === 0
       ? 'Unpaired spans: 0.'
-      : `Unpaired spans: ${snapshot.unpaired.toLocaleString('en-US')} (${snapshot.unpairedAsVirtual.toLocaleString('en-US')} drawn as virtual nodes).`;
-  const unpairedShort = `unpaired: ${snapshot.unpaired.toLocaleString('en-US')}`;
+      : `Unpaired spans: ${formatCount(snapshot.unpaired)} (${formatCount(snapshot.unpairedAsVirtual)} drawn as virtual nodes).`;
+  const unpairedShort = `unpaired: ${formatCount(snapshot.unpaired)}`;
   return { summary, nodeHeader: NODE_HEADER, nodes, edgeHeader: EDGE_HEADER, edges, unpaired, unpairedShort };
 }

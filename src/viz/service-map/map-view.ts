@@ -17,8 +17,6 @@ import { EMPTY_NODE_NUMBERS, EMPTY_NUMBERS, type EdgeEvent, type MapExemplar, ty
 import { createMapSvg, type MapSvg, type MapTarget } from './map-svg';
 import { describeMap, edgeName, type MapText } from './map-text';
 
-/** Text changes at most this often, ms. */
-const TEXT_EVERY_MS = 250;
 /** A frame interval longer than this (a stall, a tab in the background) moves the dots only this far, ms. */
 const MAX_FRAME_MS = 50;
 
@@ -33,8 +31,11 @@ export interface ServiceMapViewOptions {
 
 export interface ServiceMapView {
   readonly element: HTMLElement;
-  /** Give the view the map now; returns whether it wants another frame (text held back by the throttle). */
-  update(snapshot: MapSnapshot, wallMs: number): boolean;
+  /**
+   * Give the view the map now: laid out again if its topology changed, numbers written if they changed. How often
+   * to call it under traffic is the caller's choice (`createMapFeed` holds numbers back to a few times a second).
+   */
+  update(snapshot: MapSnapshot): void;
   /** A request ended on an edge: maybe a dot. */
   pushEvent(event: EdgeEvent): void;
   /** Move and draw the dots; returns whether any are still in flight. */
@@ -61,7 +62,6 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
   let text: MapText | undefined;
   let laidOut = -1;
   let shownNumbers = -1;
-  let textAtMs = -Infinity;
   let animMs = 0;
   let lastWallMs: number | undefined;
   let opened: MapTarget | null = null;
@@ -173,7 +173,7 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
     get opened() {
       return opened;
     },
-    update(s, wallMs) {
+    update(s) {
       snapshot = s;
       const topologyChanged = s.version !== laidOut;
       if (topologyChanged) {
@@ -181,12 +181,8 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
         laidOut = s.version;
         empty.hidden = s.nodes.length > 0;
       }
-      if (!topologyChanged && s.numbersVersion === shownNumbers) return false;
-      // New boxes get their numbers at once; numbers alone wait for the throttle.
-      if (!topologyChanged && wallMs - textAtMs < TEXT_EVERY_MS) return true;
-      textAtMs = wallMs;
-      writeText(s);
-      return false;
+      // New boxes get their numbers at once.
+      if (topologyChanged || s.numbersVersion !== shownNumbers) writeText(s);
     },
     pushEvent(event) {
       scheduler.push(event, animMs);
@@ -207,7 +203,6 @@ export function createServiceMapView(opts: ServiceMapViewOptions): ServiceMapVie
       text = undefined;
       laidOut = -1;
       shownNumbers = -1;
-      textAtMs = -Infinity;
       animMs = 0;
       lastWallMs = undefined;
       opened = null;

@@ -1,0 +1,144 @@
+/**
+ * The three pictures of chapter 7 live on one span store, as their demos wire them, without the demos: the Gantt
+ * chart (the real waterfall, fed a fresh model of the trace it follows), the service map (the real `ServiceGraph`
+ * folding every span, its snapshot adapted and handed to the real map view, with dots from its paired requests)
+ * and the calling context tree (the real `CallingContextTree` folding every span, its roots handed to the real
+ * treegrid), each throttled as its demo throttles it: a new node, edge or path at once, numbers every 250 ms.
+ *
+ * Frames are the caller's: `flush(wallMs)` runs one frame's work at the wall time given, so the span-cost benchmark
+ * can run a frame synchronously after every 17 spans with a clock that advances 1/60 s per frame (what 1,000
+ * spans/s would be on a 60 Hz display), and the throttles inside the views (the map's text every 250 ms) behave as
+ * they do on stage.
+ *
+ * `follow` picks the Gantt chart's policy: 'newest-finished' is the Gantt demo's under traffic (the newest trace
+ * whose root ended, held at least `holdMs`); 'each-request' is the request console's (every new trace replaces the
+ * last, as a person sending one request at a time wants).
+ */
+import { CallingContextTree } from '../src/analysis/calling-context-tree';
+import { ServiceGraph } from '../src/analysis/service-graph';
+import { NewestTraceFollower } from '../src/demos/kit/newest-trace-follower';
+import { TraceFollower } from '../src/demos/kit/trace-follower';
+import type { SpanStore } from '../src/telemetry/span-store';
+import { buildTraceModel } from '../src/telemetry/trace-model';
+import { createContextTree } from '../src/viz/context-tree/context-tree-view';
+import { createRedrawThrottle } from '../src/viz/redraw-throttle';
+import { createMapFeed, MAP_NUMBERS_EVERY_MS, toEdgeEvent } from '../src/viz/service-map/from-service-graph';
+import { createServiceMapView } from '../src/viz/service-map/map-view';
+import { createWaterfall } from '../src/viz/waterfall';
+
+export type FollowPolicy = 'newest-finished' | 'each-request';
+
+export interface AllViewsOptions {
+  readonly follow: FollowPolicy;
+  /** For 'newest-finished': least time a trace stays on show, ms of the caller's wall clock. */
+  readonly holdMs?: number;
+  readonly services?: readonly string[];
+}
+
+export interface AllViews {
+  /** A request is about to be sent (the console's cue; ignored by 'newest-finished'). */
+  expectNew(): void;
+  /** One frame's work at wall time `wallMs`. */
+  flush(wallMs: number): void;
+  readonly stats: {
+    frames: number;
+    /** Time spent in `flush`, summed, and per view. */
+    frameMs: number;
+    waterfallMs: number;
+    mapMs: number;
+    treeMs: number;
+    /** Time spent folding spans into the two analyses (in the store's listener). */
+    foldMs: number;
+    waterfallRedraws: number;
+    treeRedraws: number;
+  };
+  readonly graph: ServiceGraph;
+  readonly tree: CallingContextTree;
+  dispose(): void;
+}
+
+const box = (parent: HTMLElement, css: string): HTMLElement => {
+  const el = document.createElement('div');
+  el.style.cssText = css;
+  parent.append(el);
+  return el;
+};
+
+export function createAllViews(store: SpanStore, container: HTMLElement, opts: AllViewsOptions): AllViews {
+  const row = box(container, 'display: flex; gap: 8px; height: 360px;');
+  const waterfallBox = box(row, 'flex: 1; min-width: 0; display: flex; flex-direction: column;');
+  const mapBox = box(row, 'flex: 1; min-width: 0;');
+  const treeBox = box(container, 'height: 300px; overflow: hidden;');
+
+  const waterfall = createWaterfall(waterfallBox, { label: 'Benchmark Gantt chart', ...(opts.services ? { services: opts.services } : {}) });
+  const map = createServiceMapView({ label: 'Benchmark service map', onOpenTrace: () => {} });
+  mapBox.append(map.element);
+  const treeView = createContextTree(treeBox, { label: 'Benchmark calling context tree', ...(opts.services ? { services: opts.services } : {}) });
+
+  const graph = new ServiceGraph();
+  const tree = new CallingContextTree();
+  const feed = createMapFeed();
+  // As the context-tree demo throttles its tree (the same interval as the map's).
+  const treeRedraws = createRedrawThrottle(MAP_NUMBERS_EVERY_MS);
+  const each = new TraceFollower();
+  const newest = new NewestTraceFollower({ holdMs: opts.holdMs ?? 1000 });
+  const stats = { frames: 0, frameMs: 0, waterfallMs: 0, mapMs: 0, treeMs: 0, foldMs: 0, waterfallRedraws: 0, treeRedraws: 0 };
+  let waterfallPending = false;
+  let lastWallMs = 0;
+
+  const unsubscribeGraph = graph.subscribe((request) => map.pushEvent(toEdgeEvent(request)));
+  const unsubscribeStore = store.subscribe((change) => {
+    if (change.type === 'cleared') {
+      graph.clear();
+      tree.clear();
+      return;
+    }
+    if (change.type !== 'added') return;
+    const t0 = performance.now();
+    graph.fold(change.span, change.span.endMs);
+    tree.fold(change.span);
+    stats.foldMs += performance.now() - t0;
+    const shown = opts.follow === 'each-request' ? each.onSpan(change.traceId) : newest.onSpan(change.span, lastWallMs);
+    if (shown) waterfallPending = true;
+  });
+
+  return {
+    expectNew: () => each.expectNew(),
+    flush(wallMs) {
+      lastWallMs = wallMs;
+      const t0 = performance.now();
+      if (opts.follow === 'newest-finished' && newest.tick(wallMs)) waterfallPending = true;
+      if (waterfallPending) {
+        waterfallPending = false;
+        const id = opts.follow === 'each-request' ? each.current : newest.current;
+        waterfall.setModel(id ? buildTraceModel(store.getTrace(id), id) : null);
+        stats.waterfallRedraws++;
+      }
+      const t1 = performance.now();
+      feed.feed(graph, map, wallMs);
+      map.animate(wallMs);
+      const t2 = performance.now();
+      if (treeRedraws.decide(tree.currentStructureVersion, tree.currentVersion, wallMs) === 'draw') {
+        treeView.setTree(tree.snapshot().roots);
+        stats.treeRedraws++;
+      }
+      const t3 = performance.now();
+      stats.frames++;
+      stats.frameMs += t3 - t0;
+      stats.waterfallMs += t1 - t0;
+      stats.mapMs += t2 - t1;
+      stats.treeMs += t3 - t2;
+    },
+    stats,
+    graph,
+    tree,
+    dispose() {
+      unsubscribeStore();
+      unsubscribeGraph();
+      waterfall.destroy();
+      treeView.destroy();
+      map.element.remove();
+      container.replaceChildren();
+    },
+  };
+}
