@@ -147,7 +147,7 @@ export interface SpanCostOptions {
 }
 
 /** Where a pipeline's views spent their time, per span. */
-export interface ViewsCost {
+interface ViewsCost {
   readonly usPerSpan: number;
   /** Folding spans into the service graph and the calling context tree. */
   readonly foldUsPerSpan: number;

@@ -5,7 +5,7 @@
  * of shape (a new node, edge or path) is drawn at once, so nothing appears late; numbers alone are written at most
  * every `everyMs`, and a change held back asks for a later frame so that the last numbers are never left unshown.
  */
-export type RedrawDecision =
+type RedrawDecision =
   /** Take a snapshot and draw it now. */
   | 'draw'
   /** Something changed but its numbers are held back: ask for another frame. */

@@ -78,7 +78,7 @@ export function createSnapshotAdapter(): (graph: ServiceGraphSnapshot) => MapSna
 export const toEdgeEvent = (request: EdgeRequest): EdgeEvent => ({ edgeId: request.edgeId, error: request.failed, latencyMs: request.latencyMs });
 
 /** What a feed reads of the service graph on every frame, without building a snapshot. */
-export interface LiveServiceGraph {
+interface LiveServiceGraph {
   readonly currentVersion: number;
   readonly currentTopologyVersion: number;
   snapshot(): ServiceGraphSnapshot;
