@@ -33,13 +33,18 @@ export interface AllViewsOptions {
   /** For 'newest-finished': least time a trace stays on show, ms of the caller's wall clock. */
   readonly holdMs?: number;
   readonly services?: readonly string[];
+  /**
+   * 'manual' (default): nothing runs until `flush`. 'animation': a change asks for an animation frame, which runs
+   * `flush(frame time)`, and frames go on while the map has dots in flight or numbers held back, as in the demos.
+   */
+  readonly frames?: 'animation' | 'manual';
 }
 
 export interface AllViews {
   /** A request is about to be sent (the console's cue; ignored by 'newest-finished'). */
   expectNew(): void;
-  /** One frame's work at wall time `wallMs`. */
-  flush(wallMs: number): void;
+  /** One frame's work at wall time `wallMs`; returns whether another frame is wanted (dots moving, numbers held). */
+  flush(wallMs: number): boolean;
   readonly stats: {
     frames: number;
     /** Time spent in `flush`, summed, and per view. */
@@ -85,6 +90,14 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
   const stats = { frames: 0, frameMs: 0, waterfallMs: 0, mapMs: 0, treeMs: 0, foldMs: 0, waterfallRedraws: 0, treeRedraws: 0 };
   let waterfallPending = false;
   let lastWallMs = 0;
+  let frame = 0;
+  const requestFrame = (): void => {
+    if (opts.frames === 'animation' && frame === 0) frame = requestAnimationFrame(onFrame);
+  };
+  const onFrame = (t: number): void => {
+    frame = 0;
+    if (api.flush(t)) requestFrame();
+  };
 
   const unsubscribeGraph = graph.subscribe((request) => map.pushEvent(toEdgeEvent(request)));
   const unsubscribeStore = store.subscribe((change) => {
@@ -100,9 +113,10 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
     stats.foldMs += performance.now() - t0;
     const shown = opts.follow === 'each-request' ? each.onSpan(change.traceId) : newest.onSpan(change.span, lastWallMs);
     if (shown) waterfallPending = true;
+    requestFrame();
   });
 
-  return {
+  const api: AllViews = {
     expectNew: () => each.expectNew(),
     flush(wallMs) {
       lastWallMs = wallMs;
@@ -115,10 +129,11 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
         stats.waterfallRedraws++;
       }
       const t1 = performance.now();
-      feed.feed(graph, map, wallMs);
-      map.animate(wallMs);
+      const heldBack = feed.feed(graph, map, wallMs);
+      const moving = map.animate(wallMs);
       const t2 = performance.now();
-      if (treeRedraws.decide(tree.currentStructureVersion, tree.currentVersion, wallMs) === 'draw') {
+      const treeDecision = treeRedraws.decide(tree.currentStructureVersion, tree.currentVersion, wallMs);
+      if (treeDecision === 'draw') {
         treeView.setTree(tree.snapshot().roots);
         stats.treeRedraws++;
       }
@@ -128,11 +143,13 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
       stats.waterfallMs += t1 - t0;
       stats.mapMs += t2 - t1;
       stats.treeMs += t3 - t2;
+      return heldBack || moving || treeDecision === 'wait';
     },
     stats,
     graph,
     tree,
     dispose() {
+      if (frame) cancelAnimationFrame(frame);
       unsubscribeStore();
       unsubscribeGraph();
       waterfall.destroy();
@@ -141,4 +158,5 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
       container.replaceChildren();
     },
   };
+  return api;
 }

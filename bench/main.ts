@@ -25,7 +25,7 @@ const api = {
   spanCost: (opts?: Parameters<typeof runSpanCost>[1]) => runSpanCost(stage(), opts),
   waterfallScale: (sizes: number[], runs: number) => runWaterfallScale(stage(), sizes, runs),
   streaming: (opts?: Parameters<typeof runStreaming>[1]) => runStreaming(stage(), opts),
-  memoryStart: (seed?: string) => memoryStart(stage(), seed),
+  memoryStart: (opts?: Parameters<typeof memoryStart>[1]) => memoryStart(stage(), opts),
   memoryAdvanceTo,
   memoryDispose,
   analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),

@@ -13,6 +13,14 @@ import { createWorld, type World } from './traffic';
 
 const MEMORY_INTERVAL_MS = 250;
 
+/** How a memory run is set up: the console at 4 requests/s, or chapter 7's three pictures at 20 requests/s. */
+export interface MemoryOptions {
+  readonly seed?: string;
+  readonly views?: 'waterfall' | 'all';
+  /** Virtual ms between requests; default 250 (4 per simulated second). */
+  readonly intervalMs?: number;
+}
+
 /** Chromium's task scheduler (not in TypeScript's DOM library yet). */
 declare const scheduler: { postTask(callback: () => void, options?: { priority?: string }): Promise<void> };
 
@@ -39,17 +47,17 @@ let world: World | undefined;
 let startMs = 0;
 let spans = 0;
 
-export function memoryStart(container: HTMLElement, seed = 'bench'): void {
+export function memoryStart(container: HTMLElement, opts: MemoryOptions = {}): void {
   world?.dispose();
   // The view redraws after every 100 timer steps (about 5 requests, 1.3 simulated seconds) rather than on animation
   // frames, so that how long fast-forwarding takes on the wall clock does not decide how often it redraws.
-  world = createWorld({ seed, container, frames: 'manual' });
+  world = createWorld({ seed: opts.seed ?? 'bench', container, frames: 'manual', views: opts.views ?? 'waterfall' });
   startMs = world.clock.now();
   spans = 0;
   world.store.subscribe((c) => {
     if (c.type === 'added') spans++;
   });
-  world.startTraffic(MEMORY_INTERVAL_MS);
+  world.startTraffic(opts.intervalMs ?? MEMORY_INTERVAL_MS);
 }
 
 export interface MemoryStep {
@@ -67,7 +75,9 @@ export async function memoryAdvanceTo(minutes: number): Promise<MemoryStep> {
   if (!world) throw new Error('memoryStart first');
   const t0 = performance.now();
   const view = world.view!;
-  await fastForward(world.clock, startMs + minutes * 60_000, () => view.flush());
+  const clock = world.clock;
+  // The views' throttles run on the simulated clock here: what they would do had the minutes passed for real.
+  await fastForward(clock, startMs + minutes * 60_000, () => view.flush(clock.now()));
   return {
     simulatedMinutes: (world.clock.now() - startMs) / 60_000,
     wallMs: performance.now() - t0,

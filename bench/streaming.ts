@@ -1,7 +1,8 @@
 /**
  * Live streaming: the real matchmaker, moved by the real `RealtimeDriver` at speed 1, under steady traffic of about
  * 1,000 spans per second of simulated time, with the live waterfall following the newest trace and redrawing once
- * per animation frame, as the console does. Records every frame's length (rAF to rAF) and every long task.
+ * per animation frame, as the console does (`views: 'all'`: chapter 7's Gantt chart, service map and calling
+ * context tree instead, as their demos draw them). Records every frame's length (rAF to rAF) and every long task.
  *
  * The request interval is set from a calibration pass (mean spans per request of the mix). The driver moves
  * virtual time from the wall clock; if the page cannot keep up, virtual time falls behind and fewer spans are made:
@@ -88,7 +89,7 @@ const WARMUP_MS = 3000;
 
 export async function runStreaming(
   container: HTMLElement,
-  opts: { seconds?: number; spansPerSecond?: number; seed?: string; browserTimers?: boolean } = {},
+  opts: { seconds?: number; spansPerSecond?: number; seed?: string; browserTimers?: boolean; views?: 'waterfall' | 'all' } = {},
 ): Promise<StreamingResult> {
   const seconds = opts.seconds ?? 30;
   const target = opts.spansPerSecond ?? 1000;
@@ -96,7 +97,7 @@ export async function runStreaming(
   const { spansPerRequest, stepsPerRequest } = await calibrate(seed);
   const intervalMs = (spansPerRequest * 1000) / target;
 
-  const world = createWorld({ seed, container, frames: 'animation' });
+  const world = createWorld({ seed, container, frames: 'animation', views: opts.views ?? 'waterfall' });
   const wall = opts.browserTimers ? undefined : createUnclampedWall();
   const driver = new RealtimeDriver(world.clock, 1, wall);
   let spans = 0;
@@ -123,7 +124,7 @@ export async function runStreaming(
   driver.resume();
   // Warm-up: the controller finds the interval and the code is compiled before anything is recorded.
   await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
-  const views0 = { ...world.view!.stats };
+  const views0 = { redraws: world.view!.redraws, redrawMs: world.view!.redrawMs };
   const spans0 = spans;
   driver.sync();
   const wall0 = performance.now();
@@ -143,9 +144,8 @@ export async function runStreaming(
   observer.disconnect();
   unsubscribe();
   const longTasks = allLongTasks.filter(([start]) => start >= wall0 && start <= wall0 + wallMs).map(([, d]) => d);
-  const stats = world.view!.stats;
-  const redraws = stats.redraws - views0.redraws;
-  const redrawMs = stats.redrawMs - views0.redrawMs;
+  const redraws = world.view!.redraws - views0.redraws;
+  const redrawMs = world.view!.redrawMs - views0.redrawMs;
   const result: StreamingResult = {
     seconds,
     targetSpansPerSecond: target,

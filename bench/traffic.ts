@@ -12,7 +12,19 @@ import { createRandom } from '../src/sim/random';
 import { createTrafficGenerator, type TrafficCounts, type TrafficGenerator } from '../src/sim/traffic';
 import { SpanStore } from '../src/telemetry/span-store';
 import { createTelemetry, type Telemetry } from '../src/telemetry/telemetry';
-import { createLiveView, type LiveView } from './live-view';
+import { createAllViews } from './all-views';
+import { createLiveView } from './live-view';
+
+/** What a world's views give the benchmarks: the console's waterfall, or chapter 7's three pictures. */
+export interface WorldView {
+  expectNew(): void;
+  /** Run the views' pending frame now ('manual' frames); `wallMs` is the time the views should see. */
+  flush(wallMs: number): void;
+  /** Frames drawn, and ms spent drawing them. */
+  readonly redraws: number;
+  readonly redrawMs: number;
+  dispose(): void;
+}
 
 export interface World {
   readonly clock: VirtualClock;
@@ -20,7 +32,7 @@ export interface World {
   readonly telemetry: Telemetry;
   readonly system: Matchmaker;
   readonly traffic: TrafficGenerator;
-  readonly view: LiveView | undefined;
+  readonly view: WorldView | undefined;
   /** Requests sent and answered so far (a failed request counts as answered). */
   counts(): TrafficCounts;
   /** Start sending a request every `intervalMs` of virtual time; returns the stop function. */
@@ -31,13 +43,51 @@ export interface World {
 /** The console's bounds: 5,000 spans, 100 traces. */
 const STORE_BOUNDS = { maxSpans: 5_000, maxTraces: 100 } as const;
 
-export function createWorld(opts: { seed: string; container?: HTMLElement; frames?: 'animation' | 'manual' }): World {
+export interface WorldOptions {
+  readonly seed: string;
+  readonly container?: HTMLElement;
+  readonly frames?: 'animation' | 'manual';
+  /** 'waterfall' (default): the console's live waterfall; 'all': the Gantt chart, the service map and the CCT. */
+  readonly views?: 'waterfall' | 'all';
+}
+
+function createWorldView(store: SpanStore, container: HTMLElement, opts: WorldOptions): WorldView {
+  const frames = opts.frames ?? 'animation';
+  if (opts.views === 'all') {
+    const all = createAllViews(store, container, { follow: 'newest-finished', frames });
+    return {
+      expectNew: () => all.expectNew(),
+      flush: (wallMs) => void all.flush(wallMs),
+      get redraws() {
+        return all.stats.frames;
+      },
+      get redrawMs() {
+        return all.stats.frameMs;
+      },
+      dispose: () => all.dispose(),
+    };
+  }
+  const one = createLiveView(store, container, frames);
+  return {
+    expectNew: () => one.expectNew(),
+    flush: () => one.flush(),
+    get redraws() {
+      return one.stats.redraws;
+    },
+    get redrawMs() {
+      return one.stats.redrawMs;
+    },
+    dispose: () => one.dispose(),
+  };
+}
+
+export function createWorld(opts: WorldOptions): World {
   const clock = new VirtualClock(Date.now());
   const store = new SpanStore(STORE_BOUNDS);
   const telemetry = createTelemetry({ store });
   const random = createRandom(opts.seed);
   const system = createMatchmaker({ clock, random, tracerFor: telemetry.tracerFor });
-  const view = opts.container ? createLiveView(store, opts.container, opts.frames ?? 'animation') : undefined;
+  const view = opts.container ? createWorldView(store, opts.container, opts) : undefined;
   // The live view follows the newest trace: tell it a new one is coming as each request is sent.
   const routes = matchmakerTraffic(system).map((route) => ({
     ...route,

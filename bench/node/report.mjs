@@ -98,6 +98,19 @@ export function buildFigures(r) {
       add('3 streaming', `driver with the browser's own timers (${p.seconds} s probe)`, `${fmt(p.spansPerSecond, 0)} spans/s, ${fmt(p.virtualPerWall, 2)}× time`);
     }
   }
+  if (r.streaming?.allViews?.length) {
+    const runs = r.streaming.allViews;
+    const m = (k) => median(runs.map((x) => x[k]));
+    const g = '3 streaming, all views';
+    add(g, `Gantt chart + map + CCT live: load reached (${runs.length} runs × ${runs[0].seconds} s)`, `${fmt(m('spansPerSecond'), 0)} spans/s`, '≈ 1000 spans/s', m('spansPerSecond') >= 900);
+    add(g, 'frame p50', `${fmt(m('frameP50Ms'))} ms`);
+    add(g, 'frame p95', `${fmt(m('frameP95Ms'))} ms`, '≤ 20 ms', m('frameP95Ms') <= 20);
+    add(g, 'frame max (worst run)', `${fmt(Math.max(...runs.map((x) => x.frameMaxMs)))} ms`);
+    const longTasks = runs.reduce((a, x) => a + x.longTasks, 0);
+    const longMax = Math.max(...runs.map((x) => x.longTaskMaxMs));
+    add(g, 'long tasks, all runs (count; longest)', `${longTasks}; ${fmt(longMax)} ms`, 'none over 50 ms', longTasks === 0);
+    add(g, 'views\' work per frame, mean', `${fmt(m('redrawMeanMs'), 2)} ms`);
+  }
 
   if (r.size) {
     const s = r.size;
@@ -135,6 +148,15 @@ export function buildFigures(r) {
     add('5 memory', `30 min / 1 min (${runs.length} runs)`, `${fmt(m('ratio'), 3)}×`, '≤ 1.2×', m('ratio') <= 1.2);
     add('5 memory', '  growth over the 29 minutes', mb(m('heap30') - m('heap1')));
     add('5 memory', 'store at the end (spans; traces)', `${runs[0].step30.storeSpans}; ${runs[0].step30.storeTraces}`);
+  }
+  if (r.memory?.allViews?.length) {
+    const runs = r.memory.allViews;
+    const m = (k) => median(runs.map((x) => x[k]));
+    const g = '5 memory, all views';
+    add(g, `Gantt chart + map + CCT, 20 req/s: heap after 1 simulated minute (${fmt(runs[0].step1.requestsSent, 0)} requests)`, mb(m('heap1')));
+    add(g, `heap after 30 simulated minutes (${fmt(runs[0].step30.requestsSent, 0)} requests)`, mb(m('heap30')));
+    add(g, `30 min / 1 min (${runs.length} runs)`, `${fmt(m('ratio'), 3)}×`, '≤ 1.2×', m('ratio') <= 1.2);
+    add(g, '  wall time to simulate the 30 minutes', `${fmt(median(runs.map((x) => x.step30.wallMs)) / 1000, 0)} s`);
   }
 
   if (r.analysis) {
