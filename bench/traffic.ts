@@ -16,7 +16,7 @@ import { createAllViews } from './all-views';
 import { createLiveView } from './live-view';
 
 /** What a world's views give the benchmarks: the console's waterfall, or chapter 7's three pictures. */
-export interface WorldView {
+interface WorldView {
   expectNew(): void;
   /** Run the views' pending frame now ('manual' frames); `wallMs` is the time the views should see. */
   flush(wallMs: number): void;
