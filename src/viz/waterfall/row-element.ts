@@ -156,7 +156,10 @@ export function createRowElement(): RowElement {
       if (changed('indent', indent)) name.style.paddingLeft = indent;
       const toggleText = b.row.childCount > 0 ? (b.expanded ? '▾' : '▸') : '';
       if (changed('toggle', toggleText)) toggle.textContent = toggleText;
-      if (changed('service', span.serviceName)) service.textContent = span.serviceName;
+      if (changed('service', span.serviceName)) {
+        service.textContent = span.serviceName;
+        service.title = span.serviceName;
+      }
       if (changed('name', span.name)) {
         spanName.textContent = span.name;
         spanName.title = span.name;
