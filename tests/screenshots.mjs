@@ -5,7 +5,8 @@
 // steps, the bootcamp demo and the span anatomy are driven as a presenter would first (for the anatomy,
 // SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered). The service map runs
 // traffic for a few seconds, then also shoots service-map-fault.png (taster down) and service-map-trace.png (an
-// exemplar of the red edge opened in the waterfall).
+// exemplar of the red edge opened in the waterfall). The Gantt chart runs traffic for a few seconds (GANTT_SHOT=pinned
+// then pins the slowest trace with its critical path on).
 // SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
@@ -87,6 +88,19 @@ try {
       await page.waitForFunction(() => /→ \d{3}/.test(document.querySelector('.present .sa-status')?.textContent ?? ''), undefined, { timeout: 20000 });
       await page.hover(`.present .sa-debug-line[data-field="${hover}"]`);
       await page.waitForTimeout(300);
+    }
+    if (await page.$('.present [data-demo="gantt"]')) {
+      // The Gantt chart: traffic for a few seconds, so the list fills and the chart follows; GANTT_SHOT=pinned then
+      // pins the slowest trace and turns its critical path on.
+      await page.click('.present .traffic-toggle');
+      await page.waitForTimeout(4000);
+      if (process.env.GANTT_SHOT === 'pinned') {
+        await page.selectOption('.present .gc-order', 'slowest');
+        await page.locator('.present .gc-trace').first().click();
+        await page.locator('.present [data-demo="gantt"]').getByRole('button', { name: 'Critical path' }).click();
+        await page.mouse.move(0, 0);
+      }
+      await page.waitForTimeout(800);
     }
     const map = await page.$('.present [data-demo="service-map"]');
     if (map) {
