@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listHeading, traceLabel } from './picker-text';
+import { listHeading, reasonOf, traceLabel } from './picker-text';
 import type { FinishedTrace } from './recent-traces';
 
 const trace = (over: Partial<FinishedTrace>): FinishedTrace => ({
@@ -21,6 +21,12 @@ describe('the words of the trace list', () => {
     expect(traceLabel(trace({ request: 'GET /beers/gose', status: 404, spanCount: 1 }))).toBe('GET /beers/gose, 3.02 ms, 404 Not Found, 1 span, no errors');
     expect(traceLabel(trace({ durationMs: 1234, errorCount: 2 }))).toBe('GET /beers/ipa, 1.23 s, 200 OK, 4 spans, 2 errors');
     expect(traceLabel(trace({ status: undefined, errorCount: 1 }))).toMatch(/no status, 4 spans, 1 error$/);
+  });
+
+  it('gives a known status its reason, and nothing else', () => {
+    expect(reasonOf(200)).toBe(' OK');
+    expect(reasonOf(599)).toBe('');
+    expect(reasonOf(undefined)).toBe('');
   });
 
   it('heads the list with how many it keeps of how many finished, and the order', () => {

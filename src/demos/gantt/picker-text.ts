@@ -5,9 +5,15 @@ import { STATUS_TEXT } from '../../sim/http';
 import { formatDuration } from '../../viz/time-format';
 import type { FinishedTrace, TraceOrder } from './recent-traces';
 
-/** The words a row is heard as: "GET /beers/ipa, 3.02 ms, 200 OK, 4 spans, no errors". */
+/** What follows a status code when it is said: " OK", " Not Found"; nothing for a code without a known reason. */
+export function reasonOf(status: number | undefined): string {
+  const reason = status === undefined ? undefined : STATUS_TEXT[status];
+  return reason ? ` ${reason}` : '';
+}
+
+/** A row's tooltip, all of it in one line: "GET /beers/ipa, 3.02 ms, 200 OK, 4 spans, no errors". */
 export function traceLabel(t: FinishedTrace): string {
-  const status = t.status === undefined ? 'no status' : `${t.status} ${STATUS_TEXT[t.status] ?? ''}`.trim();
+  const status = t.status === undefined ? 'no status' : `${t.status}${reasonOf(t.status)}`;
   const errors = t.errorCount === 0 ? 'no errors' : t.errorCount === 1 ? '1 error' : `${t.errorCount} errors`;
   return `${t.request}, ${formatDuration(t.durationMs)}, ${status}, ${t.spanCount} ${t.spanCount === 1 ? 'span' : 'spans'}, ${errors}`;
 }

@@ -11,7 +11,7 @@
 import { formatDuration } from '../../viz/time-format';
 import { createButton } from '../kit/buttons';
 import { el, uniqueId } from '../kit/dom';
-import { listHeading, traceLabel } from './picker-text';
+import { listHeading, reasonOf, traceLabel } from './picker-text';
 import { isFailed, TRACE_ORDERS, type FinishedTrace, type TraceOrder } from './recent-traces';
 
 export interface TracePickerActions {
@@ -64,14 +64,23 @@ export function createTracePicker(rows: number, actions: TracePickerActions): Tr
     let button = buttons.get(t.traceId);
     if (button) return button;
     const failed = isFailed(t);
+    // The name is the row's own text, with what the eye gets from the columns spelt out for the ear (commas, the
+    // status's reason, the span count, the errors): an aria-label would have to repeat the visible text exactly.
+    const ear = (text: string): HTMLElement => el('span', { class: 'gc-ear' }, text);
+    const errors = t.errorCount === 1 ? '1 error' : `${t.errorCount} errors`;
     button = el(
       'button',
-      { type: 'button', class: failed ? 'gc-trace gc-trace--failed' : 'gc-trace', 'aria-pressed': 'false', 'aria-label': traceLabel(t), 'data-trace-id': t.traceId },
+      { type: 'button', class: failed ? 'gc-trace gc-trace--failed' : 'gc-trace', 'aria-pressed': 'false', 'data-trace-id': t.traceId },
       el('span', { class: 'gc-trace-req' }, t.target),
+      ear(', '),
       el('span', { class: 'gc-trace-ms' }, formatDuration(t.durationMs)),
-      el('span', { class: 'gc-trace-status' }, t.status === undefined ? '–' : String(t.status)),
+      ear(', '),
+      t.status === undefined
+        ? el('span', { class: 'gc-trace-status' }, el('span', { 'aria-hidden': 'true' }, '–'), ear('no status'))
+        : el('span', { class: 'gc-trace-status' }, String(t.status), ear(reasonOf(t.status))),
+      ear(`, ${t.spanCount} ${t.spanCount === 1 ? 'span' : 'spans'}${t.errorCount > 0 ? `, ${errors}` : ''}`),
       // Spans in error, as the waterfall marks them: a sign and a count, so colour is not the only cue.
-      el('span', { class: 'gc-trace-errors' }, t.errorCount > 0 ? `!${t.errorCount}` : ''),
+      el('span', { class: 'gc-trace-errors', 'aria-hidden': 'true' }, t.errorCount > 0 ? `!${t.errorCount}` : ''),
     );
     button.title = traceLabel(t);
     const id = t.traceId;
