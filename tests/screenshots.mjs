@@ -50,9 +50,9 @@ try {
     if (await page.$('.present [data-demo="context-tree"]')) {
       // The context tree: traffic on for a few seconds, so several paths have rows and numbers. CCT_SHOT=list
       // lists the top row's traces, CCT_SHOT=trace opens the first of them, CCT_SHOT=critical switches the measure.
-      await page.click('.present .cct-controls .cct-primary');
+      await page.click('.present .cct-controls .cct-toggle');
       await page.waitForTimeout(4000);
-      await page.click('.present .cct-controls .cct-primary');
+      await page.click('.present .cct-controls .cct-toggle');
       if (process.env.CCT_SHOT === 'critical') await page.click('.present .cct-measure');
       if (process.env.CCT_SHOT === 'list' || process.env.CCT_SHOT === 'trace') await page.click('.present .cct-row .cct-traces');
       if (process.env.CCT_SHOT === 'trace') await page.click('.present .cct-ex-open');
