@@ -96,6 +96,7 @@ try {
       await page.waitForTimeout(4000);
       if (process.env.GANTT_SHOT === 'pinned') {
         await page.selectOption('.present .gc-order', 'slowest');
+        await page.waitForFunction(() => /slowest first$/.test(document.querySelector('.present .gc-list-head')?.textContent ?? ''));
         await page.locator('.present .gc-trace').first().click();
         await page.locator('.present [data-demo="gantt"]').getByRole('button', { name: 'Critical path' }).click();
         await page.mouse.move(0, 0);

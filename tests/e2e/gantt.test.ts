@@ -58,7 +58,7 @@ describe('the Gantt chart slide', () => {
 
     await startTraffic(page);
     // The list fills, and the chart draws the newest trace that finished, then moves on to newer ones by itself.
-    await expect.poll(async () => (await page.$$(TRACES)).length, { timeout: 20_000 }).toBe(8);
+    await expect.poll(async () => (await page.$$(TRACES)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
     await expect.poll(() => drawnTrace(page), { timeout: 10_000 }).not.toBeNull();
     const firstShown = await drawnTrace(page);
     expect(await page.getAttribute(`${SCOPE} .gc-showing`, 'data-mode')).toBe('newest');
@@ -84,12 +84,16 @@ describe('the Gantt chart slide', () => {
     const pinnedRows = await rowLabels(page);
     expect(pinnedRows[0]).toMatch(/^web GET \/pair\/beer/);
     expect(pinnedRows.some((r) => r.startsWith('taster GET /taste'))).toBe(true);
-    // Away from the list, so it is free to move; traffic goes on, many more traces finish, the chart stays.
+    const pinnedLine = (await page.textContent(`${SCOPE} .gc-showing`)) ?? '';
+    expect(pinnedLine).toMatch(/^Pinned: GET \/pair\/beer\?name=\w+, [\d.]+ (ms|s), \d{3}\. /);
+    // Away from the list, so it is free to move; traffic goes on, more traces finish than the list keeps (fifty),
+    // and the chart and the line above it stay on the pinned one.
     await page.mouse.move(5, 5);
     const before = await sent(page);
-    await expect.poll(() => sent(page), { timeout: 20_000 }).toBeGreaterThan(before + 30);
+    await expect.poll(() => sent(page), { timeout: 30_000 }).toBeGreaterThan(before + 70);
     expect(await drawnTrace(page)).toBe(pinnedId);
     expect(await rowLabels(page)).toEqual(pinnedRows);
+    expect(await page.textContent(`${SCOPE} .gc-showing`)).toBe(pinnedLine);
     expect(await page.getAttribute(`${SCOPE} .gc-showing`, 'data-mode')).toBe('pinned');
 
     // The critical path of the pinned trace, on and off.
@@ -125,7 +129,7 @@ describe('the Gantt chart slide', () => {
   it('holds the list still under the pointer, and lets it move again when the pointer leaves', { timeout: 60_000 }, async () => {
     const { page, problems } = await openSlide();
     await startTraffic(page, '50');
-    await expect.poll(async () => (await page.$$(TRACES)).length, { timeout: 20_000 }).toBe(8);
+    await expect.poll(async () => (await page.$$(TRACES)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
     await page.hover(`${SCOPE} .gc-list`);
     const held = await listed(page);
     const before = await sent(page);
@@ -140,7 +144,7 @@ describe('the Gantt chart slide', () => {
   it('pins from the keyboard, moves along the list with the arrow keys, and keeps keys away from the deck', { timeout: 60_000 }, async () => {
     const { page, problems } = await openSlide();
     await startTraffic(page);
-    await expect.poll(async () => (await page.$$(TRACES)).length, { timeout: 20_000 }).toBe(8);
+    await expect.poll(async () => (await page.$$(TRACES)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
     const deckAt = await position(page);
     await page.focus(`${TRACES} >> nth=0`);
     // Focus in the list holds it, so the second row stays the second row while the keys move.
@@ -169,7 +173,7 @@ describe('the Gantt chart slide', () => {
     const { page, problems } = await openSlide();
     const found = await chapterViolations(page, ['gantt-chart'], async (p) => {
       await startTraffic(p);
-      await expect.poll(async () => (await p.$$(TRACES)).length, { timeout: 20_000 }).toBe(8);
+      await expect.poll(async () => (await p.$$(TRACES)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
       await p.selectOption(`${SCOPE} .gc-order`, 'errors');
       await p.locator(TRACES).first().click();
       await p.locator(SCOPE).getByRole('button', { name: 'Critical path' }).click();
@@ -210,7 +214,7 @@ describe('the Gantt chart slide', () => {
     const rows = await page.$$eval(`${demo} [role="treeitem"]:not([hidden])`, (r) => r.map((x) => x.getAttribute('aria-label') ?? ''));
     expect(rows[0]).toMatch(/^web GET \/pair\/beer/);
     expect(await page.getAttribute(`${demo} .gc-showing`, 'data-mode')).toBe('pinned');
-    expect(await page.$$eval(`${demo} .gc-trace`, (b) => b.length)).toBe(8);
+    expect(await page.$$eval(`${demo} .gc-trace`, (b) => b.length)).toBeGreaterThanOrEqual(8);
     expect(await page.getAttribute(`${demo} .gc-trace >> nth=0`, 'aria-pressed')).toBe('true');
     expect(await page.inputValue(`${demo} .gc-order`)).toBe('slowest');
     expect(problems).toEqual([]);

@@ -36,7 +36,7 @@ const ERROR_RATE = 0.02;
 const FOLLOW_HOLD_MS = 1_000;
 /** Traces kept to choose from, and rows the list draws of them. */
 const KEPT = 50;
-const LIST_ROWS = 8;
+const LIST_ROWS = 9;
 /** What print view sends before it draws: the slowest of them is pinned and drawn. */
 const PRINT_REQUESTS = 40;
 
@@ -59,7 +59,7 @@ interface GanttView extends LiveView<GanttSession> {
 
 /** The line above the waterfall: whose trace it is, and whether it will change by itself. */
 function showingText(pinned: boolean, t: FinishedTrace | undefined): string {
-  if (!t) return pinned ? 'Pinned trace: no longer kept.' : 'Following the newest finished trace: none yet.';
+  if (!t) return 'Following the newest finished trace: none yet.';
   const what = `${t.request}, ${formatDuration(t.durationMs)}${t.status === undefined ? '' : `, ${t.status}`}`;
   return pinned ? `Pinned: ${what}. Traffic goes on; this trace stays.` : `Following the newest: ${what}.`;
 }
@@ -104,6 +104,9 @@ export function createGanttDemo(): Demo {
         emptyText: 'Send requests: the newest finished trace is drawn here.',
       });
       let drawnId: string | undefined;
+      // What the line above the chart says of the trace shown, taken when it was first drawn: a pinned trace soon
+      // leaves the list of the last fifty, and the store may evict it, but the chart keeps it and so does this.
+      let drawnInfo: FinishedTrace | undefined;
       let drawnList = -1;
       let drawnShowing = '';
 
@@ -115,18 +118,24 @@ export function createGanttDemo(): Demo {
           // A newer trace waits out the hold: come back for it (never in print view, where nothing waits).
           if (!ctx.print && s.shown.waiting(newest)) live.requestDraw();
           const id = s.shown.current;
-          if (id !== drawnId || s.shownGrew) {
+          if (id !== drawnId) {
             drawnId = id;
+            drawnInfo = id === undefined ? undefined : s.recent.get(id);
             s.shownGrew = false;
             const spans = id === undefined ? [] : s.world.store.getTrace(id);
             waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, id) : null);
+          } else if (s.shownGrew && id !== undefined) {
+            // A late span of the trace shown. Evicted since, the store has only the late spans: keep what is drawn.
+            s.shownGrew = false;
+            const spans = s.world.store.getTrace(id);
+            if (spans.length > (drawnInfo?.spanCount ?? 0)) waterfall.setModel(buildTraceModel(spans, id));
           }
           if (s.listVersion !== drawnList) {
             drawnList = s.listVersion;
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
           const pinned = s.shown.pinned !== undefined;
-          const text = showingText(pinned, id === undefined ? undefined : s.recent.get(id));
+          const text = showingText(pinned, drawnInfo);
           if (text !== drawnShowing) {
             drawnShowing = text;
             showing.textContent = text;
@@ -135,6 +144,7 @@ export function createGanttDemo(): Demo {
           }
         },
         reset() {
+          drawnInfo = undefined;
           picker.reset();
           problem.clear();
           drawnList = -1;
@@ -185,8 +195,8 @@ export function createGanttDemo(): Demo {
             }
             if (c.traceId === session.shown.current) session.shownGrew = true;
           } else if (c.type === 'evicted') {
+            // Gone from the list (they could not be drawn any more); the chart keeps the trace it shows.
             if (session.recent.forget(c.traceIds)) session.listVersion++;
-            for (const id of c.traceIds) session.shown.forget(id);
           } else {
             session.recent.clear();
             session.shown.reset();

@@ -51,14 +51,6 @@ export class ShownTrace {
     return this.pinnedId === undefined && newestId !== undefined && newestId !== this.shownId;
   }
 
-  /** The shown trace left the store: show nothing (and, pinned, follow again), rather than a trace that is gone. */
-  forget(traceId: string): boolean {
-    if (traceId !== this.shownId) return false;
-    this.shownId = undefined;
-    if (this.pinnedId === traceId) this.follow();
-    return true;
-  }
-
   reset(): void {
     this.pinnedId = undefined;
     this.shownId = undefined;
