@@ -5,7 +5,8 @@
 // steps, the bootcamp demo and the span anatomy are driven as a presenter would first (for the anatomy,
 // SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered). The service map runs
 // traffic for a few seconds, then also shoots service-map-fault.png (taster down) and service-map-trace.png (an
-// exemplar of the red edge opened in the waterfall).
+// exemplar of the red edge opened in the waterfall). The Gantt chart runs traffic for a few seconds (GANTT_SHOT=pinned
+// then pins the slowest trace with its critical path on).
 // SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
@@ -49,9 +50,9 @@ try {
     if (await page.$('.present [data-demo="context-tree"]')) {
       // The context tree: traffic on for a few seconds, so several paths have rows and numbers. CCT_SHOT=list
       // lists the top row's traces, CCT_SHOT=trace opens the first of them, CCT_SHOT=critical switches the measure.
-      await page.click('.present .cct-controls .cct-primary');
+      await page.click('.present .cct-controls .cct-toggle');
       await page.waitForTimeout(4000);
-      await page.click('.present .cct-controls .cct-primary');
+      await page.click('.present .cct-controls .cct-toggle');
       if (process.env.CCT_SHOT === 'critical') await page.click('.present .cct-measure');
       if (process.env.CCT_SHOT === 'list' || process.env.CCT_SHOT === 'trace') await page.click('.present .cct-row .cct-traces');
       if (process.env.CCT_SHOT === 'trace') await page.click('.present .cct-ex-open');
@@ -87,6 +88,20 @@ try {
       await page.waitForFunction(() => /→ \d{3}/.test(document.querySelector('.present .sa-status')?.textContent ?? ''), undefined, { timeout: 20000 });
       await page.hover(`.present .sa-debug-line[data-field="${hover}"]`);
       await page.waitForTimeout(300);
+    }
+    if (await page.$('.present [data-demo="gantt"]')) {
+      // The Gantt chart: traffic for a few seconds, so the list fills and the chart follows; GANTT_SHOT=pinned then
+      // pins the slowest trace and turns its critical path on.
+      await page.click('.present .traffic-toggle');
+      await page.waitForTimeout(4000);
+      if (process.env.GANTT_SHOT === 'pinned') {
+        await page.selectOption('.present .gc-order', 'slowest');
+        await page.waitForFunction(() => /slowest first$/.test(document.querySelector('.present .gc-list-head')?.textContent ?? ''));
+        await page.locator('.present .gc-trace').first().click();
+        await page.locator('.present [data-demo="gantt"]').getByRole('button', { name: 'Critical path' }).click();
+        await page.mouse.move(0, 0);
+      }
+      await page.waitForTimeout(800);
     }
     const map = await page.$('.present [data-demo="service-map"]');
     if (map) {

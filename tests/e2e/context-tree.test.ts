@@ -51,7 +51,7 @@ async function status(page: Page): Promise<[number, number]> {
 }
 
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.closest('.cct-row')?.querySelector('.cct-name')?.textContent ?? null);
-const trafficButton = (page: Page) => page.locator(`${DEMO} .cct-controls .cct-primary`);
+const trafficButton = (page: Page) => page.locator(`${DEMO} .cct-controls .cct-toggle`);
 
 /** Wait until the status line has stopped changing (the requests in flight have answered). */
 async function settled(page: Page): Promise<[number, number]> {

@@ -1,3 +1,4 @@
+import '../kit/demo.css';
 import '../../viz/context-tree/context-tree.css';
 import './context-tree.css';
 import type { DemoRegistration } from '../demo';

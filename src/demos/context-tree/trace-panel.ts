@@ -5,6 +5,7 @@
  */
 import { buildTraceModel, type SpanRecord } from '../../telemetry/trace-model';
 import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createButton } from '../kit/buttons';
 import { el } from '../kit/dom';
 
 export interface TracePanel {
@@ -20,7 +21,7 @@ export interface TracePanel {
 
 export function createTracePanel(services: readonly string[], onClose: (traceId: string) => void): TracePanel {
   const title = el('h3', { class: 'cct-trace-title' });
-  const closeButton = el('button', { type: 'button', class: 'cct-button cct-trace-close' }, 'Close trace');
+  const closeButton = createButton('Close trace', () => close(), { className: 'cct-trace-close' });
   const box = el('div', { class: 'cct-trace-box' });
   const element = el(
     'div',
@@ -46,7 +47,6 @@ export function createTracePanel(services: readonly string[], onClose: (traceId:
     event.stopPropagation();
     close();
   };
-  closeButton.addEventListener('click', close);
   element.addEventListener('keydown', onKeyDown);
 
   const draw = (spans: readonly SpanRecord[]): void => {
@@ -72,7 +72,6 @@ export function createTracePanel(services: readonly string[], onClose: (traceId:
     refresh: draw,
     close,
     destroy() {
-      closeButton.removeEventListener('click', close);
       element.removeEventListener('keydown', onKeyDown);
       waterfall.destroy();
     },

@@ -12,7 +12,7 @@ import type { SpanRecord } from '../../telemetry/trace-model';
 import { createContextTree, type ContextTreeView, type PathTraces } from '../../viz/context-tree/context-tree-view';
 import { createExemplarList, type ExemplarItem, type ExemplarListView } from '../../viz/context-tree/exemplar-list-view';
 import { formatCount } from '../../viz/context-tree/format';
-import { createResetButton } from '../kit/buttons';
+import { createButton, createResetButton } from '../kit/buttons';
 import { createProblemLine } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 import { createTracePanel, type TracePanel } from './trace-panel';
@@ -46,17 +46,14 @@ export interface TreeDemoView {
 }
 
 export function createTreeDemoView(services: readonly string[], rate: number, actions: TreeDemoActions): TreeDemoView {
-  const toggle = el('button', { type: 'button', class: 'cct-button cct-primary' }, 'Start traffic');
-  toggle.addEventListener('click', () => actions.toggleTraffic());
-  const batch = el('button', { type: 'button', class: 'cct-button' }, `Send ${BATCH} requests`);
-  batch.addEventListener('click', () => actions.sendBatch());
+  const toggle = createButton('Start traffic', () => actions.toggleTraffic(), { primary: true, className: 'cct-toggle' });
+  const batch = createButton(`Send ${BATCH} requests`, () => actions.sendBatch(), { className: 'cct-batch' });
   const rateId = uniqueId('cct-rate');
-  const rateSelect = el('select', { id: rateId, class: 'cct-rate' });
+  const rateSelect = el('select', { id: rateId, class: 'demo-speed cct-rate' });
   for (const [value, label] of RATES) rateSelect.append(el('option', { value: String(value) }, label));
   rateSelect.value = String(rate);
   rateSelect.addEventListener('change', () => actions.setRate(Number(rateSelect.value)));
-  const reset = createResetButton(() => actions.reset());
-  reset.className = 'cct-button cct-reset';
+  const reset = createResetButton(() => actions.reset(), 'cct-reset');
   // Not a live region: it changes every frame while traffic runs, which a screen reader would read out each time.
   const status = el('p', { class: 'cct-status' });
   const controls = el(
@@ -64,7 +61,7 @@ export function createTreeDemoView(services: readonly string[], rate: number, ac
     { class: 'cct-controls' },
     toggle,
     batch,
-    el('span', { class: 'cct-rate-box' }, el('label', { for: rateId }, 'Rate'), rateSelect),
+    el('span', { class: 'cct-rate-box' }, el('label', { for: rateId, class: 'demo-label' }, 'Rate'), rateSelect),
     reset,
     status,
   );
@@ -91,7 +88,8 @@ export function createTreeDemoView(services: readonly string[], rate: number, ac
       exemplars.show(path.label, items, true);
     },
   });
-  const element = el('div', { class: 'cct-demo' }, controls, main, traces.element, problem.element);
+  // demo-box: the kit's look for the buttons and the menu (the deck's font, 18 px), as on every demo.
+  const element = el('div', { class: 'demo-box cct-demo' }, controls, main, traces.element, problem.element);
   let shown = '';
 
   return {

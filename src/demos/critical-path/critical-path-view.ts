@@ -4,6 +4,7 @@
  * knows nothing of the simulation; every value is set as text. Panes are divs: a <section> inside a slide would make
  * reveal.js take the slide for a vertical stack.
  */
+import { createButton, createResetButton } from '../kit/buttons';
 import { el, setBusy } from '../kit/dom';
 
 export interface CriticalPathViewHandlers {
@@ -24,10 +25,8 @@ export interface CriticalPathView {
 }
 
 export function createCriticalPathView(h: CriticalPathViewHandlers): CriticalPathView {
-  const send = el('button', { type: 'button', class: 'cp-primary' }, 'New pairing');
-  const reset = el('button', { type: 'button', class: 'cp-secondary', title: 'Reset this demo (R)' }, 'Reset');
-  send.addEventListener('click', () => h.newPairing());
-  reset.addEventListener('click', () => h.reset());
+  const send = createButton('New pairing', () => h.newPairing(), { primary: true, className: 'cp-send' });
+  const reset = createResetButton(() => h.reset());
   const status = el('p', { class: 'cp-status', role: 'status' }, 'Sending GET /pair/beer?name=ipa…');
   const liveBox = el('div', { class: 'cp-trace' });
   const caseBox = el('div', { class: 'cp-trace cp-trace--case' });
@@ -44,9 +43,10 @@ export function createCriticalPathView(h: CriticalPathViewHandlers): CriticalPat
     el('br'),
     'Timestamps cannot say which sibling a span waited for; OTel spec issue #4079 proposes a previous-sibling link.',
   );
+  // demo-box: the kit's look for the buttons (the deck's font, 18 px), as on every demo.
   const element = el(
     'div',
-    { class: 'cp' },
+    { class: 'demo-box cp' },
     el(
       'div',
       { class: 'cp-pane', role: 'group', 'aria-label': 'A pairing request' },

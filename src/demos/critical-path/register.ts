@@ -1,3 +1,4 @@
+import '../kit/demo.css';
 import './critical-path.css';
 import type { DemoRegistration } from '../demo';
 import { createCriticalPathDemo } from './critical-path-demo';
