@@ -10,13 +10,17 @@
  * spans/s would be on a 60 Hz display), and the throttles inside the views (the map's text every 250 ms) behave as
  * they do on stage.
  *
- * `follow` picks the Gantt chart's policy: 'newest-finished' is the Gantt demo's under traffic (the newest trace
- * whose root ended, held at least `holdMs`); 'each-request' is the request console's (every new trace replaces the
- * last, as a person sending one request at a time wants).
+ * `follow` picks the Gantt chart's policy: 'newest-finished' is the Gantt demo's under traffic, with its own parts
+ * (src/demos/gantt: the last fifty finished traces, the shown trace held at least a second, the list of recent
+ * traces redrawn when it changed), as its draw() uses them; 'each-request' is the request console's (every new
+ * trace replaces the last, as a person sending one request at a time wants), with no list.
  */
 import { CallingContextTree } from '../src/analysis/calling-context-tree';
 import { ServiceGraph } from '../src/analysis/service-graph';
-import { NewestTraceFollower } from '../src/demos/kit/newest-trace-follower';
+import { FOLLOW_HOLD_MS, KEPT, LIST_EVERY_MS, LIST_ROWS } from '../src/demos/gantt/gantt-demo';
+import { RecentTraces } from '../src/demos/gantt/recent-traces';
+import { ShownTrace } from '../src/demos/gantt/shown-trace';
+import { createTracePicker } from '../src/demos/gantt/trace-picker';
 import { TraceFollower } from '../src/demos/kit/trace-follower';
 import type { SpanStore } from '../src/telemetry/span-store';
 import { buildTraceModel } from '../src/telemetry/trace-model';
@@ -30,8 +34,6 @@ export type FollowPolicy = 'newest-finished' | 'each-request';
 
 export interface AllViewsOptions {
   readonly follow: FollowPolicy;
-  /** For 'newest-finished': least time a trace stays on show, ms of the caller's wall clock. */
-  readonly holdMs?: number;
   readonly services?: readonly string[];
   /**
    * 'manual' (default): nothing runs until `flush`. 'animation': a change asks for an animation frame, which runs
@@ -86,10 +88,15 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
   // As the context-tree demo throttles its tree (the same interval as the map's).
   const treeRedraws = createRedrawThrottle(MAP_NUMBERS_EVERY_MS);
   const each = new TraceFollower();
-  const newest = new NewestTraceFollower({ holdMs: opts.holdMs ?? 1000 });
+  const recent = new RecentTraces(KEPT);
+  const shown = new ShownTrace(FOLLOW_HOLD_MS);
+  const picker = createTracePicker(LIST_ROWS, { pin: (id) => shown.pin(id), follow: () => shown.follow(), setOrder: () => {} });
+  if (opts.follow === 'newest-finished') waterfallBox.prepend(picker.element);
+  let listVersion = 0;
+  const listRedraws = createRedrawThrottle(LIST_EVERY_MS);
+  let shownGrew = false;
   const stats = { frames: 0, frameMs: 0, waterfallMs: 0, mapMs: 0, treeMs: 0, foldMs: 0, waterfallRedraws: 0, treeRedraws: 0 };
   let waterfallPending = false;
-  let lastWallMs = 0;
   let frame = 0;
   const requestFrame = (): void => {
     if (opts.frames === 'animation' && frame === 0) frame = requestAnimationFrame(onFrame);
@@ -111,20 +118,42 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
     graph.fold(change.span, change.span.endMs);
     tree.fold(change.span);
     stats.foldMs += performance.now() - t0;
-    const shown = opts.follow === 'each-request' ? each.onSpan(change.traceId) : newest.onSpan(change.span, lastWallMs);
-    if (shown) waterfallPending = true;
+    if (opts.follow === 'each-request') {
+      if (each.onSpan(change.traceId)) waterfallPending = true;
+    } else {
+      // As the Gantt demo's store listener: a root span finishes its trace, which goes on the list.
+      if (change.span.parentSpanId === undefined) {
+        recent.add(change.span, store.getTrace(change.traceId));
+        listVersion++;
+      }
+      if (change.traceId === shown.current) shownGrew = true;
+    }
     requestFrame();
   });
 
   const api: AllViews = {
     expectNew: () => each.expectNew(),
     flush(wallMs) {
-      lastWallMs = wallMs;
       const t0 = performance.now();
-      if (opts.follow === 'newest-finished' && newest.tick(wallMs)) waterfallPending = true;
+      let ganttWaits = false;
+      if (opts.follow === 'newest-finished') {
+        // As the Gantt demo's draw(): a newer finished trace replaces the one shown once it has been up a second.
+        const newest = recent.newest?.traceId;
+        if (shown.update(newest, wallMs)) {
+          listVersion++;
+          waterfallPending = true;
+        }
+        if (shownGrew) waterfallPending = true;
+        shownGrew = false;
+        const listDecision = listRedraws.decide(0, listVersion, wallMs);
+        ganttWaits = shown.waiting(newest) || listDecision === 'wait';
+        if (listDecision === 'draw') {
+          picker.update({ traces: recent.ordered('newest'), order: 'newest', pinnedId: shown.pinned, kept: recent.size, finished: recent.finished });
+        }
+      }
       if (waterfallPending) {
         waterfallPending = false;
-        const id = opts.follow === 'each-request' ? each.current : newest.current;
+        const id = opts.follow === 'each-request' ? each.current : shown.current;
         waterfall.setModel(id ? buildTraceModel(store.getTrace(id), id) : null);
         stats.waterfallRedraws++;
       }
@@ -143,7 +172,7 @@ export function createAllViews(store: SpanStore, container: HTMLElement, opts: A
       stats.waterfallMs += t1 - t0;
       stats.mapMs += t2 - t1;
       stats.treeMs += t3 - t2;
-      return heldBack || moving || treeDecision === 'wait';
+      return heldBack || moving || ganttWaits || treeDecision === 'wait';
     },
     stats,
     graph,

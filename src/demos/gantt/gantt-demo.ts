@@ -15,6 +15,7 @@ import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../si
 import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
 import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
 import { buildTraceModel } from '../../telemetry/trace-model';
+import { createRedrawThrottle, type RedrawThrottle } from '../../viz/redraw-throttle';
 import { formatDuration } from '../../viz/time-format';
 import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
@@ -32,11 +33,13 @@ import { createTracePicker } from './trace-picker';
 const DEFAULT_RATE = 5;
 /** As on the calling context tree slide: one handler in fifty fails, so "Errors first" has 5xx to show, not only 404s. */
 const ERROR_RATE = 0.02;
-/** How long a followed trace stays up before a newer one replaces it, wall ms. */
-const FOLLOW_HOLD_MS = 1_000;
+/** How long a followed trace stays up before a newer one replaces it, wall ms (bench/all-views.ts uses these too). */
+export const FOLLOW_HOLD_MS = 1_000;
 /** Traces kept to choose from, and rows the list draws of them. */
-const KEPT = 50;
-const LIST_ROWS = 9;
+export const KEPT = 50;
+export const LIST_ROWS = 9;
+/** New finished traces reach the list at most this often, wall ms (bench/all-views.ts uses it too). */
+export const LIST_EVERY_MS = 500;
 /** What print view sends before it draws: the slowest of them is pinned and drawn. */
 const PRINT_REQUESTS = 40;
 
@@ -49,6 +52,13 @@ interface GanttSession extends LiveSession {
   order: TraceOrder;
   /** Bumped when the list or what is pinned changed, so an unchanged list is not handed to the picker again. */
   listVersion: number;
+  /** Bumped when the learner changed the list (pinned, followed, reordered): drawn at once, not throttled. */
+  shapeVersion: number;
+  /**
+   * New traces reach the list at most every LIST_EVERY_MS: under traffic a trace finishes every few milliseconds,
+   * and a list rewritten on every frame can neither be read nor clicked (and was most of this demo's cost).
+   */
+  readonly listRedraws: RedrawThrottle;
   /** A span of the shown trace ended after it was drawn (a late span after its root). */
   shownGrew: boolean;
 }
@@ -72,6 +82,7 @@ export function createGanttDemo(): Demo {
         if (!s) return;
         edit(s);
         s.listVersion++;
+        s.shapeVersion++;
         live.requestDraw();
       };
       const picker = createTracePicker(LIST_ROWS, {
@@ -107,7 +118,6 @@ export function createGanttDemo(): Demo {
       // What the line above the chart says of the trace shown, taken when it was first drawn: a pinned trace soon
       // leaves the list of the last fifty, and the store may evict it, but the chart keeps it and so does this.
       let drawnInfo: FinishedTrace | undefined;
-      let drawnList = -1;
       let drawnShowing = '';
 
       return {
@@ -130,8 +140,10 @@ export function createGanttDemo(): Demo {
             const spans = s.world.store.getTrace(id);
             if (spans.length > (drawnInfo?.spanCount ?? 0)) waterfall.setModel(buildTraceModel(spans, id));
           }
-          if (s.listVersion !== drawnList) {
-            drawnList = s.listVersion;
+          // On paper there is one draw, and it must hold the last list: never held back there.
+          const listDecision = s.listRedraws.decide(s.shapeVersion, s.listVersion, ctx.print ? Number.POSITIVE_INFINITY : performance.now());
+          if (listDecision === 'wait' && !ctx.print) live.requestDraw();
+          if (listDecision === 'draw') {
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
           const pinned = s.shown.pinned !== undefined;
@@ -147,7 +159,6 @@ export function createGanttDemo(): Demo {
           drawnInfo = undefined;
           picker.reset();
           problem.clear();
-          drawnList = -1;
         },
         showProblem: (message) => problem.show(message),
         destroy() {
@@ -175,6 +186,8 @@ export function createGanttDemo(): Demo {
         shown: new ShownTrace(FOLLOW_HOLD_MS),
         order: 'newest',
         listVersion: 0,
+        shapeVersion: 0,
+        listRedraws: createRedrawThrottle(LIST_EVERY_MS),
         shownGrew: false,
         stop() {
           traffic.dispose();
