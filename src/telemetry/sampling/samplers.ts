@@ -1,0 +1,105 @@
+/**
+ * Samplers as plain descriptions, built here (the only layer that imports the SDK) so demos and tests can say which
+ * sampler a service runs without touching the SDK: OpenTelemetry's own `AlwaysOn`, `AlwaysOff`,
+ * `TraceIdRatioBased` and `ParentBased`, the spec's consistent `ProbabilitySampler`, and a unitary sampler that
+ * decides every span on its own (what source 004 calls unitary sampling: no whole traces).
+ *
+ * A provider's sampler is fixed when the provider is built; `SwitchableSampler` is the one a provider gets when a
+ * demo may change its mind later, and hands each decision to whatever it was last set to.
+ */
+import type { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  ParentBasedSampler,
+  type Sampler,
+  SamplingDecision,
+  type SamplingResult,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
+import { ProbabilitySampler } from './probability-sampler';
+
+/** Which sampler, as data. */
+export type SamplerSpec =
+  | { readonly kind: 'always_on' }
+  | { readonly kind: 'always_off' }
+  /** OTel JS's `TraceIdRatioBasedSampler` (its own hash of the trace id; writes no `th`). */
+  | { readonly kind: 'traceidratio'; readonly ratio: number }
+  /** The spec's consistent probability sampler: the trace id's low 56 bits against `th`, written to `tracestate`. */
+  | { readonly kind: 'probability'; readonly ratio: number }
+  /** `ParentBasedSampler`: a root asks `root`; a child follows its parent's sampled flag. */
+  | { readonly kind: 'parentbased'; readonly root: SamplerSpec }
+  /** A decision per span, each drawn from `random` (a seeded stream): keeps `ratio` of the spans, ignoring the trace. */
+  | { readonly kind: 'unitary'; readonly ratio: number; readonly random: () => number };
+
+export function createSampler(spec: SamplerSpec): Sampler {
+  switch (spec.kind) {
+    case 'always_on':
+      return new AlwaysOnSampler();
+    case 'always_off':
+      return new AlwaysOffSampler();
+    case 'traceidratio':
+      return new TraceIdRatioBasedSampler(spec.ratio);
+    case 'probability':
+      return new ProbabilitySampler(spec.ratio);
+    case 'parentbased':
+      return new ParentBasedSampler({ root: createSampler(spec.root) });
+    case 'unitary':
+      return new UnitarySampler(spec.ratio, spec.random);
+  }
+}
+
+/** A short name of a spec, as the lab paints it beside a decision: "ParentBased(TraceIdRatioBased 10%)". */
+export function describeSampler(spec: SamplerSpec): string {
+  const pct = (r: number): string => `${+(Math.min(1, Math.max(0, r)) * 100).toPrecision(3)}%`;
+  switch (spec.kind) {
+    case 'always_on':
+      return 'AlwaysOn';
+    case 'always_off':
+      return 'AlwaysOff';
+    case 'traceidratio':
+      return `TraceIdRatioBased ${pct(spec.ratio)}`;
+    case 'probability':
+      return `Probability ${pct(spec.ratio)}`;
+    case 'parentbased':
+      return `ParentBased(${describeSampler(spec.root)})`;
+    case 'unitary':
+      return `per span ${pct(spec.ratio)}`;
+  }
+}
+
+class UnitarySampler implements Sampler {
+  constructor(
+    private readonly ratio: number,
+    private readonly random: () => number,
+  ) {}
+
+  shouldSample(): SamplingResult {
+    return { decision: this.random() < this.ratio ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD };
+  }
+
+  toString(): string {
+    return `Unitary{${this.ratio}}`;
+  }
+}
+
+/** The sampler a provider keeps for life, deciding with whatever spec it was last given. */
+export class SwitchableSampler implements Sampler {
+  private current: Sampler;
+
+  constructor(spec: SamplerSpec) {
+    this.current = createSampler(spec);
+  }
+
+  set(spec: SamplerSpec): void {
+    this.current = createSampler(spec);
+  }
+
+  shouldSample(context: Context, traceId: string, name: string, kind: SpanKind, attributes: Attributes, links: Link[]): SamplingResult {
+    return this.current.shouldSample(context, traceId, name, kind, attributes, links);
+  }
+
+  toString(): string {
+    return `Switchable{${this.current.toString()}}`;
+  }
+}
