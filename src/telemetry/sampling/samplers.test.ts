@@ -115,3 +115,21 @@ describe('describeSampler', () => {
   });
 });
 
+
+describe('the X-Ray sampler', () => {
+  it('decides a root by the rules on its attributes, and a local child follows its parent', async () => {
+    const { createXRayFleet, CRUDDUR_RULE } = await import('./xray-rules');
+    const fleet = createXRayFleet({ rules: [CRUDDUR_RULE], hosts: ['h1'], random: () => 0.999 });
+    const seen: string[] = [];
+    const spec: SamplerSpec = { kind: 'xray', fleet, serviceName: 'backend-flask', now: () => 0, onDecision: (_t, d) => seen.push(`${d.rule}:${d.via}`) };
+    const sampler = createSampler(spec);
+    const attrs = { 'http.request.method': 'GET', 'url.path': '/api/activities/home', 'server.address': 'backend-flask' };
+    const first = sampler.shouldSample(ROOT_CONTEXT, 'a'.repeat(32), 'GET', SpanKind.SERVER, attrs, []);
+    const second = sampler.shouldSample(ROOT_CONTEXT, 'b'.repeat(32), 'GET', SpanKind.SERVER, attrs, []);
+    expect([first.decision, second.decision]).toEqual([SamplingDecision.RECORD_AND_SAMPLED, SamplingDecision.NOT_RECORD]);
+    expect(seen).toEqual(['Cruddur:borrowed', 'Cruddur:not sampled']);
+    const local = trace.setSpanContext(ROOT_CONTEXT, { traceId: 'b'.repeat(32), spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.SAMPLED, isRemote: false });
+    expect(sampler.shouldSample(local, 'b'.repeat(32), 'child', SpanKind.INTERNAL, {}, []).decision).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+    expect(seen).toHaveLength(2);
+  });
+});

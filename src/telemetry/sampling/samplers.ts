@@ -7,7 +7,7 @@
  * A provider's sampler is fixed when the provider is built; `SwitchableSampler` is the one a provider gets when a
  * demo may change its mind later, and hands each decision to whatever it was last set to.
  */
-import type { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
+import { type Attributes, type Context, type Link, type SpanKind, trace } from '@opentelemetry/api';
 import {
   AlwaysOffSampler,
   AlwaysOnSampler,
@@ -18,6 +18,7 @@ import {
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
 import { ProbabilitySampler } from './probability-sampler';
+import type { XRayDecision, XRayFleet } from './xray-rules';
 
 /** Which sampler, as data. */
 export type SamplerSpec =
@@ -30,7 +31,21 @@ export type SamplerSpec =
   /** `ParentBasedSampler`: a root asks `root`; a child follows its parent's sampled flag. */
   | { readonly kind: 'parentbased'; readonly root: SamplerSpec }
   /** A decision per span, each drawn from `random` (a seeded stream): keeps `ratio` of the spans, ignoring the trace. */
-  | { readonly kind: 'unitary'; readonly ratio: number; readonly random: () => number };
+  | { readonly kind: 'unitary'; readonly ratio: number; readonly random: () => number }
+  /**
+   * X-Ray's rules, as the X-Ray SDK in `serviceName` applies them: a span with a local parent follows it; any
+   * other (a root, or a remote parent whose header the X-Ray SDK would not read) is decided by `fleet`'s rules on
+   * its method, `url.path` and `server.address`, at `now()`.
+   */
+  | {
+      readonly kind: 'xray';
+      readonly fleet: XRayFleet;
+      readonly serviceName: string;
+      readonly now: () => number;
+      readonly onDecision?: (traceId: string, decision: XRayDecision) => void;
+    }
+  /** `inner`, telling each decision (a lab counting spans per trace); decides exactly as `inner` does. */
+  | { readonly kind: 'observed'; readonly inner: SamplerSpec; readonly onDecision: (traceId: string, spanName: string, sampled: boolean) => void };
 
 export function createSampler(spec: SamplerSpec): Sampler {
   switch (spec.kind) {
@@ -46,6 +61,19 @@ export function createSampler(spec: SamplerSpec): Sampler {
       return new ParentBasedSampler({ root: createSampler(spec.root) });
     case 'unitary':
       return new UnitarySampler(spec.ratio, spec.random);
+    case 'xray':
+      return new XRaySampler(spec);
+    case 'observed': {
+      const inner = createSampler(spec.inner);
+      return {
+        shouldSample(ctx, traceId, name, kind, attributes, links) {
+          const result = inner.shouldSample(ctx, traceId, name, kind, attributes, links);
+          spec.onDecision(traceId, name, result.decision === SamplingDecision.RECORD_AND_SAMPLED);
+          return result;
+        },
+        toString: () => `Observed{${inner.toString()}}`,
+      };
+    }
   }
 }
 
@@ -65,6 +93,10 @@ export function describeSampler(spec: SamplerSpec): string {
       return `ParentBased(${describeSampler(spec.root)})`;
     case 'unitary':
       return `per span ${pct(spec.ratio)}`;
+    case 'xray':
+      return 'X-Ray rules';
+    case 'observed':
+      return describeSampler(spec.inner);
   }
 }
 
@@ -80,6 +112,31 @@ class UnitarySampler implements Sampler {
 
   toString(): string {
     return `Unitary{${this.ratio}}`;
+  }
+}
+
+class XRaySampler implements Sampler {
+  constructor(private readonly spec: Extract<SamplerSpec, { kind: 'xray' }>) {}
+
+  shouldSample(context: Context, traceId: string, _name: string, _kind: SpanKind, attributes: Attributes): SamplingResult {
+    const parent = trace.getSpanContext(context);
+    if (parent && !parent.isRemote) {
+      return { decision: parent.traceFlags & 1 ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD };
+    }
+    const text = (key: string): string => {
+      const v = attributes[key];
+      return typeof v === 'string' ? v : '';
+    };
+    const decision = this.spec.fleet.decide(
+      { serviceName: this.spec.serviceName, method: text('http.request.method'), urlPath: text('url.path'), host: text('server.address') },
+      this.spec.now(),
+    );
+    this.spec.onDecision?.(traceId, decision);
+    return { decision: decision.sampled ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD };
+  }
+
+  toString(): string {
+    return 'XRayRules';
   }
 }
 
