@@ -71,4 +71,15 @@ describe('TailSamplingProcessor', () => {
     await runUntilIdle(clock);
     expect(clock.pendingCount()).toBe(0);
   });
+
+  it('configure starts from a clean slate with the new policies', async () => {
+    const { clock, kept, p } = setup();
+    p.add(span(1, 'a', true));
+    p.configure({ decision_wait_ms: 1_000, num_traces: 10, policies: [{ name: 'all', type: 'always_sample' }] });
+    expect(p.stats()).toMatchObject({ bufferedTraces: 0, bufferedSpans: 0 });
+    p.add(span(2, 'b'));
+    await runUntilIdle(clock);
+    expect(kept.map((s) => s.traceId)).toEqual([id(2)]);
+    expect(() => p.configure({ decision_wait_ms: 1, num_traces: 1, policies: [{ name: '', type: 'always_sample' }] })).toThrow();
+  });
 });

@@ -58,19 +58,38 @@ const TICK_MS = 1000;
 
 export class TailSamplingProcessor implements SpanProcessor {
   private readonly held = new Map<string, Held>();
-  private readonly policies: PolicySet;
+  private policies: PolicySet;
   private readonly listeners = new Set<(e: TailDecisionEvent) => void>();
   private cancelTick: (() => void) | undefined;
   private waiting = 0;
   private counts = { tracesSampled: 0, tracesNotSampled: 0, lateSpans: 0, evicted: 0, droppedTooEarly: 0, bufferedSpans: 0, peakBufferedSpans: 0 };
 
   constructor(
-    readonly config: TailSamplingConfig,
+    private config: TailSamplingConfig,
     private readonly clock: TailClock,
     /** Where kept spans go (the store's `add`). */
     private readonly keep: (span: SpanRecord) => void,
   ) {
     this.policies = createPolicySet(config.policies);
+  }
+
+  /**
+   * New settings and policies, from a clean slate: the buffer emptied (what waited is let go) and the counters at
+   * zero, as a restarted Collector would be. Throws on a configuration the policies refuse, changing nothing.
+   */
+  configure(config: TailSamplingConfig): void {
+    this.policies = createPolicySet(config.policies);
+    this.config = config;
+    this.cancelTick?.();
+    this.cancelTick = undefined;
+    this.held.clear();
+    this.waiting = 0;
+    this.counts = { tracesSampled: 0, tracesNotSampled: 0, lateSpans: 0, evicted: 0, droppedTooEarly: 0, bufferedSpans: 0, peakBufferedSpans: 0 };
+  }
+
+  /** The settings and policies in force. */
+  get settings(): TailSamplingConfig {
+    return this.config;
   }
 
   stats(): TailSamplingStats {
