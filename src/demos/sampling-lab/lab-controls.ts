@@ -14,7 +14,7 @@ export type FaultChoice = 'rare' | 'none' | 'errors' | 'slow' | 'taster-down';
 export const REQUESTS = 1_000;
 
 const FAULTS: ReadonlyArray<readonly [FaultChoice, string]> = [
-  ['rare', 'Rare faults (2% errors, 2% slow hops)'],
+  ['rare', 'Rare faults (2%)'],
   ['none', 'No fault'],
   ['errors', 'Errors (30%)'],
   ['slow', 'Slow hops (30%)'],
@@ -62,7 +62,7 @@ export function createLabControls(kind: LabKind, actions: { send(): void; reset(
   if (kind === 'head') {
     const id = uniqueId('sl-mode');
     mode = el('select', { id, class: 'demo-speed sl-mode' });
-    mode.append(el('option', { value: 'parent' }, 'ParentBased: follows web'), el('option', { value: 'own' }, 'its own ratio sampler'));
+    mode.append(el('option', { value: 'parent' }, 'ParentBased (follows web)'), el('option', { value: 'own' }, 'its own ratio sampler'));
     extra.push(el('span', { class: 'sl-field' }, el('label', { for: id, class: 'demo-label' }, "taster's sampler"), mode));
   }
   const faultId = uniqueId('sl-fault');

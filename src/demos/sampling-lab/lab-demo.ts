@@ -239,7 +239,7 @@ export function createSamplingLabDemo(): Demo {
         const readout = createReadout();
         const grid = createTraceGrid();
         const decided = createDecidedBy();
-        const recent = createRecentList(kind === 'xray' ? 3 : 4);
+        const recent = createRecentList(kind === 'tail' || kind === 'xray' ? 2 : 3);
         const tailForm = kind === 'tail' ? createTailForm(() => {}) : undefined;
         const xray = kind === 'xray' ? createXRayPanel() : undefined;
         const bufferMeter = el('meter', { class: 'sl-buffer', min: 0, max: 50_000, value: 0, 'aria-label': 'Traces held in the tail sampler’s buffer' });
