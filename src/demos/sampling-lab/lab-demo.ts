@@ -33,7 +33,9 @@ import { isWhole, outcomeOf, type RequestOutcome, tally, type Verdict, wholeness
 import { createTailForm } from './tail-form';
 import { createXRayPanel } from './xray-panel';
 
+/** Requests a simulated second: 1,000 requests in 10 s; X-Ray's in 40 s, so its hosts poll for targets a few times. */
 const RATE = 100;
+const XRAY_RATE = 25;
 const PRINT_REQUESTS = 200;
 const CHUNK_STEPS = 400;
 const TRACED_HOSTS: ReadonlySet<string> = new Set(['taster', 'backend-flask']);
@@ -283,8 +285,19 @@ export function createSamplingLabDemo(): Demo {
             decided.update(t);
             recent.update(outcomes, verdict);
             if (!tailForm && !xray) {
+              // The newest call of a kept trace and the newest of a dropped one: the two endings of traceparent.
+              const flag = (e: WireEvent) => e.request.headers['traceparent']?.slice(-2);
+              const shown = [...s.wire].reverse();
+              const pick = [shown.find((e) => flag(e) === '01'), shown.find((e) => flag(e) !== '01')].filter((e): e is WireEvent => e !== undefined);
               wireList.replaceChildren(
-                ...s.wire.slice(-3).reverse().map((e) => el('li', {}, el('code', {}, `traceparent: ${e.request.headers['traceparent'] ?? '(none)'}`), ...(e.request.headers['tracestate'] ? [el('code', {}, `tracestate: ${e.request.headers['tracestate']}`)] : []))),
+                ...pick.map((e) =>
+                  el(
+                    'li',
+                    {},
+                    el('code', {}, `traceparent: ${e.request.headers['traceparent'] ?? '(none)'}`),
+                    ...(e.request.headers['tracestate'] ? [el('code', {}, `tracestate: ${e.request.headers['tracestate']}`)] : []),
+                  ),
+                ),
               );
             }
             if (xray) {
@@ -340,7 +353,7 @@ export function createSamplingLabDemo(): Demo {
           clock: world.clock,
           random: world.random.fork('traffic'),
           routes: recorded(routes, () => world.clock.now(), serverMs, outcomes),
-          ratePerSecond: RATE,
+          ratePerSecond: kind === 'xray' ? XRAY_RATE : RATE,
         });
         const session: LabSession = {
           world,
@@ -387,7 +400,7 @@ export function createSamplingLabDemo(): Demo {
             }
             if (e.direction !== 'request' || !e.target.startsWith('taster')) return;
             session.wire.push(e);
-            if (session.wire.length > 10) session.wire.shift();
+            if (session.wire.length > 40) session.wire.shift();
           }),
         );
         if (tail) {
