@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousViolations } from './axe';
-import { launchBrowser, openDeck } from './browser';
+import { demoStats, launchBrowser, openDeck } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,6 +87,28 @@ describe('the sampling lab', () => {
     expect(await page.textContent(`${s} [data-testid="kept"]`)).toBe('kept 0 of 0 traces');
     await page.close();
   });
+
+  it('holds a run while its slide is away (no timer, no progress) and finishes it on return', async () => {
+    const { page, problems } = await openDeck(browser, '#/head-sampling');
+    const s = scope('head');
+    const anywhere = '[data-demo="sampling-lab"][data-view="head"]';
+    await page.waitForSelector(`${s} .sl-send`);
+    await page.click(`${s} .sl-send`);
+    await expect.poll(async () => pair(await page.textContent(`${s} [data-testid="kept"]`), KEPT)[1], { timeout: 60_000 }).toBeGreaterThan(20);
+    // By hash, as a presenter's "go to slide" does (arrow keys stay with the focused demo).
+    await page.evaluate(() => (location.hash = '#/consistent-sampling'));
+    await page.waitForSelector('.present [data-demo="sampling-lab"][data-view="consistent"]');
+    const away = pair(await page.textContent(`${anywhere} [data-testid="kept"]`), KEPT)[1];
+    expect(away).toBeLessThan(1000);
+    await page.waitForTimeout(2_000);
+    expect(pair(await page.textContent(`${anywhere} [data-testid="kept"]`), KEPT)[1]).toBe(away);
+    const head = (await demoStats(page)).filter((d) => d.name === 'sampling-lab' && !d.visible);
+    expect(head.every((d) => d.timers === 0)).toBe(true);
+    await page.evaluate(() => (location.hash = '#/head-sampling'));
+    await expect.poll(async () => pair(await page.textContent(`${s} [data-testid="kept"]`), KEPT)[1], { timeout: 170_000, interval: 500 }).toBe(1000);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 200_000);
 
   for (const id of ['sampling', 'head-sampling', 'consistent-sampling', 'tail-sampling', 'unitary-sampling', 'xray-sampling', 'sampling-overhead', 'missing-trace']) {
     it(`axe finds nothing serious on #/${id}`, async () => {

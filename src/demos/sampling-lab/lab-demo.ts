@@ -173,9 +173,10 @@ export function createSamplingLabDemo(): Demo {
         if (signal.aborted) return;
         if (!s.shown) await new Promise<void>((resolve) => (s.wake = resolve));
         if (signal.aborted) return;
-        const steps = await runUntilIdle(s.world.clock, { maxSteps: CHUNK_STEPS });
+        const steps = await runUntilIdle(s.world.clock, { maxSteps: CHUNK_STEPS, stop: () => !s.shown || signal.aborted });
         live.requestDraw();
-        if (steps < CHUNK_STEPS) return;
+        // Fewer steps than asked and still shown: the clock ran out of timers, the run is over.
+        if (steps < CHUNK_STEPS && s.shown && !signal.aborted) return;
       }
     }
 
