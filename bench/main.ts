@@ -5,6 +5,7 @@
 import '../src/viz/waterfall/waterfall.css';
 import { installGlobalContext } from '../src/telemetry/global-context';
 import { runAnalysis } from './analysis';
+import { runSampling } from './sampling';
 import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';
 import { runStreaming } from './streaming';
@@ -29,6 +30,7 @@ const api = {
   memoryAdvanceTo,
   memoryDispose,
   analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),
+  sampling: (opts?: Parameters<typeof runSampling>[0]) => runSampling(opts),
 };
 
 export type BenchApi = typeof api;

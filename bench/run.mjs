@@ -3,7 +3,7 @@
  * through each benchmark, prints a table and writes bench/results.json. See "Benchmark" in README.md.
  *
  *   node bench/run.mjs                    everything (the deck must be built: `npm run bench` does that first)
- *   node bench/run.mjs span scale         only some: span, scale, stream, memory, size, load, analysis
+ *   node bench/run.mjs span scale         only some: span, scale, stream, memory, size, load, analysis, sampling
  *   node bench/run.mjs --quick            fewer and shorter runs, to try the harness (figures not comparable)
  *
  * Every figure is a median over repeated runs; nothing here fails on a timing (CI machines are noisy).
@@ -17,7 +17,7 @@ import { measureLoad, runLighthouse } from './node/load.mjs';
 import { measureSize } from './node/size.mjs';
 import { BENCH_DIR, buildBenchPage, launch, openBenchPage, ROOT, serveBenchPage, serveDeck } from './node/serve.mjs';
 
-const ALL = ['span', 'scale', 'stream', 'memory', 'size', 'load', 'analysis'];
+const ALL = ['span', 'scale', 'stream', 'memory', 'size', 'load', 'analysis', 'sampling'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const picked = args.filter((a) => !a.startsWith('--'));
@@ -37,6 +37,7 @@ const RUNS = {
   memoryMinutes: quick ? 5 : 30,
   load: quick ? 2 : 5,
   analysis: quick ? 2 : 7,
+  sampling: quick ? 2 : 9,
 };
 const SIZES = [100, 1_000, 10_000, 50_000];
 
@@ -70,7 +71,7 @@ async function main() {
     log('size of dist/');
     results.size = measureSize(resolve(ROOT, 'dist'));
   }
-  const needsBenchPage = ['span', 'scale', 'stream', 'memory', 'analysis'].some((b) => want.has(b));
+  const needsBenchPage = ['span', 'scale', 'stream', 'memory', 'analysis', 'sampling'].some((b) => want.has(b));
   if (needsBenchPage) {
     log('building the bench page (bench/dist)');
     await buildBenchPage();
@@ -144,6 +145,12 @@ async function main() {
       log(`analysis: service graph and calling context tree over 100,000 spans, critical paths; ${RUNS.analysis} runs`);
       results.analysis = await inBenchPage(browser, bench.url, ({ page }) =>
         page.evaluate((runs) => window.bench.analysis({ runs }), RUNS.analysis),
+      );
+    }
+    if (want.has('sampling')) {
+      log(`sampling: tail decisions over 8,334 traces, head-sampled-out spans against recorded ones; ${RUNS.sampling} runs`);
+      results.sampling = await inBenchPage(browser, bench.url, ({ page }) =>
+        page.evaluate((runs) => window.bench.sampling({ runs, spanRounds: runs * 2 + 6 }), RUNS.sampling),
       );
     }
     if (want.has('load')) {

@@ -79,6 +79,13 @@ try {
       if (await line.count()) await line.click();
       await page.waitForTimeout(1800);
     }
+    if (await page.$('.present [data-demo="sampling-lab"] .sl-send')) {
+      // The sampling lab: send its 1,000 requests and wait until the button is back.
+      await page.click('.present .sl-send');
+      await page.waitForTimeout(500);
+      await page.waitForFunction(() => document.querySelector('.present .sl-send')?.getAttribute('aria-disabled') === 'false', undefined, { timeout: 170000 });
+      await page.waitForTimeout(500);
+    }
     if (await page.$('.present [data-demo="span-anatomy"]')) {
       // Drive the anatomy as a presenter would: SPAN_ANATOMY=<choice>,<fail|ok>,<debug field to hover>.
       const [choice = 'web', fail = 'ok', hover = 'resource'] = (process.env.SPAN_ANATOMY ?? '').split(',').filter(Boolean);

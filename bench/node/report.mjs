@@ -176,6 +176,15 @@ export function buildFigures(r) {
     add('7 analysis', `critical path of a ${a.smallTraceSpans}-span trace (median of batches)`, `${fmt(a.smallTraceUs, 2)} µs`, '≤ 20 µs', a.smallTraceUs <= 20);
   }
 
+  if (r.sampling) {
+    const a = r.sampling;
+    add('8 sampling', `tail decision per trace, default policy set (${a.traces.toLocaleString('en')} traces of 12 spans)`, `${fmt(a.decisionUs, 2)} µs`, '≤ 5 µs', a.decisionUs <= 5);
+    add('8 sampling', '  share of traces kept', `${fmt(a.sampledShare * 100, 1)}%`);
+    add('8 sampling', 'span sampled out at the head (ParentBased(AlwaysOff))', `${fmt(a.sampledOutUs, 2)} µs`);
+    add('8 sampling', 'span recorded into the store', `${fmt(a.recordedUs, 2)} µs`);
+    add('8 sampling', '  sampled out / recorded', `${fmt(a.ratio, 3)}×`, '≤ 0.3×', a.ratio <= 0.3);
+  }
+
   if (r.load?.samples?.length) {
     const s = r.load.samples;
     const m = (k) => median(s.map((x) => x[k]));

@@ -25,6 +25,10 @@ export interface LiveWorldOptions {
    * `Telemetry`. They are shut down with the world.
    */
   readonly processors?: TelemetryOptions['extraProcessors'];
+  /** Each service's sampler (see `TelemetryOptions.samplers`); the SDK's default, everything recorded, when absent. */
+  readonly samplers?: TelemetryOptions['samplers'];
+  /** How spans reach the store (a tail sampler on the world's clock); straight in when absent. */
+  readonly storeProcessor?: (store: SpanStore, clock: VirtualClock) => ReturnType<NonNullable<TelemetryOptions['storeProcessor']>>;
 }
 
 export interface LiveWorld {
@@ -55,7 +59,11 @@ export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveW
   const random = createRandom(`${ctx.seed}:${opts.demoId}`);
   // A fork of its own, so ids never shift the latencies drawn from `random`.
   const ids = opts.seededIds ? { idGenerator: seededIdGenerator(random.fork('ids').next) } : {};
-  const telemetry = createTelemetry({ store, extraProcessors: opts.processors, ...ids });
+  const sampling = {
+    ...(opts.samplers ? { samplers: opts.samplers } : {}),
+    ...(opts.storeProcessor ? { storeProcessor: (s: SpanStore) => opts.storeProcessor!(s, clock) } : {}),
+  };
+  const telemetry = createTelemetry({ store, extraProcessors: opts.processors, ...ids, ...sampling });
   const subscribers: Array<() => () => void> = [];
   let active: Array<() => void> = [];
   let shown = false;

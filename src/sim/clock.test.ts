@@ -54,3 +54,15 @@ describe('VirtualClock', () => {
     expect(await runUntilIdle(clock, { maxSteps: 25 })).toBe(25);
   });
 });
+
+describe('runUntilIdle with stop', () => {
+  it('ends before the step that stop refuses, leaving the rest pending', async () => {
+    const clock = new VirtualClock(0);
+    const fired: number[] = [];
+    for (let i = 1; i <= 5; i++) clock.setTimer(i, () => fired.push(i));
+    const steps = await runUntilIdle(clock, { stop: () => fired.length >= 2 });
+    expect(steps).toBe(2);
+    expect(fired).toEqual([1, 2]);
+    expect(clock.pendingCount()).toBe(3);
+  });
+});

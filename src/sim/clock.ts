@@ -119,13 +119,17 @@ function yieldToEventLoop(): Promise<void> {
 
 /**
  * Fast-forward: fire timers in order until none is left (or `untilMs` is reached), yielding to the event loop after
- * each step. Bounded by `maxSteps`, so a simulation that schedules forever cannot hang a test.
+ * each step. Bounded by `maxSteps`, so a simulation that schedules forever cannot hang a test; `stop`, asked before
+ * each step, ends it early (a demo whose slide was left mid-run).
  */
-export async function runUntilIdle(clock: VirtualClock, opts: { untilMs?: number; maxSteps?: number } = {}): Promise<number> {
-  const { untilMs = Infinity, maxSteps = 1_000_000 } = opts;
+export async function runUntilIdle(
+  clock: VirtualClock,
+  opts: { untilMs?: number; maxSteps?: number; stop?: () => boolean } = {},
+): Promise<number> {
+  const { untilMs = Infinity, maxSteps = 1_000_000, stop } = opts;
   let steps = 0;
   await yieldToEventLoop();
-  while (steps < maxSteps && clock.step(untilMs)) {
+  while (steps < maxSteps && !stop?.() && clock.step(untilMs)) {
     steps++;
     await yieldToEventLoop();
   }

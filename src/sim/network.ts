@@ -17,6 +17,8 @@ export interface WireEvent {
   readonly response?: SimResponse;
   /** The host:port that received the request. */
   readonly target: string;
+  /** On a response: when the server's handler returned it, before the hop back (the server's own time ends here). */
+  readonly handledMs?: number;
 }
 
 export interface NetworkOptions {
@@ -72,8 +74,9 @@ export class Network {
       if (faults.isDown(url.hostname)) throw new NetworkError('ECONNREFUSED', `connect ECONNREFUSED ${target}`);
       this.emit({ atMs: clock.now(), direction: 'request', request: wire, target });
       const response = await handler(wire);
+      const handledMs = clock.now();
       await clock.sleep(this.hopLatency());
-      this.emit({ atMs: clock.now(), direction: 'response', request: wire, response, target });
+      this.emit({ atMs: clock.now(), direction: 'response', request: wire, response, target, handledMs });
       return response;
     })();
     if (!(timeoutMs > 0)) return exchange;

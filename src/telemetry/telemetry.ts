@@ -7,6 +7,7 @@ import type { Tracer } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { IdGenerator, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { WebTracerProvider } from '@opentelemetry/sdk-trace-web';
+import { type SamplerSpec, SwitchableSampler } from './sampling/samplers';
 import type { SpanStore } from './span-store';
 import { StoreSpanProcessor } from './store-span-processor';
 
@@ -17,12 +18,28 @@ export interface TelemetryOptions {
   readonly extraProcessors?: readonly SpanProcessor[];
   /** Where ids come from; the SDK's random ids by default. A seeded one makes the ids repeat with the seed. */
   readonly idGenerator?: IdGenerator;
+  /**
+   * The sampler each service's provider starts with. Absent (the default), providers get none and the SDK's own
+   * default applies: ParentBased(AlwaysOn), every span recorded. Given, every provider gets a sampler that
+   * `setSampler` can change later.
+   */
+  readonly samplers?: (serviceName: string) => SamplerSpec;
+  /**
+   * How ended spans reach the store: `StoreSpanProcessor` (each span at once) by default. A tail sampler goes here,
+   * between the SDK and the store, deciding which traces the store ever sees.
+   */
+  readonly storeProcessor?: (store: SpanStore) => SpanProcessor;
 }
 
 export interface Telemetry {
   readonly store: SpanStore;
   /** The tracer of the named service's own provider, created on first use; `scopeName` names the tracer. */
   tracerFor(serviceName: string, scopeName?: string): Tracer;
+  /**
+   * Change a service's sampler from its next span on (its provider is built if it was not yet). Only for telemetry
+   * built with `samplers`; without, it throws, since the SDK's default sampler cannot be swapped.
+   */
+  setSampler(serviceName: string, spec: SamplerSpec): void;
   shutdown(): Promise<void>;
 }
 
@@ -30,11 +47,20 @@ export const SCOPE_NAME = 'tracing-deck/sim';
 
 export function createTelemetry(options: TelemetryOptions): Telemetry {
   const providers = new Map<string, WebTracerProvider>();
-  const processors: SpanProcessor[] = [new StoreSpanProcessor(options.store), ...(options.extraProcessors ?? [])];
+  const samplers = new Map<string, SwitchableSampler>();
+  const toStore = options.storeProcessor?.(options.store) ?? new StoreSpanProcessor(options.store);
+  const processors: SpanProcessor[] = [toStore, ...(options.extraProcessors ?? [])];
+  const samplerOf = (serviceName: string): { sampler?: SwitchableSampler } => {
+    if (!options.samplers) return {};
+    const sampler = new SwitchableSampler(options.samplers(serviceName));
+    samplers.set(serviceName, sampler);
+    return { sampler };
+  };
   const providerFor = (serviceName: string): WebTracerProvider => {
     let provider = providers.get(serviceName);
     if (!provider) {
       provider = new WebTracerProvider({
+        ...samplerOf(serviceName),
         resource: resourceFromAttributes({
           'service.name': serviceName,
           'service.version': options.serviceVersion ?? '1.0.0',
@@ -52,6 +78,11 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     store: options.store,
     tracerFor: (serviceName, scopeName) =>
       scopeName === undefined ? providerFor(serviceName).getTracer(SCOPE_NAME, '1.0.0') : providerFor(serviceName).getTracer(scopeName),
+    setSampler(serviceName, spec) {
+      if (!options.samplers) throw new Error('this telemetry was built without samplers: pass `samplers` to change them');
+      providerFor(serviceName);
+      samplers.get(serviceName)!.set(spec);
+    },
     shutdown: async () => {
       await Promise.all([...providers.values()].map((p) => p.shutdown()));
       providers.clear();

@@ -5,7 +5,7 @@ import type { TextMapPropagator } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { installGlobalContext } from '../../src/telemetry/global-context';
 import { SpanStore } from '../../src/telemetry/span-store';
-import { createTelemetry } from '../../src/telemetry/telemetry';
+import { createTelemetry, type TelemetryOptions } from '../../src/telemetry/telemetry';
 import { runUntilIdle, VirtualClock } from '../../src/sim/clock';
 import { createMatchmaker } from '../../src/sim/matchmaker';
 import { createRandom } from '../../src/sim/random';
@@ -15,12 +15,26 @@ import { T0 } from './make-span';
 
 export function matchmakerHarness(
   seed: number | string = 42,
-  opts: { instrumentation?: Instrumentation; extraProcessors?: readonly SpanProcessor[]; propagator?: TextMapPropagator } = {},
+  opts: {
+    instrumentation?: Instrumentation;
+    extraProcessors?: readonly SpanProcessor[];
+    propagator?: TextMapPropagator;
+    /** Each service's sampler (the SDK's default when absent). */
+    samplers?: TelemetryOptions['samplers'];
+    /** How spans reach the store (a tail sampler); straight in when absent. */
+    storeProcessor?: TelemetryOptions['storeProcessor'];
+    store?: SpanStore;
+  } = {},
 ) {
   installGlobalContext();
   const clock = new VirtualClock(T0);
-  const store = new SpanStore();
-  const telemetry = createTelemetry({ store, ...(opts.extraProcessors ? { extraProcessors: opts.extraProcessors } : {}) });
+  const store = opts.store ?? new SpanStore();
+  const telemetry = createTelemetry({
+    store,
+    ...(opts.extraProcessors ? { extraProcessors: opts.extraProcessors } : {}),
+    ...(opts.samplers ? { samplers: opts.samplers } : {}),
+    ...(opts.storeProcessor ? { storeProcessor: opts.storeProcessor } : {}),
+  });
   const system = createMatchmaker({
     clock,
     random: createRandom(seed),
