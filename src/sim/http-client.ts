@@ -74,10 +74,10 @@ export class HttpClient {
     try {
       const response = await network.send({ method, url, headers }, faults.current.clientTimeoutMs);
       span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
-      // For a client every 4xx and 5xx is a failed call.
+      // For a client every 4xx and 5xx is a failed call. No status description: the status code already says it.
       if (response.status >= 400) {
         span.setAttribute(ATTR_ERROR_TYPE, String(response.status));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+        span.setStatus({ code: SpanStatusCode.ERROR });
       }
       return response;
     } catch (error) {

@@ -137,13 +137,16 @@ export class SimService {
       await clock.sleep(0.05 + response.body.length * 0.0004);
       span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
       // A server's 4xx is the client's mistake, not the server's failure: only 5xx marks the server span.
-      // An exception already set the status with its own message; otherwise the status code says what failed.
+      // An exception already set the status with its own message; otherwise the status code says what failed, and
+      // the description stays empty (semconv, HTTP spans: don't set one that http.response.status_code implies).
       if (response.status >= 500 && !failed) {
         span.setAttribute(ATTR_ERROR_TYPE, String(response.status));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+        span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end(clock.now());
-      // W3C Trace Context level 2: tell the caller which trace served it, so a client can find its trace.
+      // `traceresponse` (W3C Trace Context Level 3, a draft; response headers left Level 2 in 2022): tell the caller
+      // which trace served it, so a demo can find its trace. The W3C privacy section advises against sending it to
+      // callers outside the trace; the simulated servers do, because every caller here is the deck.
       return { ...response, headers: { ...response.headers, traceresponse: formatTraceparent(span.spanContext()) } };
     });
   }

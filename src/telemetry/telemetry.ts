@@ -21,8 +21,11 @@ export interface TelemetryOptions {
 
 export interface Telemetry {
   readonly store: SpanStore;
-  /** The tracer of the named service's own provider, created on first use; `scopeName` names the tracer. */
-  tracerFor(serviceName: string, scopeName?: string): Tracer;
+  /**
+   * The tracer of the named service's own provider, created on first use (with `resource`'s SDK language, if given);
+   * `scopeName` names the tracer.
+   */
+  tracerFor(serviceName: string, scopeName?: string, resource?: { readonly sdkLanguage?: string }): Tracer;
   shutdown(): Promise<void>;
 }
 
@@ -31,14 +34,14 @@ export const SCOPE_NAME = 'tracing-deck/sim';
 export function createTelemetry(options: TelemetryOptions): Telemetry {
   const providers = new Map<string, WebTracerProvider>();
   const processors: SpanProcessor[] = [new StoreSpanProcessor(options.store), ...(options.extraProcessors ?? [])];
-  const providerFor = (serviceName: string): WebTracerProvider => {
+  const providerFor = (serviceName: string, sdkLanguage = 'webjs'): WebTracerProvider => {
     let provider = providers.get(serviceName);
     if (!provider) {
       provider = new WebTracerProvider({
         resource: resourceFromAttributes({
           'service.name': serviceName,
           'service.version': options.serviceVersion ?? '1.0.0',
-          'telemetry.sdk.language': 'webjs',
+          'telemetry.sdk.language': sdkLanguage,
           'deployment.environment.name': 'simulated',
         }),
         spanProcessors: processors,
@@ -50,8 +53,10 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   };
   return {
     store: options.store,
-    tracerFor: (serviceName, scopeName) =>
-      scopeName === undefined ? providerFor(serviceName).getTracer(SCOPE_NAME, '1.0.0') : providerFor(serviceName).getTracer(scopeName),
+    tracerFor: (serviceName, scopeName, resource) => {
+      const provider = providerFor(serviceName, resource?.sdkLanguage);
+      return scopeName === undefined ? provider.getTracer(SCOPE_NAME, '1.0.0') : provider.getTracer(scopeName);
+    },
     shutdown: async () => {
       await Promise.all([...providers.values()].map((p) => p.shutdown()));
       providers.clear();

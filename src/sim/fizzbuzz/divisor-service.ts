@@ -8,7 +8,7 @@
  * Manual instrumentation adds two INTERNAL spans, `is divisible` around the business logic and `load rule`
  * around the read, which is what points at the read.
  */
-import { SpanKind, type Span } from '@opentelemetry/api';
+import { SpanKind, type Span, type Tracer } from '@opentelemetry/api';
 import { ATTR_USER_AGENT_ORIGINAL } from '@opentelemetry/semantic-conventions';
 import { jsonResponse } from '../http';
 import { HttpError, SimService, type ServiceOptions } from '../service';
@@ -40,8 +40,10 @@ export function createDivisorService(
   opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>,
   spec: DivisorSpec,
   manual: () => boolean,
+  /** The tracer of the hand-made spans: the module's own, not the framework's (default: the framework's). */
+  manualTracer: Tracer = opts.tracer,
 ): SimService {
-  const { clock, random, tracer } = opts;
+  const { clock, random } = opts;
 
   /** Read the rule from the config store: the slow part. */
   async function loadRule(): Promise<number> {
@@ -52,7 +54,7 @@ export function createDivisorService(
 
   /** A hand-made span, ended on the simulated clock whatever happens inside. */
   function manualSpan<T>(name: string, attributes: Record<string, string | number>, body: (span: Span) => Promise<T>): Promise<T> {
-    return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL, startTime: clock.now(), attributes }, async (span) => {
+    return manualTracer.startActiveSpan(name, { kind: SpanKind.INTERNAL, startTime: clock.now(), attributes }, async (span) => {
       try {
         return await body(span);
       } finally {
