@@ -68,8 +68,12 @@ export class HttpClient {
     });
     const headers: Headers = { 'user-agent': this.opts.userAgent, ...options.headers };
     if (this.opts.propagate?.() ?? true) {
+      // The client span's context, written into the request's headers: traceparent (and any other format set).
+      // #region inject
+      const propagator = this.opts.propagator ?? propagation;
       const withSpan = trace.setSpan(context.active(), span);
-      (this.opts.propagator ?? propagation).inject(withSpan, headers, defaultTextMapSetter);
+      propagator.inject(withSpan, headers, defaultTextMapSetter);
+      // #endregion
     }
     try {
       const response = await network.send({ method, url, headers }, faults.current.clientTimeoutMs);

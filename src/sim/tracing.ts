@@ -27,10 +27,18 @@ export type TracerSource = (serviceName: string, scopeName?: string, resource?: 
  * The semantic conventions now prefer the exception as a log record correlated with the span
  * (`exceptions-logs.md`); the bootcamp's handler shows that way (`Logger.exception`).
  */
-export function recordError(span: Span, error: unknown, atMs: number): void {
-  const err = error instanceof Error ? error : new Error(String(error));
-  const type = 'code' in err && typeof err.code === 'string' ? err.code : err.name || 'Error';
+// #region record-error
+export function recordError(
+  span: Span, error: unknown, atMs: number,
+): void {
+  const err = error instanceof Error
+    ? error : new Error(String(error));
+  const code = 'code' in err ? err.code : undefined;
+  const type =
+    typeof code === 'string' ? code : err.name || 'Error';
   span.recordException(err, atMs);
   span.setAttribute(ATTR_ERROR_TYPE, type);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
+  const message = err.message;
+  span.setStatus({ code: SpanStatusCode.ERROR, message });
 }
+// #endregion

@@ -65,17 +65,24 @@ function feedError(): Error {
 
 export function createBackendFlask(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, deps: BackendDeps): SimService {
   const { clock, random } = opts;
-  const { homeTracer, logger } = deps;
+  const { homeTracer: home, logger } = deps;
   const feedFails = deps.feedFails ?? (() => false);
 
   /** `HomeActivities.run()`: the handler's own work, in a span started by hand as a child of the active one. */
   function runHomeActivities(): Promise<unknown[]> {
     // Logged before the manual span starts: this line carries the SERVER span's ids.
     logger.info('HomeActivities');
-    return homeTracer.startActiveSpan(MANUAL_SPAN, { kind: SpanKind.INTERNAL, startTime: clock.now() }, async (span) => {
+    const start = { kind: SpanKind.INTERNAL, startTime: clock.now() };
+    const name = MANUAL_SPAN;
+    // #region manual-span
+    return home.startActiveSpan(name, start, async (span) => {
+      // #endregion
       try {
         const now = clock.now();
-        span.setAttribute(APP_ATTR.now, new Date(now).toISOString());
+        // #region manual-span
+        const iso = new Date(now).toISOString();
+        span.setAttribute(APP_ATTR.now, iso);
+        // #endregion
         // Building the mock feed: a few ms, and now and then (12%) a slow one, as a real query would be.
         const slow = random.chance(0.12) ? random.between(35, 80) : 0;
         await clock.sleep(random.between(4, 16) + slow);
@@ -87,8 +94,10 @@ export function createBackendFlask(opts: Omit<ServiceOptions, 'name' | 'host' | 
           logger.exception('HomeActivities failed', error);
           throw error;
         }
+        // #region manual-span
         const results = mockActivities(random, now);
         span.setAttribute(APP_ATTR.resultLength, results.length);
+        // #endregion
         // Logged inside the manual span: this line carries its ids.
         logger.info(`home-activities-mock-data: ${results.length} activities`);
         return results;

@@ -71,22 +71,28 @@ export function createDivisorService(
     if (!manual()) {
       divisible = n % (await loadRule()) === 0;
     } else {
-      // What a developer adds by hand: a span around the business logic, with the attributes they will want to
-      // search by (the number, the answer, and who asked), and one around the step they suspect.
-      divisible = await manualSpan(
-        'is divisible',
-        {
-          [APP_ATTR.number]: n,
-          [APP_ATTR.divisor]: spec.divisor,
-          ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
-        },
-        async (span) => {
-          const divisor = await manualSpan('load rule', { [APP_ATTR.ruleKey]: spec.ruleKey }, () => loadRule());
-          const result = n % divisor === 0;
-          span.setAttribute(APP_ATTR.divisible, result);
-          return result;
-        },
-      );
+      const asked = {
+        [APP_ATTR.number]: n,
+        [APP_ATTR.divisor]: spec.divisor,
+        ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
+      };
+      // #region manual-spans
+      // By hand: a span around the business logic, with what we
+      // will search by (asked: the number, the divisor, who asked),
+      // and one around the step we suspect.
+      const check = async (span: Span): Promise<boolean> => {
+        const rule = { [APP_ATTR.ruleKey]: spec.ruleKey };
+        // #region manual-calls
+        const by = await manualSpan('load rule', rule, loadRule);
+        // #endregion
+        const result = n % by === 0;
+        span.setAttribute(APP_ATTR.divisible, result);
+        return result;
+      };
+      // #region manual-calls
+      divisible = await manualSpan('is divisible', asked, check);
+      // #endregion
+      // #endregion
     }
     return jsonResponse(200, { number: n, result: divisible });
   });
