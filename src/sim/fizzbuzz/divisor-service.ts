@@ -27,7 +27,10 @@ export interface DivisorSpec {
 export const FIZZER: DivisorSpec = { name: 'fizzer', port: 6001, path: '/fizz', divisor: 3, ruleKey: 'rules/fizz' };
 export const BUZZER: DivisorSpec = { name: 'buzzer', port: 6002, path: '/buzz', divisor: 5, ruleKey: 'rules/buzz' };
 
-/** Attribute names of the manual spans: the `app.` namespace is for an application's own attributes. */
+/**
+ * Attribute names of the manual spans, after the bootcamp's `app.` names. `app` is in fact a semantic-conventions
+ * namespace (`app.installation.id`, `app.screen.*`); the naming guide advises a reverse domain for your own.
+ */
 export const APP_ATTR = {
   number: 'app.fizzbuzz.number',
   divisor: 'app.fizzbuzz.divisor',
