@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // With its extension: vite.config.ts imports this file, and Vite's coming native config loader needs one.
-import { compileMarkdownChapter } from './markdown-slides.ts';
+import { compileMarkdownChapter, type ReadSource } from './markdown-slides.ts';
 
 /** One chapter file: its name in `slides/` (which sets its place and its format) and its text. */
 interface ChapterFile {
@@ -24,19 +24,23 @@ export const isChapterFile = (name: string): boolean => CHAPTER.test(name);
  * The chapters in file-name order, each after a comment naming its file, with figures included. Figures go in
  * after the Markdown is compiled: an SVG is markup, not Markdown.
  */
-export function assembleChapters(files: readonly ChapterFile[], readFigure: (name: string) => string): string {
+export function assembleChapters(files: readonly ChapterFile[], readFigure: (name: string) => string, readSource?: ReadSource): string {
   return [...files]
     .filter((f) => isChapterFile(f.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => `<!-- slides/${f.name} -->\n${f.name.endsWith('.md') ? compileMarkdownChapter(f.text) : f.text}`)
+    .map((f) => `<!-- slides/${f.name} -->\n${f.name.endsWith('.md') ? compileMarkdownChapter(f.text, readSource) : f.text}`)
     .join('\n')
     .replace(FIGURE, (_m, name: string) => readFigure(name));
 }
 
-/** `assembleChapters` over the files on disk. */
-export function readChapters(slidesDir: string, figsDir: string): string {
+/** `assembleChapters` over the files on disk; code regions are read from paths under `rootDir` (the repository). */
+export function readChapters(slidesDir: string, figsDir: string, rootDir = join(slidesDir, '..')): string {
   const files = readdirSync(slidesDir)
     .filter(isChapterFile)
     .map((name) => ({ name, text: readFileSync(join(slidesDir, name), 'utf8') }));
-  return assembleChapters(files, (name) => readFileSync(join(figsDir, name), 'utf8'));
+  return assembleChapters(
+    files,
+    (name) => readFileSync(join(figsDir, name), 'utf8'),
+    (path) => readFileSync(join(rootDir, path), 'utf8'),
+  );
 }

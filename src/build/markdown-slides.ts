@@ -10,7 +10,9 @@
  *   when nothing precedes it there (reveal's rule: text and `<br>` are skipped, so at the end of a list item that
  *   has a `**bold**` word it lands on the `<strong>`: place it straight after plain text to reach the `<li>`);
  * - a ```` ```mermaid ```` fence becomes `<pre class="mermaid-src">`, which the deck draws as a diagram;
- * - other fences are highlighted here, with highlight.js: token classes in the markup, colours in `code.css`.
+ * - other fences are highlighted here, with highlight.js: token classes in the markup, colours in `code.css`;
+ * - an empty fence whose info string names a source region (```` ```ts src/sim/tracing.ts#record-error ````) shows
+ *   that region of the deck's own code (`code-regions.ts`), so the code on a slide is the code that runs.
  *
  * Inline HTML passes through unchanged (Markdown allows it by design; chapter files are trusted content), which is
  * how a slide mounts a demo (`<div data-demo="…">`) or lays out two columns. Nothing here runs in the page: it is
@@ -18,14 +20,22 @@
  */
 import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
+import { extractRegion, parseRegionReference } from './code-regions.ts';
+
+/** Reads a source file by its path from the repository's root (for code regions). */
+export type ReadSource = (path: string) => string;
+
+const noSources: ReadSource = (path) => {
+  throw new Error(`a slide asks for code from ${path}, but no source reader was given`);
+};
 
 const SLIDE_SEPARATOR = /^---[ \t]*$/;
 const NOTES_START = /^[ \t]*notes?:[ \t]?/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Compile one Markdown chapter into its `<section>` elements, one per slide, in order. */
-export function compileMarkdownChapter(source: string): string {
-  const markdown = createMarkdown();
+export function compileMarkdownChapter(source: string, readSource: ReadSource = noSources): string {
+  const markdown = createMarkdown(readSource);
   return splitSlides(source.replace(/\r\n?/g, '\n'))
     .filter((slide) => slide.trim() !== '')
     .map((slide) => compileSlide(slide, markdown))
@@ -82,11 +92,16 @@ function render(markdown: Marked, text: string): string {
 }
 
 /** A Marked instance whose code fences are mermaid sources or highlighted code, never parsed in the page. */
-function createMarkdown(): Marked {
+function createMarkdown(readSource: ReadSource): Marked {
   return new Marked({
     gfm: true,
     renderer: {
       code({ text, lang }: Tokens.Code): string {
+        const ref = parseRegionReference(lang ?? '');
+        if (ref) {
+          const code = extractRegion(readSource(ref.path), ref.region, ref.path);
+          return `<pre class="code code-region" data-source="${escapeHtml(`${ref.path}#${ref.region}`)}"><code class="${codeClass(ref.language)}">${highlight(code, ref.language)}</code></pre>\n`;
+        }
         const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
         // The trailing newline matches what the HTML chapters' <pre> elements hold, so mermaid gets the same source.
         if (language === 'mermaid') return `<pre class="mermaid-src">${escapeHtml(text)}\n</pre>\n`;

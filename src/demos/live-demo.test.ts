@@ -8,11 +8,12 @@ interface FakeSession extends LiveSession {
   answer: string | undefined;
 }
 
-/** The DOM-free stand-in for a slide's element: only the two calls the lifecycle makes on it. */
+/** The DOM-free stand-in for a slide's element: only the calls the lifecycle makes on it. */
 function fakeRoot() {
   const attributes = new Map<string, string>();
   const root = {
     setAttribute: (name: string, value: string) => void attributes.set(name, value),
+    removeAttribute: (name: string) => void attributes.delete(name),
     replaceChildren: vi.fn(),
   };
   return { root: root as unknown as HTMLElement, attributes, emptied: root.replaceChildren };
@@ -254,6 +255,27 @@ describe('createLiveDemo', () => {
     expect(ran).toBe(false);
   });
 
+  it('marks the root data-demo-ran once a run or runOne finishes, never for an aborted one, and clears it on reset', async () => {
+    const { demo, live } = fakeDemo();
+    const { root, attributes } = fakeRoot();
+    demo.mount(root, LIVE);
+    demo.resume();
+    expect(attributes.has('data-demo-ran')).toBe(false);
+    let answer = (): void => undefined;
+    const aborted = live.runOne(() => new Promise<void>((resolve) => (answer = resolve)));
+    demo.reset();
+    answer();
+    await aborted;
+    expect(attributes.has('data-demo-ran')).toBe(false);
+    await live.runOne(async () => undefined);
+    expect(attributes.has('data-demo-ran')).toBe(true);
+    demo.reset();
+    expect(attributes.has('data-demo-ran')).toBe(false);
+    await live.run(async () => undefined);
+    expect(attributes.has('data-demo-ran')).toBe(true);
+    demo.unmount();
+  });
+
   it('runs work alongside other work with `run`, which never holds busy', async () => {
     const { demo, live } = fakeDemo();
     demo.mount(fakeRoot().root, LIVE);
@@ -287,6 +309,8 @@ describe('createLiveDemo', () => {
     demo.mount(root, PRINT);
     expect(calls).toEqual(['mount', 'connect', 'draw', 'print']);
     await vi.waitFor(() => expect(attributes.get('data-demo-state')).toBe('printed'));
+    // On paper the demo has run: what its slide says to notice is shown.
+    expect(attributes.has('data-demo-ran')).toBe(true);
     expect(calls.slice(3)).toEqual(['print', 'scenario done', 'draw']);
     // No frame is ever asked for on paper: a change draws nothing until the end.
     live.requestDraw();

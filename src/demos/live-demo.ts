@@ -12,6 +12,10 @@
  *   reset ──> end the session ─> view.reset ─> connect ─> start ─> draw ─> show again if shown
  *   unmount ─> pause, end the session, view.destroy, empty the root
  *
+ * The first `run` or `runOne` of a session that finishes marks the root `data-demo-ran`: the learner acted and the
+ * demo has its first result, so a slide can reveal what to notice (`.demo-notice`). Reset clears it; print view sets
+ * it with the printed state.
+ *
  * Ending a session aborts its signal, stops its system, releases its world and cancels the frame. Reset drops the
  * session whole, so nothing in it is cleared by hand; work started in it (`run`, `runOne`) holds that session and
  * its signal, sees `signal.aborted` once the session is gone, and never writes an answer into the view after it.
@@ -119,6 +123,10 @@ export function createLiveDemo<V extends LiveView<S>, S extends LiveSession>(def
   let busy = false;
 
   const fail = (error: unknown): void => mounted?.view.showProblem(`The demo failed: ${String(error)}. Press Reset.`);
+  const markRan = (ran: boolean): void => {
+    if (ran) mounted?.root.setAttribute('data-demo-ran', '');
+    else mounted?.root.removeAttribute('data-demo-ran');
+  };
 
   function begin(m: Mounted<V>): S {
     let opened: LiveWorld | undefined;
@@ -150,6 +158,7 @@ export function createLiveDemo<V extends LiveView<S>, S extends LiveSession>(def
     await s.world.fastForward();
     await done;
     m.view.draw(s);
+    markRan(true);
     m.root.setAttribute('data-demo-state', 'printed');
   }
 
@@ -178,6 +187,7 @@ export function createLiveDemo<V extends LiveView<S>, S extends LiveSession>(def
       const m = mounted;
       if (!m) return;
       end();
+      markRan(false);
       m.view.reset?.();
       const s = begin(m);
       parts.start?.(s, m.view);
@@ -210,7 +220,9 @@ export function createLiveDemo<V extends LiveView<S>, S extends LiveSession>(def
     reset: () => demo.reset(),
     async run(work) {
       const mine = current;
-      if (mine) await work(mine.session, mine.ended.signal);
+      if (!mine) return;
+      await work(mine.session, mine.ended.signal);
+      if (!mine.ended.signal.aborted) markRan(true);
     },
     async runOne(work) {
       const mine = current;
@@ -219,6 +231,7 @@ export function createLiveDemo<V extends LiveView<S>, S extends LiveSession>(def
       const { signal } = mine.ended;
       try {
         await work(mine.session, signal);
+        if (!signal.aborted) markRan(true);
       } finally {
         // A run from an ended session must not free the new session's buttons, nor draw.
         if (!signal.aborted) {

@@ -62,7 +62,7 @@ function checkHex(field: TraceparentField, value: string, length: number, allZer
     });
   }
   if (allZeroInvalid && value.length === length && /^0+$/.test(value)) {
-    problems.push({ field, message: `${field} must not be all zeros: that value means "no ${field === 'trace-id' ? 'trace' : 'parent'}".` });
+    problems.push({ field, message: `${field} must not be all zeros: the specification makes that value invalid.` });
   }
   return problems;
 }
@@ -100,7 +100,7 @@ export function parseTraceparent(input: string): TraceparentResult {
   if (version === '00' && (bits & ~0x03) !== 0) {
     notes.push(`Flags ${flags} set bits that version 00 does not define; a receiver ignores them.`);
   }
-  if (version !== '00') notes.push(`Version ${version} is not defined yet; it is read as version 00 would be.`);
+  if (version !== '00') notes.push(`Version ${version} is not defined yet; its first four fields are read where version 00 has them, and anything after them is ignored.`);
   return {
     ok: true,
     value: { version, traceId, parentId, flags, sampled: (bits & 0x01) === 1, randomTraceId: (bits & 0x02) === 2, notes },

@@ -45,6 +45,8 @@ export interface DatastoreCall<T> {
 
 export async function datastoreCall<T>(endpoint: DatastoreEndpoint, call: DatastoreCall<T>): Promise<T> {
   const { tracer, clock, random, faults, host, port } = endpoint;
+  const collection = call.collection ? { [ATTR_DB_COLLECTION_NAME]: call.collection } : {};
+  // #region step-7
   const span = tracer.startSpan(call.spanName, {
     kind: SpanKind.CLIENT,
     startTime: clock.now(),
@@ -55,9 +57,10 @@ export async function datastoreCall<T>(endpoint: DatastoreEndpoint, call: Datast
       [ATTR_DB_QUERY_TEXT]: call.queryText,
       [ATTR_SERVER_ADDRESS]: host,
       [ATTR_SERVER_PORT]: port,
-      ...(call.collection ? { [ATTR_DB_COLLECTION_NAME]: call.collection } : {}),
+      ...collection,
     },
   });
+  // #endregion
   try {
     // Round trip to the datastore: two short hops plus the server's own work.
     await clock.sleep(random.between(0.3, 1.0));

@@ -68,16 +68,20 @@ export class HttpClient {
     });
     const headers: Headers = { 'user-agent': this.opts.userAgent, ...options.headers };
     if (this.opts.propagate?.() ?? true) {
+      // The client span's context, written into the request's headers: traceparent (and any other format set).
+      // #region inject
+      const propagator = this.opts.propagator ?? propagation;
       const withSpan = trace.setSpan(context.active(), span);
-      (this.opts.propagator ?? propagation).inject(withSpan, headers, defaultTextMapSetter);
+      propagator.inject(withSpan, headers, defaultTextMapSetter);
+      // #endregion
     }
     try {
       const response = await network.send({ method, url, headers }, faults.current.clientTimeoutMs);
       span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
-      // For a client every 4xx and 5xx is a failed call.
+      // For a client every 4xx and 5xx is a failed call. No status description: the status code already says it.
       if (response.status >= 400) {
         span.setAttribute(ATTR_ERROR_TYPE, String(response.status));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+        span.setStatus({ code: SpanStatusCode.ERROR });
       }
       return response;
     } catch (error) {

@@ -2,7 +2,7 @@
  * A simulated HTTP service: it listens on the network, matches routes, and wraps every request in a SERVER span
  * whose parent comes from the request's headers, and only from there (`propagation.extract`).
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
@@ -59,6 +59,20 @@ export interface ServiceOptions {
   readonly faults: Faults;
 }
 
+/** The SERVER span's attributes at its start, by the HTTP semantic conventions. */
+function serverAttributes(request: SimRequest, url: URL, host: string, port: number, routeName: string | undefined): Attributes {
+  return {
+    [ATTR_HTTP_REQUEST_METHOD]: request.method,
+    [ATTR_URL_PATH]: url.pathname,
+    [ATTR_URL_SCHEME]: url.protocol.replace(':', ''),
+    [ATTR_SERVER_ADDRESS]: host,
+    [ATTR_SERVER_PORT]: port,
+    ...(url.search ? { [ATTR_URL_QUERY]: url.search.slice(1) } : {}),
+    ...(routeName ? { [ATTR_HTTP_ROUTE]: routeName } : {}),
+    ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
+  };
+}
+
 export class SimService {
   private readonly routes: Array<CompiledRoute & { method: string; handler: RouteHandler }> = [];
   private stopListening: (() => void) | undefined;
@@ -89,26 +103,21 @@ export class SimService {
     const url = new URL(request.url);
     const match = this.match(request.method, url.pathname);
     const routeName = match?.route.pattern;
-    const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-    const span = tracer.startSpan(
-      routeName ? `${request.method} ${routeName}` : request.method,
-      {
-        kind: SpanKind.SERVER,
-        startTime: clock.now(),
-        attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: request.method,
-          [ATTR_URL_PATH]: url.pathname,
-          [ATTR_URL_SCHEME]: url.protocol.replace(':', ''),
-          [ATTR_SERVER_ADDRESS]: host,
-          [ATTR_SERVER_PORT]: port,
-          ...(url.search ? { [ATTR_URL_QUERY]: url.search.slice(1) } : {}),
-          ...(routeName ? { [ATTR_HTTP_ROUTE]: routeName } : {}),
-          ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
-        },
-      },
-      parent,
-    );
-    return context.with(trace.setSpan(parent, span), async () => {
+    const spanName = routeName ? `${request.method} ${routeName}` : request.method;
+    const attributes = serverAttributes(request, url, host, port, routeName);
+    // #region middleware
+    // #region extract
+    const incoming = request.headers;
+    const parent = propagation.extract(ROOT_CONTEXT, incoming);
+    // #endregion
+    const span = tracer.startSpan(spanName, {
+      kind: SpanKind.SERVER, startTime: clock.now(), attributes,
+    }, parent);
+    // #endregion
+    // #region middleware
+    const active = trace.setSpan(parent, span);
+    return context.with(active, async () => {
+      // #endregion
       let response: SimResponse;
       let failed = false;
       // Reading the request and running middleware takes a moment before any handler code runs.
@@ -135,15 +144,21 @@ export class SimService {
       }
       // Encoding and writing the response: a little time per kilobyte.
       await clock.sleep(0.05 + response.body.length * 0.0004);
-      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
       // A server's 4xx is the client's mistake, not the server's failure: only 5xx marks the server span.
-      // An exception already set the status with its own message; otherwise the status code says what failed.
-      if (response.status >= 500 && !failed) {
-        span.setAttribute(ATTR_ERROR_TYPE, String(response.status));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+      // An exception already set the status with its own message; otherwise the status code says what failed, and
+      // the description stays empty (semconv, HTTP spans: don't set one that http.response.status_code implies).
+      // #region middleware
+      const status = response.status;
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+      if (status >= 500 && !failed) {
+        span.setAttribute(ATTR_ERROR_TYPE, String(status));
+        span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end(clock.now());
-      // W3C Trace Context level 2: tell the caller which trace served it, so a client can find its trace.
+      // #endregion
+      // `traceresponse` (W3C Trace Context Level 3, a draft; response headers left Level 2 in 2022): tell the caller
+      // which trace served it, so a demo can find its trace. The W3C privacy section advises against sending it to
+      // callers outside the trace; the simulated servers do, because every caller here is the deck.
       return { ...response, headers: { ...response.headers, traceresponse: formatTraceparent(span.spanContext()) } };
     });
   }

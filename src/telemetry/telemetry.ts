@@ -33,8 +33,11 @@ export interface TelemetryOptions {
 
 export interface Telemetry {
   readonly store: SpanStore;
-  /** The tracer of the named service's own provider, created on first use; `scopeName` names the tracer. */
-  tracerFor(serviceName: string, scopeName?: string): Tracer;
+  /**
+   * The tracer of the named service's own provider, created on first use (with `resource`'s SDK language, if given);
+   * `scopeName` names the tracer.
+   */
+  tracerFor(serviceName: string, scopeName?: string, resource?: { readonly sdkLanguage?: string }): Tracer;
   /**
    * Change a service's sampler from its next span on (its provider is built if it was not yet). Only for telemetry
    * built with `samplers`; without, it throws, since the SDK's default sampler cannot be swapped.
@@ -56,7 +59,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     samplers.set(serviceName, sampler);
     return { sampler };
   };
-  const providerFor = (serviceName: string): WebTracerProvider => {
+  const providerFor = (serviceName: string, sdkLanguage = 'webjs'): WebTracerProvider => {
     let provider = providers.get(serviceName);
     if (!provider) {
       provider = new WebTracerProvider({
@@ -64,7 +67,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
         resource: resourceFromAttributes({
           'service.name': serviceName,
           'service.version': options.serviceVersion ?? '1.0.0',
-          'telemetry.sdk.language': 'webjs',
+          'telemetry.sdk.language': sdkLanguage,
           'deployment.environment.name': 'simulated',
         }),
         spanProcessors: processors,
@@ -76,8 +79,10 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   };
   return {
     store: options.store,
-    tracerFor: (serviceName, scopeName) =>
-      scopeName === undefined ? providerFor(serviceName).getTracer(SCOPE_NAME, '1.0.0') : providerFor(serviceName).getTracer(scopeName),
+    tracerFor: (serviceName, scopeName, resource) => {
+      const provider = providerFor(serviceName, resource?.sdkLanguage);
+      return scopeName === undefined ? provider.getTracer(SCOPE_NAME, '1.0.0') : provider.getTracer(scopeName);
+    },
     setSampler(serviceName, spec) {
       if (!options.samplers) throw new Error('this telemetry was built without samplers: pass `samplers` to change them');
       providerFor(serviceName);

@@ -73,6 +73,13 @@ export interface Blame {
  * CLIENT span that failed with no answer from its server (refused, timed out) points past itself: the service it
  * was calling, named by `server.address`, is the one that did not answer.
  */
+/** Why a span failed, in words: its status description, else its `error.type` (an HTTP failure sets no description). */
+function failureReason(span: TraceRow['span'], fallback: string): string {
+  if (span.status.message) return span.status.message;
+  const type = span.attributes['error.type'];
+  return type === undefined ? fallback : `error.type ${String(type)}`;
+}
+
 export function blameFor(model: TraceModel): Blame | null {
   const i = rootCauseRow(model);
   if (i < 0) return null;
@@ -81,10 +88,10 @@ export function blameFor(model: TraceModel): Blame | null {
   const peer = span.attributes['server.address'];
   if (span.kind === 'CLIENT' && typeof peer === 'string' && peer !== '') {
     const server = model.rows.find((r) => r.parentIndex === i && r.span.kind === 'SERVER');
-    if (!server) return { service: peer, reason: `${span.serviceName} could not get an answer from ${peer}: ${span.status.message ?? 'no response'}` };
-    return { service: server.span.serviceName, reason: `${server.span.serviceName} answered too late for ${span.serviceName}: ${span.status.message ?? 'no response'}` };
+    if (!server) return { service: peer, reason: `${span.serviceName} could not get an answer from ${peer}: ${failureReason(span, 'no response')}` };
+    return { service: server.span.serviceName, reason: `${server.span.serviceName} answered too late for ${span.serviceName}: ${failureReason(span, 'no response')}` };
   }
-  return { service: span.serviceName, reason: `${span.serviceName} failed in "${span.name}": ${span.status.message ?? 'error'}` };
+  return { service: span.serviceName, reason: `${span.serviceName} failed in "${span.name}": ${failureReason(span, 'error')}` };
 }
 
 /** The services a learner may pick from: those with spans in the trace, then the peers they called. */

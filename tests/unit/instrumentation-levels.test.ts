@@ -111,10 +111,11 @@ describe('instrumentation levels', () => {
     h.system.network.observe((e) => e.direction === 'request' && e.target === 'taster:5001' && seen.push(e.request.headers));
     await h.get('/pair/beer?name=ipa');
     const headers = seen[0]!;
-    expect(Object.keys(headers)).toEqual(['user-agent', 'traceparent', 'x-datadog-trace-id', 'x-datadog-parent-span-id']);
+    expect(Object.keys(headers)).toEqual(['user-agent', 'traceparent', 'x-datadog-trace-id', 'x-datadog-parent-id', 'x-datadog-sampling-priority', 'x-datadog-tags']);
     const [, traceId, parentId] = headers['traceparent']!.split('-');
     expect(headers['x-datadog-trace-id']).toBe(BigInt(`0x${traceId!.slice(16)}`).toString());
-    expect(headers['x-datadog-parent-span-id']).toBe(BigInt(`0x${parentId}`).toString());
+    expect(headers['x-datadog-parent-id']).toBe(BigInt(`0x${parentId}`).toString());
+    expect(headers['x-datadog-tags']).toBe(`_dd.p.tid=${traceId!.slice(0, 16)}`);
   });
 
   it('writes only traceparent with the page\'s own propagator', async () => {

@@ -93,6 +93,10 @@ export function createHomeActivitiesDemo(): Demo {
 
       const view = parseView(root.dataset['view']);
       const button = createButton('Load the home feed', () => void loadAndShow().catch(live.fail), { primary: true });
+      // The logs view can make the handler fail: its exception then shows as a log record joined to the span.
+      const failBox = el('input', { type: 'checkbox', class: 'ha-fail' });
+      failBox.addEventListener('change', () => live.session?.bootcamp.failFeed(failBox.checked));
+      const failSwitch = view === 'logs' ? [el('label', { class: 'ha-switch-label' }, failBox, 'Make the feed fail')] : [];
       const status = el('span', { class: 'ha-status', role: 'status' });
       const panel = createPanel(view, { feed: createFeedPanel(), onShowTrace, onPickLog, onQueryChange });
       const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the request' });
@@ -100,7 +104,7 @@ export function createHomeActivitiesDemo(): Demo {
         el(
           'div',
           { class: `demo-box demo-stack ha ha--${view}` },
-          el('div', { class: 'demo-toolbar' }, button, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.reset())),
+          el('div', { class: 'demo-toolbar' }, button, ...failSwitch, status, el('span', { class: 'ha-spacer' }), createResetButton(() => live.reset())),
           el('div', { class: 'ha-columns' }, panel.element, traceBox),
         ),
       );
@@ -125,6 +129,7 @@ export function createHomeActivitiesDemo(): Demo {
         reset() {
           panel.reset();
           waterfall.selectSpan(null);
+          failBox.checked = false;
         },
         showProblem(message) {
           status.textContent = message;

@@ -19,11 +19,17 @@ function lineButton(line: LogLine): HTMLElement {
   const ids = line.traceId
     ? el('span', { class: 'ha-log-ids' }, 'trace ', el('span', { class: 'ha-id' }, line.traceId), ' span ', el('span', { class: 'ha-id' }, line.spanId ?? ''))
     : el('span', { class: 'ha-log-ids' }, 'no active span');
+  // A record of an exception shows what the semantic conventions put on it: its type and message.
+  const type = line.attributes?.['exception.type'];
+  const exception = type
+    ? [el('span', { class: 'ha-log-exception' }, `exception.type=${type} exception.message=${line.attributes?.['exception.message'] ?? ''}`)]
+    : [];
   const button = el(
     'button',
-    { type: 'button', class: 'ha-log-line', 'data-seq': line.seq, disabled: !line.traceId },
+    { type: 'button', class: `ha-log-line${line.level === 'ERROR' ? ' ha-log-line--error' : ''}`, 'data-seq': line.seq, disabled: !line.traceId },
     // The logger's name is left out of the line: every line here is backend-flask's, as the panel's title says.
     el('span', { class: 'ha-log-head' }, `${time(line.timeMs)} ${line.level} `, el('strong', {}, line.message)),
+    ...exception,
     ids,
   );
   return el('li', {}, button);

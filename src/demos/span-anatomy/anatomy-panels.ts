@@ -21,7 +21,7 @@ export interface AnatomyPanels {
 const MAX_VALUE_LINES = 2;
 const MAX_VALUE_CHARS = 150;
 const DEFAULT_LEGEND = [
-  'service: the program that did the work (web, taster), the same for all its spans.',
+  'service: the program that did the work (web, taster); per span here, so datastore spans say postgres or redis.',
   'name: the kind of operation (a web request, a SQL query). resource: which one: the route or the query text.',
 ];
 

@@ -24,7 +24,7 @@ describe('the decoder’s view of a traceparent', () => {
     expect(f['parent-id']!.lines.join(' ')).toContain('Here: hub’s CLIENT span “GET /fizz”.');
     expect(f['trace-flags']!.lines).toEqual([
       'Bits 0000 0001.',
-      'Sampled (bit 0 set): the caller records this trace and asks the receiver to record it too.',
+      'Sampled (bit 0 set): the caller may have recorded this trace; a receiver may follow that advice (a parent-based sampler does).',
       'Random trace id (bit 1): not claimed.',
     ]);
     expect(byField(VALID)['trace-id']!.lines).toHaveLength(1);
@@ -34,7 +34,7 @@ describe('the decoder’s view of a traceparent', () => {
   it('puts each problem under its own field', () => {
     const f = byField('00-00000000000000000000000000000000-00F067AA0BA902B7-1');
     expect(f['version']!.state).toBe('ok');
-    expect(f['trace-id']!.lines).toEqual(['trace-id must not be all zeros: that value means "no trace".']);
+    expect(f['trace-id']!.lines).toEqual(['trace-id must not be all zeros: the specification makes that value invalid.']);
     expect(f['parent-id']!.lines[0]).toMatch(/parent-id must use lower-case hex digits/);
     expect(f['trace-flags']!.lines[0]).toMatch(/trace-flags must be 2 hex digits; "1" has 1/);
     expect(decodeTraceparent(`ff${VALID.slice(2)}`).fields[0]!.lines).toEqual(['Version ff is forbidden: it can never be a valid version.']);

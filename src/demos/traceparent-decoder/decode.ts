@@ -56,7 +56,7 @@ function meaning(field: FieldName, parts: readonly string[], known: Known | unde
     case 'version':
       return version === '00'
         ? ['The format’s version: 00 is the only one defined so far.']
-        : [`Version ${version} is not defined yet: a receiver reads it as version 00.`];
+        : [`Version ${version} is not defined yet: a receiver parses the trace-id, parent-id and flags it knows at their version-00 places, and ignores what follows.`];
     case 'trace-id': {
       const lines = ['The whole request’s id: every span of this trace carries it.'];
       if (known) {
@@ -77,9 +77,9 @@ function meaning(field: FieldName, parts: readonly string[], known: Known | unde
       return [
         `Bits ${binary.slice(0, 4)} ${binary.slice(4)}.`,
         bits & 1
-          ? 'Sampled (bit 0 set): the caller records this trace and asks the receiver to record it too.'
+          ? 'Sampled (bit 0 set): the caller may have recorded this trace; a receiver may follow that advice (a parent-based sampler does).'
           : 'Not sampled (bit 0 clear): the caller does not record this trace; the receiver usually does not either.',
-        bits & 2 ? 'Random trace id (bit 1 set): the trace id’s last 7 bytes are random.' : 'Random trace id (bit 1): not claimed.',
+        bits & 2 ? 'Random trace id (bit 1 set): at least the trace id’s rightmost 7 bytes are random.' : 'Random trace id (bit 1): not claimed.',
       ];
     }
   }

@@ -68,9 +68,9 @@ export function createStepView(step: StepConfig, handlers: StepHandlers, switche
     el('p', { class: 'ws-side-heading' }, 'Last call to taster carried'),
     el('p', { class: 'ws-header-name' }, 'W3C traceparent'),
     headerRows.traceparent,
-    el('p', { class: 'ws-header-name' }, 'X-Datadog-Trace-Id (decimal)'),
+    el('p', { class: 'ws-header-name' }, 'x-datadog-trace-id (decimal)'),
     headerRows.vendorTrace,
-    el('p', { class: 'ws-header-name' }, 'X-Datadog-Parent-Span-Id (decimal)'),
+    el('p', { class: 'ws-header-name' }, 'x-datadog-parent-id (decimal)'),
     headerRows.vendorParent,
   );
   const traces = step.wire ? createTraceListView('Traces this request made', (id) => handlers.showTrace(id)) : undefined;

@@ -11,10 +11,10 @@ import { Network } from '../network';
 import type { Random } from '../random';
 import type { SimService } from '../service';
 import type { TracerSource } from '../tracing';
-import { BACKEND_NAME, BACKEND_PORT, createBackendFlask, FLASK_SCOPE, HOME_PATH, HOME_TRACER } from './backend-flask';
+import { BACKEND_NAME, BACKEND_PORT, BACKEND_SDK_LANGUAGE, createBackendFlask, FLASK_SCOPE, HOME_PATH, HOME_TRACER } from './backend-flask';
 import { createLogger, LogSink } from './logger';
 
-export { APP_ATTR, MANUAL_SPAN } from './backend-flask';
+export { APP_ATTR, FEED_ERROR, MANUAL_SPAN } from './backend-flask';
 export type { Activity } from './feed';
 export type { LogLine } from './logger';
 
@@ -40,6 +40,8 @@ export interface Bootcamp {
   readonly faults: Faults;
   readonly logs: LogSink;
   readonly services: readonly SimService[];
+  /** Make the handler's mock data source fail (or work again) from the next request on. */
+  failFeed(on: boolean): void;
   /** The home page loads its feed: the frontend's traced call to GET /api/activities/home. */
   loadHome(): Promise<SimResponse>;
   /**
@@ -56,9 +58,12 @@ export function createBootcamp(opts: BootcampOptions): Bootcamp {
   const faults = new Faults();
   const network = new Network({ clock, random: random.fork('network'), faults });
   const base = { network, clock, faults };
+  let feedFails = false;
+  // backend-flask is a Python app: its resource says so, though OpenTelemetry JS makes its spans in this tab.
+  const python = { sdkLanguage: BACKEND_SDK_LANGUAGE };
   const backend = createBackendFlask(
-    { ...base, tracer: tracerFor(BACKEND_NAME, FLASK_SCOPE), random: random.fork('backend') },
-    { homeTracer: tracerFor(BACKEND_NAME, HOME_TRACER), logger: createLogger(BACKEND_NAME, logs, clock) },
+    { ...base, tracer: tracerFor(BACKEND_NAME, FLASK_SCOPE, python), random: random.fork('backend') },
+    { homeTracer: tracerFor(BACKEND_NAME, HOME_TRACER, python), logger: createLogger(BACKEND_NAME, logs, clock), feedFails: () => feedFails },
   ).start();
   const frontend = new HttpClient({ ...base, tracer: tracerFor(FRONTEND_NAME, FETCH_SCOPE), userAgent: BROWSER_USER_AGENT });
   const backendUrl = `http://${BACKEND_NAME}:${BACKEND_PORT}`;
@@ -67,6 +72,9 @@ export function createBootcamp(opts: BootcampOptions): Bootcamp {
     faults,
     logs,
     services: [backend],
+    failFeed: (on) => {
+      feedFails = on;
+    },
     loadHome: () => frontend.get(`${backendUrl}${HOME_PATH}`, { template: HOME_PATH }),
     fetchApi: (path) => frontend.get(`${backendUrl}${path}`),
     stop: () => backend.stop(),

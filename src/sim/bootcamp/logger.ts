@@ -22,6 +22,11 @@ export interface LogLine {
   /** The active span's trace id, or undefined when no span was active (a line that no trace can claim). */
   readonly traceId?: string;
   readonly spanId?: string;
+  /**
+   * A log record's attributes: `exception.type`, `exception.message` and `exception.stacktrace` on a line written by
+   * `Logger.exception`, as the semantic conventions for exceptions in logs name them.
+   */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 /** An in-memory, bounded log store that views subscribe to. */
@@ -61,12 +66,29 @@ export class LogSink {
 
 /** What application code calls, like Python's `LOGGER.info(...)`. */
 export interface Logger {
-  log(level: LogLevel, message: string): void;
+  log(level: LogLevel, message: string, attributes?: Readonly<Record<string, string>>): void;
   info(message: string): void;
+  /**
+   * Like Python's `LOGGER.exception(...)` inside an `except` block: an ERROR record that carries the exception as
+   * `exception.type`, `exception.message` and `exception.stacktrace`, with the active span's ids. That is how the
+   * semantic conventions now record an exception (`exceptions-logs.md`): a log record correlated with the span,
+   * rather than an event on it.
+   */
+  exception(message: string, error: unknown): void;
+}
+
+/** The `exception.*` attributes of a log record for `error`. */
+function exceptionAttributes(error: unknown): Record<string, string> {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    'exception.type': err.name || 'Error',
+    'exception.message': err.message,
+    ...(err.stack ? { 'exception.stacktrace': err.stack } : {}),
+  };
 }
 
 export function createLogger(name: string, sink: LogSink, clock: Clock): Logger {
-  const log = (level: LogLevel, message: string): void => {
+  const log = (level: LogLevel, message: string, attributes?: Readonly<Record<string, string>>): void => {
     // Only a valid, recording context counts: a non-recording placeholder span has all-zero ids.
     const span = trace.getSpan(context.active());
     const ids = span && trace.isSpanContextValid(span.spanContext()) ? span.spanContext() : undefined;
@@ -76,13 +98,16 @@ export function createLogger(name: string, sink: LogSink, clock: Clock): Logger 
       logger: name,
       message,
       ...(ids ? { traceId: ids.traceId, spanId: ids.spanId } : {}),
+      ...(attributes ? { attributes } : {}),
     });
   };
-  return { log, info: (message) => log('INFO', message) };
+  return { log, info: (message) => log('INFO', message), exception: (message, error) => log('ERROR', message, exceptionAttributes(error)) };
 }
 
 /** A line as a terminal shows it: `2024-05-01T12:00:00.000Z INFO backend-flask HomeActivities trace_id=… span_id=…`. */
 export function formatLogLine(line: LogLine): string {
   const ids = line.traceId ? ` trace_id=${line.traceId} span_id=${line.spanId ?? ''}` : '';
-  return `${new Date(line.timeMs).toISOString()} ${line.level} ${line.logger} ${line.message}${ids}`;
+  const type = line.attributes?.['exception.type'];
+  const exception = type ? ` exception.type=${type}` : '';
+  return `${new Date(line.timeMs).toISOString()} ${line.level} ${line.logger} ${line.message}${exception}${ids}`;
 }

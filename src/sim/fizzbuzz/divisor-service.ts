@@ -8,7 +8,7 @@
  * Manual instrumentation adds two INTERNAL spans, `is divisible` around the business logic and `load rule`
  * around the read, which is what points at the read.
  */
-import { SpanKind, type Span } from '@opentelemetry/api';
+import { SpanKind, type Span, type Tracer } from '@opentelemetry/api';
 import { ATTR_USER_AGENT_ORIGINAL } from '@opentelemetry/semantic-conventions';
 import { jsonResponse } from '../http';
 import { HttpError, SimService, type ServiceOptions } from '../service';
@@ -27,7 +27,10 @@ export interface DivisorSpec {
 export const FIZZER: DivisorSpec = { name: 'fizzer', port: 6001, path: '/fizz', divisor: 3, ruleKey: 'rules/fizz' };
 export const BUZZER: DivisorSpec = { name: 'buzzer', port: 6002, path: '/buzz', divisor: 5, ruleKey: 'rules/buzz' };
 
-/** Attribute names of the manual spans: the `app.` namespace is for an application's own attributes. */
+/**
+ * Attribute names of the manual spans, after the bootcamp's `app.` names. `app` is in fact a semantic-conventions
+ * namespace (`app.installation.id`, `app.screen.*`); the naming guide advises a reverse domain for your own.
+ */
 export const APP_ATTR = {
   number: 'app.fizzbuzz.number',
   divisor: 'app.fizzbuzz.divisor',
@@ -40,8 +43,10 @@ export function createDivisorService(
   opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>,
   spec: DivisorSpec,
   manual: () => boolean,
+  /** The tracer of the hand-made spans: the module's own, not the framework's (default: the framework's). */
+  manualTracer: Tracer = opts.tracer,
 ): SimService {
-  const { clock, random, tracer } = opts;
+  const { clock, random } = opts;
 
   /** Read the rule from the config store: the slow part. */
   async function loadRule(): Promise<number> {
@@ -52,7 +57,7 @@ export function createDivisorService(
 
   /** A hand-made span, ended on the simulated clock whatever happens inside. */
   function manualSpan<T>(name: string, attributes: Record<string, string | number>, body: (span: Span) => Promise<T>): Promise<T> {
-    return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL, startTime: clock.now(), attributes }, async (span) => {
+    return manualTracer.startActiveSpan(name, { kind: SpanKind.INTERNAL, startTime: clock.now(), attributes }, async (span) => {
       try {
         return await body(span);
       } finally {
@@ -69,22 +74,28 @@ export function createDivisorService(
     if (!manual()) {
       divisible = n % (await loadRule()) === 0;
     } else {
-      // What a developer adds by hand: a span around the business logic, with the attributes they will want to
-      // search by (the number, the answer, and who asked), and one around the step they suspect.
-      divisible = await manualSpan(
-        'is divisible',
-        {
-          [APP_ATTR.number]: n,
-          [APP_ATTR.divisor]: spec.divisor,
-          ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
-        },
-        async (span) => {
-          const divisor = await manualSpan('load rule', { [APP_ATTR.ruleKey]: spec.ruleKey }, () => loadRule());
-          const result = n % divisor === 0;
-          span.setAttribute(APP_ATTR.divisible, result);
-          return result;
-        },
-      );
+      const asked = {
+        [APP_ATTR.number]: n,
+        [APP_ATTR.divisor]: spec.divisor,
+        ...(request.headers['user-agent'] ? { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] } : {}),
+      };
+      // #region manual-spans
+      // By hand: a span around the business logic, with what we
+      // will search by (asked: the number, the divisor, who asked),
+      // and one around the step we suspect.
+      const check = async (span: Span): Promise<boolean> => {
+        const rule = { [APP_ATTR.ruleKey]: spec.ruleKey };
+        // #region manual-calls
+        const by = await manualSpan('load rule', rule, loadRule);
+        // #endregion
+        const result = n % by === 0;
+        span.setAttribute(APP_ATTR.divisible, result);
+        return result;
+      };
+      // #region manual-calls
+      divisible = await manualSpan('is divisible', asked, check);
+      // #endregion
+      // #endregion
     }
     return jsonResponse(200, { number: n, result: divisible });
   });

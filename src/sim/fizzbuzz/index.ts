@@ -10,8 +10,9 @@ import type { SimResponse } from '../http';
 import { Network } from '../network';
 import type { Random } from '../random';
 import type { SimService } from '../service';
+import { DIVISOR_MANUAL_SCOPE, HTTP_SCOPE } from '../scopes';
 import type { TracerSource } from '../tracing';
-import { BUZZER, createDivisorService, FIZZER } from './divisor-service';
+import { BUZZER, createDivisorService, FIZZER, type DivisorSpec } from './divisor-service';
 import { createHub, HUB_PORT, type ContextSource } from './hub';
 
 export type { ContextSource } from './hub';
@@ -53,7 +54,9 @@ export function createFizzBuzz(opts: FizzBuzzOptions): FizzBuzz {
   const network = new Network({ clock, random: random.fork('network'), faults });
   const base = { network, clock, faults };
 
-  const hubTracer = tracerFor('hub');
+  // The framework's and the HTTP client's spans come from the HTTP instrumentation's tracer; the hand-made spans of
+  // fizzer and buzzer from a tracer named after their module, so a trace shows which spans were written by hand.
+  const hubTracer = tracerFor('hub', HTTP_SCOPE);
   const hub = createHub(
     { ...base, tracer: hubTracer, random: random.fork('hub') },
     {
@@ -62,8 +65,15 @@ export function createFizzBuzz(opts: FizzBuzzOptions): FizzBuzz {
       ...(opts.hubContext ? { contextSource: opts.hubContext } : {}),
     },
   ).start();
-  const fizzer = createDivisorService({ ...base, tracer: tracerFor('fizzer'), random: random.fork('fizzer') }, FIZZER, manual).start();
-  const buzzer = createDivisorService({ ...base, tracer: tracerFor('buzzer'), random: random.fork('buzzer') }, BUZZER, manual).start();
+  const divisor = (spec: DivisorSpec) =>
+    createDivisorService(
+      { ...base, tracer: tracerFor(spec.name, HTTP_SCOPE), random: random.fork(spec.name) },
+      spec,
+      manual,
+      tracerFor(spec.name, DIVISOR_MANUAL_SCOPE),
+    ).start();
+  const fizzer = divisor(FIZZER);
+  const buzzer = divisor(BUZZER);
 
   const pathFor = (n: number): string => `/fizzbuzz?n=${n}`;
   return {

@@ -31,51 +31,67 @@ export interface HandTiming {
 export function createHandTiming({ clock, random, log, instrumentation, tracer }: HandTimingDeps): HandTiming {
   const level = () => instrumentation.current.level;
   const logging = (min: number) => level() >= min && level() <= 3;
-  const prefix = (ctx: RouteContext): string => {
-    const id = ctx.locals.get(REQUEST_ID);
-    return typeof id === 'string' ? `req: ${id}, ` : '';
+  // A random 64-bit number, as a correlation id usually is; and a timing line, with the request's id once it has one.
+  // #region step-3
+  const newRequestId = (): string => {
+    const high = BigInt(random.int(0, 0xffffffff));
+    const low = BigInt(random.int(0, 0xffffffff));
+    return ((high << BigInt(32)) | low).toString(10);
   };
-  // A random 64-bit number in decimal, as a correlation id usually is.
-  const newRequestId = (): string =>
-    ((BigInt(random.int(0, 0xffffffff)) << BigInt(32)) | BigInt(random.int(0, 0xffffffff))).toString(10);
+  function write(ctx: RouteContext, text: string): void {
+    const id = String(ctx.locals.get(REQUEST_ID) ?? '');
+    const line = id ? `req: ${id}, ${text}` : text;
+    const requestId = id ? { requestId: id } : {};
+    const atMs = clock.now();
+    log.write({ atMs, text: line, ...requestId });
+  }
+  // #endregion
 
   return {
-    route: (functionName, handler) => async (ctx) => {
+    // #region step-1
+    route: (fn, handler) => async (ctx) => {
       if (!logging(1)) return handler(ctx);
-      if (level() >= 3) ctx.locals.set(REQUEST_ID, newRequestId());
+      // #endregion
+      // #region step-3
+      if (level() >= 3) {
+        ctx.locals.set(REQUEST_ID, newRequestId());
+      }
+      // #endregion
+      // #region step-1
       const startMs = clock.now();
       try {
         return await handler(ctx);
       } finally {
-        const requestId = ctx.locals.get(REQUEST_ID) as string | undefined;
-        log.write({
-          atMs: clock.now(),
-          text: `${prefix(ctx)}function ${functionName} took ${seconds(clock.now() - startMs)} seconds`,
-          ...(requestId ? { requestId } : {}),
-        });
+        const took = seconds(clock.now() - startMs);
+        write(ctx, `function ${fn} took ${took} seconds`);
       }
     },
+    // #endregion
     async op(ctx, name, work) {
+      // #region step-6
       if (level() >= 6) {
-        const span = tracer.startSpan(name, { startTime: clock.now() });
+        // Started while the request's span is active: it
+        // becomes its child, with no ids passed by hand.
+        const start = { startTime: clock.now() };
+        const span = tracer.startSpan(name, start);
         try {
-          return await context.with(trace.setSpan(context.active(), span), work);
+          const inSpan = trace.setSpan(context.active(), span);
+          return await context.with(inSpan, work);
         } finally {
           span.end(clock.now());
         }
       }
+      // #endregion
       if (!logging(2)) return work();
+      // #region step-2
       const startMs = clock.now();
       try {
         return await work();
       } finally {
-        const requestId = ctx.locals.get(REQUEST_ID) as string | undefined;
-        log.write({
-          atMs: clock.now(),
-          text: `${prefix(ctx)}operation ${name} took ${seconds(clock.now() - startMs)} seconds`,
-          ...(requestId ? { requestId } : {}),
-        });
+        const took = seconds(clock.now() - startMs);
+        write(ctx, `operation ${name} took ${took} seconds`);
       }
+      // #endregion
     },
   };
 }

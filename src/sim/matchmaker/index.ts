@@ -16,6 +16,7 @@ import type { Random } from '../random';
 import { RedisClient, RedisServer } from '../redis';
 import type { SimService } from '../service';
 import { SqlClient, SqlDatabase } from '../sql-database';
+import { HTTP_SCOPE, MATCHMAKER_MANUAL_SCOPE, PG_SCOPE, REDIS_SCOPE } from '../scopes';
 import type { TracerSource } from '../tracing';
 import { BEERS, DONUTS } from './data';
 import { DonutDB, stockBakery } from './donut-db';
@@ -66,16 +67,17 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   const redisServer = new RedisServer();
   stockBakery(redisServer, DONUTS, random.fork('bakery'));
 
-  // One real tracer per service; each layer of instrumentation sees it only from its own level on.
-  const webTracer = tracerFor('web');
-  const endpoint = { tracer: gatedTracer(webTracer, at(7)), clock, random: random.fork('datastores'), faults };
+  // One provider per service, and in it one tracer per instrumentation library (its scope), as a real SDK has;
+  // each layer of instrumentation sees its tracer only from its own level on.
+  const webHttp = tracerFor('web', HTTP_SCOPE);
+  const endpoint = { clock, random: random.fork('datastores'), faults };
   const web = createWeb(
-    { tracer: gatedTracer(webTracer, at(5)), network, clock, random: random.fork('web'), faults },
+    { tracer: gatedTracer(webHttp, at(5)), network, clock, random: random.fork('web'), faults },
     {
-      sql: new SqlClient(db, { ...endpoint, host: 'db', port: 5432, namespace: 'matchmaker' }),
-      donutDb: new DonutDB(new RedisClient(redisServer, { ...endpoint, host: 'redis', port: 6379 })),
+      sql: new SqlClient(db, { ...endpoint, tracer: gatedTracer(tracerFor('web', PG_SCOPE), at(7)), host: 'db', port: 5432, namespace: 'matchmaker' }),
+      donutDb: new DonutDB(new RedisClient(redisServer, { ...endpoint, tracer: gatedTracer(tracerFor('web', REDIS_SCOPE), at(7)), host: 'redis', port: 6379 })),
       http: new HttpClient({
-        tracer: gatedTracer(webTracer, at(8)),
+        tracer: gatedTracer(webHttp, at(8)),
         network,
         clock,
         faults,
@@ -83,11 +85,11 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
         propagate: () => instrumentation.atLeast(8) && instrumentation.current.propagate,
         propagator: opts.propagator,
       }),
-      timing: createHandTiming({ clock, random: random.fork('correlation'), log, instrumentation, tracer: gatedTracer(webTracer, at(6)) }),
+      timing: createHandTiming({ clock, random: random.fork('correlation'), log, instrumentation, tracer: gatedTracer(tracerFor('web', MATCHMAKER_MANUAL_SCOPE), at(6)) }),
       instrumentation,
     },
   ).start();
-  const tasterTracer = gatedTracer(tracerFor('taster'), at(8));
+  const tasterTracer = gatedTracer(tracerFor('taster', HTTP_SCOPE), at(8));
   const taster = createTaster({ tracer: tasterTracer, network, clock, random: random.fork('taster'), faults }).start();
 
   return {

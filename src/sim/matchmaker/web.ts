@@ -79,15 +79,23 @@ export function createWeb(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, 
   async function pair(ctx: RouteContext): Promise<SimResponse> {
     const name = ctx.query.get('name');
     if (!name) throw new HttpError(400, 'missing query parameter: name');
-    if (instrumentation.current.tagBeer) ctx.span.setAttribute('beer', name);
+    // #region step-tag
+    if (instrumentation.current.tagBeer) {
+      ctx.span.setAttribute('beer', name);
+    }
+    // #endregion
     const [beer] = await op(ctx, 'beer.query', () => sql.select('beers', ['name', 'style'], { column: 'name', value: name }));
     if (!beer) throw new HttpError(404, `no beer named '${name}'`);
     const donuts = await op(ctx, 'donuts.query', () => sql.select('donuts', ['name']));
     const fresh = new Set(await op(ctx, 'donuts.fresh', () => donutDb.freshDonuts()));
     const candidates = donuts.map((d) => d['name'] as string).filter((d) => fresh.has(d));
+    // #region step-error
     if (instrumentation.current.failPairing) {
-      throw new PairingError(`could not pair '${name}': the scoring table came back empty`);
+      const why = 'the scoring table came back empty';
+      const message = `could not pair '${name}': ${why}`;
+      throw new PairingError(message);
     }
+    // #endregion
     return op(ctx, 'match', () => bestMatch(name, candidates));
   }
 

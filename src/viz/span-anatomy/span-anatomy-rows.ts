@@ -5,7 +5,7 @@
 import type { AttrValue, SpanRecord } from '../../telemetry/span-record';
 import { formatAttrValue } from '../attr-format';
 import { low64Decimal } from '../../lib/hex-decimal';
-import { msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
+import { msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorService, vendorType } from './vendor-span';
 
 /** One matched pair. Either side may be absent: some facts exist in one form only. */
 export interface AnatomyRow {
@@ -69,8 +69,11 @@ export function anatomyRows(span: SpanRecord): AnatomyRow[] {
     { key: 'parent_id', debugField: 'parent_id', debugValue: span.parentSpanId ? low64Decimal(span.parentSpanId) : 'None',
       ...(span.parentSpanId ? { otelPath: 'parentSpanId', otelValue: json(span.parentSpanId) } : {}),
       note: span.parentSpanId ? 'parent_id ↔ parentSpanId: the span this one was called from.' : 'parent_id None: a root span; OTel leaves parentSpanId out.' },
-    { key: 'service', debugField: 'service', debugValue: span.serviceName, otelPath: 'resource.attributes["service.name"]',
-      otelValue: json(span.serviceName), note: 'service ↔ resource service.name: set once per process, not per span.' },
+    { key: 'service', debugField: 'service', debugValue: vendorService(span), otelPath: 'resource.attributes["service.name"]',
+      otelValue: json(span.serviceName),
+      note: vendorService(span) === span.serviceName
+        ? 'service ↔ resource service.name: per span on the left (a span inherits its parent’s); OTel sets it once per provider.'
+        : `service ${vendorService(span)} ↔ db.system.name: the vendor gave datastore spans their own service; OTel keeps ${span.serviceName}, the caller, and names the datastore as the peer.` },
     { key: 'resource', debugField: 'resource', debugValue: resource.value,
       otelPath: resource.from === 'name' ? 'name' : attr(resource.from), otelValue: json(resource.from === 'name' ? span.name : (span.attributes[resource.from] as string)),
       note: `resource ↔ ${resource.from}: which route or query, the thing you group by to compare requests.` },
@@ -84,7 +87,11 @@ export function anatomyRows(span: SpanRecord): AnatomyRow[] {
       note: 'duration = endTimeUnixNano − startTimeUnixNano; OTel has no duration field.' },
     { key: 'error', debugField: 'error', debugValue: failed ? '1' : '0', otelPath: 'status.code', otelValue: String(OTLP_STATUS[span.status.code]),
       otelHint: `STATUS_CODE_${span.status.code}`, ...(exception ? { alsoOtel: [`events[${exceptionAt}].name`] } : {}),
-      note: failed ? 'error 1 ↔ status ERROR, with an exception event that says what was thrown.' : 'error 0 ↔ status UNSET: nothing failed.' },
+      note: failed
+        ? exception
+          ? 'error 1 ↔ status ERROR; what was thrown is an exception event here (OTel JS’s default; semconv now prefers a log record).'
+          : 'error 1 ↔ status ERROR; http.response.status_code and error.type say why, so no status message.'
+        : 'error 0 ↔ status UNSET: nothing failed.' },
   ];
   if (span.status.message) {
     head.push({ key: 'status.message', otelPath: 'status.message', otelValue: json(span.status.message),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan } from '../../../tests/factories/make-span';
-import { msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorType } from './vendor-span';
+import { msToEpochNanos, nanosToEpochSeconds, nanosToSeconds, vendorName, vendorResource, vendorService, vendorType } from './vendor-span';
 
 describe('vendor-span', () => {
   it('turns epoch ms into exact epoch ns, splitting as the SDK does', () => {
@@ -36,5 +36,13 @@ describe('vendor-span', () => {
       { value: 'GET /taste', from: 'url.template' },
       { value: 'match', from: 'name' },
     ]);
+  });
+});
+
+describe('vendorService', () => {
+  it('gives datastore spans a service of their own, as the workshop tracer did, and others their process', () => {
+    expect(vendorService(makeSpan({ id: 'q', attributes: { 'db.system.name': 'postgresql' } }))).toBe('postgres');
+    expect(vendorService(makeSpan({ id: 'r', attributes: { 'db.system.name': 'redis' } }))).toBe('redis');
+    expect(vendorService(makeSpan({ id: 'h', serviceName: 'web', attributes: { 'http.request.method': 'GET' } }))).toBe('web');
   });
 });

@@ -48,6 +48,18 @@ export function vendorType(span: SpanRecord): string {
 }
 
 /**
+ * The vendor's `service`: a per-span field in that tracer, not a per-process one. A span without one inherits its
+ * parent's; the 2017 datastore integrations gave their spans a service of their own (`postgres`, `redis`), as the
+ * workshop's `tracer.trace("beer.query", service="db")` did by hand. OpenTelemetry keeps `service.name` on the
+ * caller's resource and names the datastore as the peer (`db.system.name`, `server.address`).
+ */
+export function vendorService(span: SpanRecord): string {
+  const system = text(span.attributes['db.system.name']);
+  if (system === 'postgresql') return 'postgres';
+  return system ?? span.serviceName;
+}
+
+/**
  * The vendor's operation name: a fixed name per integration, not per route or query. The matchmaker's services
  * are Flask apps calling each other with requests, as in the workshop: `flask.request`, `requests.request`.
  */
