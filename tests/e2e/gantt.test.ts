@@ -217,6 +217,7 @@ describe('the Gantt chart slide', () => {
     expect(await page.$$eval(`${demo} .gc-trace`, (b) => b.length)).toBeGreaterThanOrEqual(8);
     expect(await page.getAttribute(`${demo} .gc-trace >> nth=0`, 'aria-pressed')).toBe('true');
     expect(await page.inputValue(`${demo} .gc-order`)).toBe('slowest');
+    expect(await page.textContent(`${demo} .traffic-counts`)).toMatch(/^Stopped: (\d+) sent, \1 answered \(\d+ failed\), 0 in flight\.$/);
     expect(problems).toEqual([]);
     await page.close();
   });

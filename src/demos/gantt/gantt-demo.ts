@@ -23,6 +23,7 @@ import { createProblemLine } from '../kit/controls';
 import { el } from '../kit/dom';
 import { createTraceBox } from '../kit/panels';
 import { createTrafficControls } from '../kit/traffic-controls';
+import { formatTrafficLine } from '../kit/traffic-text';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { RecentTraces, type FinishedTrace, type TraceOrder } from './recent-traces';
 import { ShownTrace } from './shown-trace';
@@ -134,6 +135,9 @@ export function createGanttDemo(): Demo {
             drawnList = s.listVersion;
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
+          // On paper the toolbar has let go of the generator (print view unsubscribes once it has fast-forwarded), so
+          // its line would say no request was sent: write what was.
+          if (ctx.print && counts) counts.textContent = formatTrafficLine(s.traffic.snapshot());
           const pinned = s.shown.pinned !== undefined;
           const text = showingText(pinned, drawnInfo);
           if (text !== drawnShowing) {
