@@ -1,8 +1,9 @@
 /**
  * The Gantt chart slide against the built deck, driven as a person would: deep-link to it, start the traffic, see the
  * list fill and the chart follow the newest trace; order by slowest, pin the top one and check the chart stays on it
- * while traffic goes on; the critical path on and off; follow the newest again; Reset; axe on the slide; keys in the
- * list never move the deck; leaving the slide stops everything; print view draws a seeded trace.
+ * while traffic goes on; the critical path on and off; follow the newest again; a span opened pins its trace; Reset;
+ * axe on the slide; keys in the list never move the deck; leaving the slide stops everything; print view draws a
+ * seeded trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -49,7 +50,7 @@ async function startTraffic(page: Page, rate = '20') {
 }
 
 describe('the Gantt chart slide', () => {
-  it('follows the newest finished trace, pins a slow one that stays while traffic goes on, and resets', { timeout: 90_000 }, async () => {
+  it('follows the newest finished trace, pins a slow one that stays while traffic goes on, and resets', { timeout: 120_000 }, async () => {
     const { page, problems, foreignRequests, cspViolations } = await openSlide();
     expect(await page.textContent(COUNTS)).toBe('No requests sent yet.');
     expect(await page.textContent(`${SCOPE} .gc-list-head`)).toBe('No trace has finished yet.');
@@ -112,6 +113,15 @@ describe('the Gantt chart slide', () => {
     await expect.poll(() => page.getAttribute(`${SCOPE} .gc-follow`, 'aria-pressed')).toBe('true');
     await expect.poll(() => drawnTrace(page), { timeout: 10_000 }).not.toBe(pinnedId);
     expect(await page.getAttribute(`${SCOPE} .gc-showing`, 'data-mode')).toBe('newest');
+
+    // Opening a span of the followed trace pins it: a person reading it does not want it replaced.
+    await page.locator(`${SCOPE} [role="treeitem"]`).first().click();
+    await expect.poll(() => page.getAttribute(`${SCOPE} .gc-showing`, 'data-mode')).toBe('pinned');
+    const readId = await drawnTrace(page);
+    const sentNow = await sent(page);
+    await expect.poll(() => sent(page), { timeout: 10_000 }).toBeGreaterThan(sentNow + 20);
+    expect(await drawnTrace(page)).toBe(readId);
+    expect(await page.getAttribute(`${SCOPE} .gc-follow`, 'aria-pressed')).toBe('false');
 
     await page.click(`${SCOPE} .demo-reset`);
     await expect.poll(() => page.textContent(COUNTS)).toBe('No requests sent yet.');
@@ -217,6 +227,7 @@ describe('the Gantt chart slide', () => {
     expect(await page.$$eval(`${demo} .gc-trace`, (b) => b.length)).toBeGreaterThanOrEqual(8);
     expect(await page.getAttribute(`${demo} .gc-trace >> nth=0`, 'aria-pressed')).toBe('true');
     expect(await page.inputValue(`${demo} .gc-order`)).toBe('slowest');
+    expect(await page.textContent(`${demo} .traffic-counts`)).toMatch(/^Stopped: (\d+) sent, \1 answered \(\d+ failed\), 0 in flight\.$/);
     expect(problems).toEqual([]);
     await page.close();
   });

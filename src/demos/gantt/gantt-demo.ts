@@ -24,6 +24,7 @@ import { createProblemLine } from '../kit/controls';
 import { el } from '../kit/dom';
 import { createTraceBox } from '../kit/panels';
 import { createTrafficControls } from '../kit/traffic-controls';
+import { formatTrafficLine } from '../kit/traffic-text';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { RecentTraces, type FinishedTrace, type TraceOrder } from './recent-traces';
 import { ShownTrace } from './shown-trace';
@@ -113,6 +114,21 @@ export function createGanttDemo(): Demo {
         services: MATCHMAKER_SERVICES,
         label: 'Gantt chart of one trace',
         emptyText: 'Send requests: the newest finished trace is drawn here.',
+        // A person who opens a span, or steps along the critical path, is reading this trace: pin it, so it does
+        // not give way to the next one under their eyes.
+        onSelect: (spanId) => {
+          const id = live.session?.shown.current;
+          if (spanId === null || id === undefined || live.session?.shown.pinned !== undefined) return;
+          change((s) => s.shown.pin(id));
+        },
+      });
+      // Focus in the chart (a keyboard user walking its rows) holds the following too, as focus holds the list.
+      let chartFocused = false;
+      traceBox.addEventListener('focusin', () => (chartFocused = true));
+      traceBox.addEventListener('focusout', (event) => {
+        if (event.relatedTarget instanceof Node && traceBox.contains(event.relatedTarget)) return;
+        chartFocused = false;
+        live.requestDraw();
       });
       let drawnId: string | undefined;
       // What the line above the chart says of the trace shown, taken when it was first drawn: a pinned trace soon
@@ -124,9 +140,10 @@ export function createGanttDemo(): Demo {
         traffic,
         draw(s) {
           const newest = s.recent.newest?.traceId;
-          if (s.shown.update(newest, performance.now())) s.listVersion++;
-          // A newer trace waits out the hold: come back for it (never in print view, where nothing waits).
-          if (!ctx.print && s.shown.waiting(newest)) live.requestDraw();
+          if (!chartFocused && s.shown.update(newest, performance.now())) s.listVersion++;
+          // A newer trace waits out the hold: come back for it (never in print view, where nothing waits; nor while
+          // focus holds the chart: leaving it asks for a frame).
+          if (!ctx.print && !chartFocused && s.shown.waiting(newest)) live.requestDraw();
           const id = s.shown.current;
           if (id !== drawnId) {
             drawnId = id;
@@ -146,6 +163,9 @@ export function createGanttDemo(): Demo {
           if (listDecision === 'draw') {
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
+          // On paper the toolbar has let go of the generator (print view unsubscribes once it has fast-forwarded), so
+          // its line would say no request was sent: write what was.
+          if (ctx.print && counts) counts.textContent = formatTrafficLine(s.traffic.snapshot());
           const pinned = s.shown.pinned !== undefined;
           const text = showingText(pinned, drawnInfo);
           if (text !== drawnShowing) {
