@@ -194,13 +194,32 @@ describe('the SQL console', () => {
     await deck.page.close();
   });
 
+  it("keeps the bootcamp's lesson: COUNT by trace_id with a WHERE on service_name, then without it, then one more feed", async () => {
+    const { page, problems } = await openConsole('#/bootcamp-sql');
+    expect(await headers(page)).toEqual(['trace_id', 'spans']);
+    const withWhere = await cells(page);
+    expect(withWhere).toHaveLength(6);
+    expect(withWhere.map((r) => r[1])).toEqual(['2', '2', '2', '2', '2', '2']);
+    await typeAndRun(page, 'SELECT trace_id, COUNT(*) AS spans\nFROM spans\nGROUP BY trace_id\nORDER BY MIN(start_ms) DESC;');
+    await expect.poll(async () => (await cells(page)).map((r) => r[1])).toEqual(['3', '3', '3', '3', '3', '3']);
+    await page.click(`${SCOPE} .sql-live`);
+    await expect.poll(() => dataLine(page), { timeout: 15_000 }).toMatch(/\(18 seeded, 3 live\)/);
+    await page.click(`${SCOPE} .sql-run`);
+    await expect.poll(() => cells(page)).toHaveLength(7);
+    // The new trace is the newest, so it is first.
+    expect((await cells(page))[0]![0]).not.toBe(withWhere[0]![0]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('passes axe on its slides, with a result and a chart on show', async () => {
     const { page } = await openDeck(browser, '#/traces-as-data');
-    const found = await chapterViolations(page, ['traces-as-data', 'sql-console'], async (p) => {
+    const found = await chapterViolations(page, ['traces-as-data', 'sql-console', 'bootcamp-sql'], async (p) => {
       if ((await p.$(SCOPE)) === null) return;
       await p.waitForFunction((s) => /spans in the table/.test(document.querySelector(`${s} .sql-data`)?.textContent ?? ''), SCOPE, { timeout: 30_000 });
-      await p.click(`${SCOPE} .sql-example:text("Error rate per service")`);
-      await p.waitForSelector(`${SCOPE} svg.sql-chart`);
+      const example = (await p.$(`${SCOPE} .sql-example:text("Error rate per service")`)) ?? (await p.$(`${SCOPE} .sql-example:text("The manual span’s attributes")`));
+      await example?.click();
+      await p.waitForSelector(`${SCOPE} .sql-table`);
     });
     expect(found).toEqual({});
     await page.close();

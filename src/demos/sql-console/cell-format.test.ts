@@ -54,5 +54,6 @@ describe('chartData', () => {
     expect(chartData(['a', 'b'], [['x', 'y']])).toBeUndefined();
     expect(chartData(['a', 'b'], [['x', null]])).toBeUndefined();
     expect(chartData(['a', 'b'], [])).toBeUndefined();
+    expect(chartData(['trace_id', 'spans'], [['0af7651916cd43dd8448eb211c80319c', 3]])).toBeUndefined();
   });
 });

@@ -73,6 +73,8 @@ const MAX_BARS = 12;
 export function chartData(columns: readonly string[], rows: readonly (readonly CellValue[])[]): ChartData | undefined {
   if (columns.length !== 2 || rows.length === 0) return undefined;
   if (!rows.every((r) => typeof r[1] === 'number' && Number.isFinite(r[1]))) return undefined;
+  // One bar per trace id says nothing a bar could: the ids are for opening, the table shows them.
+  if (rows.some((r) => isTraceId(r[0] ?? null))) return undefined;
   // A label column of numbers too (a histogram's buckets) still reads as labels.
   const bars = rows.slice(0, MAX_BARS).map((r) => ({ label: formatCell(columns[0]!, r[0] ?? null).text, value: r[1] as number }));
   return { labelColumn: columns[0]!, valueColumn: columns[1]!, bars, leftOut: rows.length - bars.length };
