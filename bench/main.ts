@@ -7,6 +7,7 @@ import { installGlobalContext } from '../src/telemetry/global-context';
 import { runAnalysis } from './analysis';
 import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';
+import { runSql } from './sql';
 import { runStreaming } from './streaming';
 import { runWaterfallScale } from './waterfall-scale';
 
@@ -29,6 +30,7 @@ const api = {
   memoryAdvanceTo,
   memoryDispose,
   analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),
+  sql: (opts?: Parameters<typeof runSql>[0]) => runSql(opts),
 };
 
 export type BenchApi = typeof api;

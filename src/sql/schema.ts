@@ -30,12 +30,13 @@ CREATE TABLE events (
 `;
 
 /**
- * Rows go in as one JSON array of row arrays bound to one parameter, unpacked by SQLite's json_each in C. Binding
- * twelve values a row through the JavaScript API cost about 20 µs a row (2 s for 100,000 spans); this is several
- * times faster, and one statement per batch is one transaction by itself.
+ * Rows go in as one JSON array of row arrays bound to one parameter, unpacked in C. Binding twelve values a row
+ * through the JavaScript API cost about 20 µs a row (2 s for 100,000 spans on an idle machine); this is several
+ * times faster. `jsonb_each` rather than `json_each`: its `value` is the row in binary JSON, so the twelve `->>`
+ * read it without parsing the row's text twelve times (about 3× faster again, measured in the same run).
  */
 const insertFromJson = (table: string, columns: readonly string[]): string =>
-  `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
+  `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM jsonb_each(?)`;
 
 export const INSERT_SPANS = insertFromJson('spans', SPAN_COLUMNS);
 export const INSERT_EVENTS = insertFromJson('events', EVENT_COLUMNS);
