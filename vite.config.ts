@@ -93,6 +93,14 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 3000,
+    rolldownOptions: {
+      // SQLite's module writes BigInt literals, which ES2016 has not; Chromium runs them, and lowering is only for
+      // zone.js's sake. Said once per literal, the warning buried every build's output.
+      onLog(level, log, handler) {
+        if (log.code === 'TOLERATED_TRANSFORM' && log.id?.includes('@sqlite.org/sqlite-wasm')) return;
+        handler(level, log);
+      },
+    },
   },
   optimizeDeps: {
     // SQLite finds its wasm beside its module (new URL('sqlite3.wasm', import.meta.url)): prebundling would move the
