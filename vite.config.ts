@@ -52,7 +52,7 @@ function speakerViewScriptHash(): string {
 
 /**
  * A strict Content Security Policy for the built deck, as a meta tag: scripts only from the deck itself (and the
- * speaker view's one script, by hash), no eval, no network but the deck's own origin. Styles may be inline because
+ * speaker view's one script, by hash), no eval (WebAssembly may be compiled: SQLite on the SQL slides), no network but the deck's own origin. Styles may be inline because
  * mermaid's SVGs carry a <style> element and reveal.js positions slides with style attributes. Build only: the dev
  * server injects its own client code.
  */
@@ -63,7 +63,8 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml(html) {
       const policy = [
         "default-src 'self'",
-        `script-src 'self' ${speakerViewScriptHash()}`,
+        // 'wasm-unsafe-eval' lets the SQL slides compile SQLite's WebAssembly; it allows no eval() of JavaScript.
+        `script-src 'self' 'wasm-unsafe-eval' ${speakerViewScriptHash()}`,
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "font-src 'self' data:",
@@ -92,8 +93,19 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 3000,
+    rolldownOptions: {
+      // SQLite's module writes BigInt literals, which ES2016 has not; Chromium runs them, and lowering is only for
+      // zone.js's sake. Said once per literal, the warning buried every build's output.
+      onLog(level, log, handler) {
+        if (log.code === 'TOLERATED_TRANSFORM' && log.id?.includes('@sqlite.org/sqlite-wasm')) return;
+        handler(level, log);
+      },
+    },
   },
   optimizeDeps: {
+    // SQLite finds its wasm beside its module (new URL('sqlite3.wasm', import.meta.url)): prebundling would move the
+    // module into .vite/deps without the wasm.
+    exclude: ['@sqlite.org/sqlite-wasm'],
     rolldownOptions: { transform: { target: LOWERED } },
   },
   server: { host: '127.0.0.1', port: 5173 },

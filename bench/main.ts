@@ -8,6 +8,7 @@ import { runAnalysis } from './analysis';
 import { runSampling } from './sampling';
 import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';
+import { runSql } from './sql';
 import { runStreaming } from './streaming';
 import { runWaterfallScale } from './waterfall-scale';
 
@@ -31,6 +32,7 @@ const api = {
   memoryDispose,
   analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),
   sampling: (opts?: Parameters<typeof runSampling>[0]) => runSampling(opts),
+  sql: (opts?: Parameters<typeof runSql>[0]) => runSql(opts),
 };
 
 export type BenchApi = typeof api;

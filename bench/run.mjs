@@ -3,7 +3,7 @@
  * through each benchmark, prints a table and writes bench/results.json. See "Benchmark" in README.md.
  *
  *   node bench/run.mjs                    everything (the deck must be built: `npm run bench` does that first)
- *   node bench/run.mjs span scale         only some: span, scale, stream, memory, size, load, analysis, sampling
+ *   node bench/run.mjs span scale         only some: span, scale, stream, memory, size, load, analysis, sampling, sql
  *   node bench/run.mjs --quick            fewer and shorter runs, to try the harness (figures not comparable)
  *
  * Every figure is a median over repeated runs; nothing here fails on a timing (CI machines are noisy).
@@ -15,9 +15,10 @@ import { gzipSync } from 'node:zlib';
 import { buildFigures, formatTable } from './node/report.mjs';
 import { measureLoad, runLighthouse } from './node/load.mjs';
 import { measureSize } from './node/size.mjs';
+import { measureSqlFetch } from './node/sql-slides.mjs';
 import { BENCH_DIR, buildBenchPage, launch, openBenchPage, ROOT, serveBenchPage, serveDeck } from './node/serve.mjs';
 
-const ALL = ['span', 'scale', 'stream', 'memory', 'size', 'load', 'analysis', 'sampling'];
+const ALL = ['span', 'scale', 'stream', 'memory', 'size', 'load', 'analysis', 'sampling', 'sql'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const picked = args.filter((a) => !a.startsWith('--'));
@@ -38,6 +39,7 @@ const RUNS = {
   load: quick ? 2 : 5,
   analysis: quick ? 2 : 7,
   sampling: quick ? 2 : 9,
+  sql: quick ? 2 : 5,
 };
 const SIZES = [100, 1_000, 10_000, 50_000];
 
@@ -71,13 +73,13 @@ async function main() {
     log('size of dist/');
     results.size = measureSize(resolve(ROOT, 'dist'));
   }
-  const needsBenchPage = ['span', 'scale', 'stream', 'memory', 'analysis', 'sampling'].some((b) => want.has(b));
+  const needsBenchPage = ['span', 'scale', 'stream', 'memory', 'analysis', 'sampling', 'sql'].some((b) => want.has(b));
   if (needsBenchPage) {
     log('building the bench page (bench/dist)');
     await buildBenchPage();
   }
   const bench = needsBenchPage ? await serveBenchPage() : undefined;
-  const deck = want.has('load') || want.has('size') ? await serveDeck() : undefined;
+  const deck = want.has('load') || want.has('size') || want.has('sql') ? await serveDeck() : undefined;
   const browser = await launch();
   results.chromium = browser.version();
   try {
@@ -152,6 +154,11 @@ async function main() {
       results.sampling = await inBenchPage(browser, bench.url, ({ page }) =>
         page.evaluate((runs) => window.bench.sampling({ runs, spanRounds: runs * 2 + 6 }), RUNS.sampling),
       );
+    }
+    if (want.has('sql')) {
+      log(`sql: 100,000 spans into SQLite and a GROUP BY over them, ${RUNS.sql} runs; then which slides fetch its wasm`);
+      results.sql = await inBenchPage(browser, bench.url, ({ page }) => page.evaluate((runs) => window.bench.sql({ runs }), RUNS.sql));
+      results.sql.slides = await measureSqlFetch(browser, deck.url);
     }
     if (want.has('load')) {
       log(`load: ${RUNS.load} cold loads of the built deck`);

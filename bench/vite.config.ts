@@ -21,6 +21,13 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 5000,
+    rolldownOptions: {
+      // As in the deck's config: SQLite's BigInt literals are kept (Chromium runs them), and need not be said.
+      onLog(level, log, handler) {
+        if (log.code === 'TOLERATED_TRANSFORM' && log.id?.includes('@sqlite.org/sqlite-wasm')) return;
+        handler(level, log);
+      },
+    },
   },
   optimizeDeps: {
     rolldownOptions: { transform: { target: LOWERED } },

@@ -6,7 +6,8 @@
 // SPAN_ANATOMY=sql,fail,tags.error.stack picks the span, the failure and the field hovered). The service map runs
 // traffic for a few seconds, then also shoots service-map-fault.png (taster down) and service-map-trace.png (an
 // exemplar of the red edge opened in the waterfall). The Gantt chart runs traffic for a few seconds (GANTT_SHOT=pinned
-// then pins the slowest trace with its critical path on).
+// then pins the slowest trace with its critical path on). A SQL console slide waits for its data, then also shoots
+// <hash>-chart.png (an example that draws a bar chart) and, where it has one, <hash>-trace.png (a slow trace opened).
 // SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
@@ -110,6 +111,11 @@ try {
       }
       await page.waitForTimeout(800);
     }
+    const sql = await page.$('.present [data-demo="sql-console"]');
+    if (sql) {
+      // The SQL console: wait for the seeded data and the first result (its table).
+      await page.waitForFunction(() => /spans in the table/.test(document.querySelector('.present .sql-data')?.textContent ?? ''), null, { timeout: 60000 });
+    }
     const map = await page.$('.present [data-demo="service-map"]');
     if (map) {
       // The service map: traffic for a few seconds, so nodes, edges, numbers and dots are all there.
@@ -128,6 +134,25 @@ try {
       await page.waitForTimeout(500);
       await page.screenshot({ path: shot(`${hash}-trace`) });
       console.log(shot(`${hash}-trace`));
+    }
+    if (sql) {
+      // Then an example whose result is one label and one number: its bar chart; then a trace opened from an id.
+      const chartExample = await page.$('.present .sql-example:text("Error rate per service")');
+      if (chartExample) {
+        await chartExample.click();
+        await page.waitForSelector('.present svg.sql-chart');
+        await page.screenshot({ path: shot(`${hash}-chart`) });
+        console.log(shot(`${hash}-chart`));
+      }
+      const slowest = await page.$('.present .sql-example:text("The slowest traces")');
+      if (slowest) {
+        await slowest.click();
+        await page.waitForSelector('.present .sql-trace-link');
+        await page.locator('.present .sql-trace-link').first().click();
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: shot(`${hash}-trace`) });
+        console.log(shot(`${hash}-trace`));
+      }
     }
     if (hash === 'console') {
       await page.locator('.present [role="treeitem"]', { hasText: 'taster' }).first().click();

@@ -185,6 +185,19 @@ export function buildFigures(r) {
     add('8 sampling', '  sampled out / recorded', `${fmt(a.ratio, 3)}×`, '≤ 0.3×', a.ratio <= 0.3);
   }
 
+  if (r.sql) {
+    const q = r.sql;
+    const k = (n) => n.toLocaleString('en');
+    add('9 sql', 'SQLite first load in the page (import, wasm, bootstrap)', `${fmt(q.initMs, 0)} ms`);
+    add('9 sql', `load ${k(q.spans)} spans into the table (${q.runs} runs; ${k(q.rowsLoaded ?? 0)} rows)`, `${fmt(q.loadMs, 0)} ms`, '≤ 1,500 ms', q.loadMs <= 1500);
+    add('9 sql', `GROUP BY service and operation over them (${q.groupByRows} groups)`, `${fmt(q.groupByMs)} ms`, '≤ 100 ms', q.groupByMs <= 100);
+    add('9 sql', `  for scale: GROUP BY a JSON attribute (${q.jsonGroupByRows} groups)`, `${fmt(q.jsonGroupByMs)} ms`);
+    if (q.slides) {
+      const s = q.slides;
+      add('9 sql', 'wasm fetched before the SQL slide; on it', `${s.wasmBeforeSqlSlide}; ${s.wasmOnSqlSlide}`, '0; 1', s.wasmBeforeSqlSlide === 0 && s.wasmOnSqlSlide === 1);
+    }
+  }
+
   if (r.load?.samples?.length) {
     const s = r.load.samples;
     const m = (k) => median(s.map((x) => x[k]));

@@ -137,6 +137,14 @@ describe('imports go one way', () => {
     expect(broken((i) => layer(i.file) === 'lib' && !i.from.startsWith('lib/'))).toEqual([]);
   });
 
+  it('only sql imports SQLite, and sql imports only sql, analysis and the span record types', () => {
+    expect(broken((i) => i.from.startsWith('@sqlite.org/') && layer(i.file) !== 'sql')).toEqual([]);
+    expect(
+      broken((i) => layer(i.file) === 'sql' && !/^(sql|analysis)\//.test(i.from) && i.from !== 'telemetry/span-record' && !i.from.startsWith('@sqlite.org/sqlite-wasm')),
+    ).toEqual([]);
+    expect(imports().some((i) => i.file === 'sql/load-sqlite.ts' && i.from === '@sqlite.org/sqlite-wasm')).toBe(true);
+  });
+
   it('analysis imports only analysis and the span record types', () => {
     expect(broken((i) => layer(i.file) === 'analysis' && !i.from.startsWith('analysis/') && i.from !== 'telemetry/span-record')).toEqual([]);
     expect(broken((i) => layer(i.file) === 'analysis' && i.from === 'telemetry/span-record' && !i.typeOnly)).toEqual([]);
