@@ -47,6 +47,8 @@ interface GanttSession extends LiveSession {
   readonly traffic: TrafficGenerator;
   readonly recent: RecentTraces;
   readonly shown: ShownTrace;
+  /** The slide is shown: only then may the view ask for a frame by itself (a hidden demo holds none). */
+  visible: boolean;
   order: TraceOrder;
   /** Bumped when the list or what is pinned changed, so an unchanged list is not handed to the picker again. */
   listVersion: number;
@@ -117,7 +119,8 @@ export function createGanttDemo(): Demo {
       traceBox.addEventListener('focusout', (event) => {
         if (event.relatedTarget instanceof Node && traceBox.contains(event.relatedTarget)) return;
         chartFocused = false;
-        live.requestDraw();
+        // A newer trace may be waiting; the focus can also leave as the slide goes, when no frame may be asked for.
+        if (live.session?.visible) live.requestDraw();
       });
       let drawnId: string | undefined;
       // What the line above the chart says of the trace shown, taken when it was first drawn: a pinned trace soon
@@ -133,7 +136,7 @@ export function createGanttDemo(): Demo {
           if (!chartFocused && s.shown.update(newest, performance.now())) s.listVersion++;
           // A newer trace waits out the hold: come back for it (never in print view, where nothing waits; nor while
           // focus holds the chart: leaving it asks for a frame).
-          if (!ctx.print && !chartFocused && s.shown.waiting(newest)) live.requestDraw();
+          if (s.visible && !ctx.print && !chartFocused && s.shown.waiting(newest)) live.requestDraw();
           const id = s.shown.current;
           if (id !== drawnId) {
             drawnId = id;
@@ -151,9 +154,6 @@ export function createGanttDemo(): Demo {
             drawnList = s.listVersion;
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
-          // On paper the toolbar has let go of the generator (print view unsubscribes once it has fast-forwarded), so
-          // its line would say no request was sent: write what was.
-          if (ctx.print && counts) counts.textContent = formatTrafficLine(s.traffic.snapshot());
           const pinned = s.shown.pinned !== undefined;
           const text = showingText(pinned, drawnInfo);
           if (text !== drawnShowing) {
@@ -162,6 +162,9 @@ export function createGanttDemo(): Demo {
             showing.title = text;
             showing.setAttribute('data-mode', pinned ? 'pinned' : 'newest');
           }
+          // On paper the toolbar has let go of the generator (print view unsubscribes once it has fast-forwarded), so
+          // its line would say no request was sent: write what was.
+          if (ctx.print && counts) counts.textContent = formatTrafficLine(s.traffic.snapshot());
         },
         reset() {
           drawnInfo = undefined;
@@ -193,6 +196,7 @@ export function createGanttDemo(): Demo {
         traffic,
         recent: new RecentTraces(KEPT),
         shown: new ShownTrace(FOLLOW_HOLD_MS),
+        visible: false,
         order: 'newest',
         listVersion: 0,
         shownGrew: false,
@@ -202,8 +206,12 @@ export function createGanttDemo(): Demo {
         },
       };
       world.whileShown(() => {
+        session.visible = true;
         view.traffic.connect(traffic);
-        return () => view.traffic.connect(undefined);
+        return () => {
+          session.visible = false;
+          view.traffic.connect(undefined);
+        };
       });
       world.whileShown(() =>
         world.store.subscribe((c) => {
