@@ -50,6 +50,8 @@ interface GanttSession extends LiveSession {
   readonly traffic: TrafficGenerator;
   readonly recent: RecentTraces;
   readonly shown: ShownTrace;
+  /** The slide is shown: only then may the view ask for a frame by itself (a hidden demo holds none). */
+  visible: boolean;
   order: TraceOrder;
   /** Bumped when the list or what is pinned changed, so an unchanged list is not handed to the picker again. */
   listVersion: number;
@@ -128,7 +130,8 @@ export function createGanttDemo(): Demo {
       traceBox.addEventListener('focusout', (event) => {
         if (event.relatedTarget instanceof Node && traceBox.contains(event.relatedTarget)) return;
         chartFocused = false;
-        live.requestDraw();
+        // A newer trace may be waiting; the focus can also leave as the slide goes, when no frame may be asked for.
+        if (live.session?.visible) live.requestDraw();
       });
       let drawnId: string | undefined;
       // What the line above the chart says of the trace shown, taken when it was first drawn: a pinned trace soon
@@ -143,7 +146,7 @@ export function createGanttDemo(): Demo {
           if (!chartFocused && s.shown.update(newest, performance.now())) s.listVersion++;
           // A newer trace waits out the hold: come back for it (never in print view, where nothing waits; nor while
           // focus holds the chart: leaving it asks for a frame).
-          if (!ctx.print && !chartFocused && s.shown.waiting(newest)) live.requestDraw();
+          if (s.visible && !ctx.print && !chartFocused && s.shown.waiting(newest)) live.requestDraw();
           const id = s.shown.current;
           if (id !== drawnId) {
             drawnId = id;
@@ -163,9 +166,6 @@ export function createGanttDemo(): Demo {
           if (listDecision === 'draw') {
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
-          // On paper the toolbar has let go of the generator (print view unsubscribes once it has fast-forwarded), so
-          // its line would say no request was sent: write what was.
-          if (ctx.print && counts) counts.textContent = formatTrafficLine(s.traffic.snapshot());
           const pinned = s.shown.pinned !== undefined;
           const text = showingText(pinned, drawnInfo);
           if (text !== drawnShowing) {
@@ -174,6 +174,9 @@ export function createGanttDemo(): Demo {
             showing.title = text;
             showing.setAttribute('data-mode', pinned ? 'pinned' : 'newest');
           }
+          // On paper the toolbar has let go of the generator (print view unsubscribes once it has fast-forwarded), so
+          // its line would say no request was sent: write what was.
+          if (ctx.print && counts) counts.textContent = formatTrafficLine(s.traffic.snapshot());
         },
         reset() {
           drawnInfo = undefined;
@@ -204,6 +207,7 @@ export function createGanttDemo(): Demo {
         traffic,
         recent: new RecentTraces(KEPT),
         shown: new ShownTrace(FOLLOW_HOLD_MS),
+        visible: false,
         order: 'newest',
         listVersion: 0,
         shapeVersion: 0,
@@ -215,8 +219,12 @@ export function createGanttDemo(): Demo {
         },
       };
       world.whileShown(() => {
+        session.visible = true;
         view.traffic.connect(traffic);
-        return () => view.traffic.connect(undefined);
+        return () => {
+          session.visible = false;
+          view.traffic.connect(undefined);
+        };
       });
       world.whileShown(() =>
         world.store.subscribe((c) => {
