@@ -162,7 +162,7 @@ export function createGanttDemo(): Demo {
           }
           // On paper there is one draw, and it must hold the last list: never held back there.
           const listDecision = s.listRedraws.decide(s.shapeVersion, s.listVersion, ctx.print ? Number.POSITIVE_INFINITY : performance.now());
-          if (listDecision === 'wait' && !ctx.print) live.requestDraw();
+          if (listDecision === 'wait' && s.visible && !ctx.print) live.requestDraw();
           if (listDecision === 'draw') {
             picker.update({ traces: s.recent.ordered(s.order), order: s.order, pinnedId: s.shown.pinned, kept: s.recent.size, finished: s.recent.finished });
           }
