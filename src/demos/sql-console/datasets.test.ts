@@ -42,3 +42,12 @@ describe('seeded datasets', () => {
     expect(new Set(spans.map((s) => s.serviceName))).toEqual(new Set(['frontend-react-js', 'backend-flask']));
   });
 });
+
+describe('an abandoned seed', () => {
+  it('stops simulating once its signal aborts, and says so', async () => {
+    const stop = new AbortController();
+    const made = makeDataset('matchmaker', createRandom('s'), END, stop.signal);
+    stop.abort();
+    await expect(made).rejects.toThrow('the seeded dataset was abandoned');
+  });
+});

@@ -47,6 +47,17 @@ const COMMUTE_MORNINGS = 5;
 const COMMUTERS = 200;
 const HOME_FEED_LOADS = 6;
 const HOUR_MS = 3_600_000;
+/** Timer steps between looks at the abort signal: a few ms of work. */
+const STEPS_PER_SLICE = 2_000;
+
+/** Fast-forward until no timer is left, stopping (with an error) once `signal` aborts: a left slide stops its seed. */
+async function fastForward(clock: VirtualClock, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    if (signal.aborted) throw new Error('the seeded dataset was abandoned');
+    const steps = await runUntilIdle(clock, { maxSteps: STEPS_PER_SLICE });
+    if (steps < STEPS_PER_SLICE) return;
+  }
+}
 
 /** A small world of its own: a clock starting at `startMs`, a store that keeps everything, seeded ids. */
 function seedWorld(random: Random, startMs: number): { clock: VirtualClock; telemetry: Telemetry; spans: SpanRecord[]; done(): void } {
@@ -69,56 +80,66 @@ function seedWorld(random: Random, startMs: number): { clock: VirtualClock; tele
   };
 }
 
-async function matchmakerMorning(random: Random, startMs: number): Promise<SpanRecord[]> {
+async function matchmakerMorning(random: Random, startMs: number, signal: AbortSignal): Promise<SpanRecord[]> {
   const w = seedWorld(random, startMs);
   const matchmaker = createMatchmaker({ clock: w.clock, random: random.fork('system'), tracerFor: w.telemetry.tracerFor });
   // A taster that fails now and then, so "error rate per service" has something to say.
   matchmaker.faults.set({ errorRate: 0.04 });
   const traffic = createTrafficGenerator({ clock: w.clock, random: random.fork('traffic'), routes: matchmakerTraffic(matchmaker), ratePerSecond: MORNING_RATE });
-  const batch = traffic.sendBatch(MORNING_REQUESTS);
-  await runUntilIdle(w.clock);
-  await batch;
-  traffic.dispose();
-  matchmaker.stop();
-  w.done();
-  return w.spans;
+  try {
+    const batch = traffic.sendBatch(MORNING_REQUESTS);
+    await fastForward(w.clock, signal);
+    await batch;
+    return w.spans;
+  } finally {
+    traffic.dispose();
+    matchmaker.stop();
+    w.done();
+  }
 }
 
-async function commuteWeek(random: Random, startMs: number): Promise<SpanRecord[]> {
+async function commuteWeek(random: Random, startMs: number, signal: AbortSignal): Promise<SpanRecord[]> {
   const w = seedWorld(random, startMs);
   const city = createCommuteCity({ clock: w.clock, random: random.fork('city'), tracerFor: w.telemetry.tracerFor });
-  for (let day = 0; day < COMMUTE_MORNINGS; day++) {
-    const started = city.runMorning(COMMUTERS);
-    await runUntilIdle(w.clock);
-    await started.arrived;
-    // The next morning a day later (the city draws its weather and faults per morning, not per clock).
-    w.clock.advanceIdle(w.clock.now() + 22 * HOUR_MS);
+  try {
+    for (let day = 0; day < COMMUTE_MORNINGS; day++) {
+      const started = city.runMorning(COMMUTERS);
+      await fastForward(w.clock, signal);
+      await started.arrived;
+      // The next morning a day later (the city draws its weather and faults per morning, not per clock).
+      w.clock.advanceIdle(w.clock.now() + 22 * HOUR_MS);
+    }
+    return w.spans;
+  } finally {
+    w.done();
   }
-  w.done();
-  return w.spans;
 }
 
-async function bootcampFeeds(random: Random, startMs: number): Promise<SpanRecord[]> {
+async function bootcampFeeds(random: Random, startMs: number, signal: AbortSignal): Promise<SpanRecord[]> {
   const w = seedWorld(random, startMs);
   const bootcamp = createBootcamp({ clock: w.clock, random: random.fork('system'), tracerFor: w.telemetry.tracerFor });
-  for (let i = 0; i < HOME_FEED_LOADS; i++) {
-    const loaded = bootcamp.loadHome();
-    await runUntilIdle(w.clock);
-    await loaded;
-    w.clock.advanceIdle(w.clock.now() + 7_000);
+  try {
+    for (let i = 0; i < HOME_FEED_LOADS; i++) {
+      const loaded = bootcamp.loadHome();
+      await fastForward(w.clock, signal);
+      await loaded;
+      w.clock.advanceIdle(w.clock.now() + 7_000);
+    }
+    return w.spans;
+  } finally {
+    bootcamp.stop();
+    w.done();
   }
-  bootcamp.stop();
-  w.done();
-  return w.spans;
 }
 
 /**
  * The spans of one dataset, in the order they ended. `endMs` is when the dataset's time ends (the session's now):
- * the matchmaker's morning is the last few hours, the commute's week the days before.
+ * the matchmaker's morning is the last few hours, the commute's week the days before. Rejects once `signal` aborts
+ * (the demo unmounted), so no simulation goes on behind a slide that was left.
  */
-export function makeDataset(name: DatasetName, random: Random, endMs: number): Promise<SpanRecord[]> {
+export function makeDataset(name: DatasetName, random: Random, endMs: number, signal: AbortSignal = new AbortController().signal): Promise<SpanRecord[]> {
   const r = random.fork(`dataset-${name}`);
-  if (name === 'matchmaker') return matchmakerMorning(r, endMs - 5 * HOUR_MS);
-  if (name === 'commute') return commuteWeek(r, endMs - 7 * 24 * HOUR_MS);
-  return bootcampFeeds(r, endMs - 60_000);
+  if (name === 'matchmaker') return matchmakerMorning(r, endMs - 5 * HOUR_MS, signal);
+  if (name === 'commute') return commuteWeek(r, endMs - 7 * 24 * HOUR_MS, signal);
+  return bootcampFeeds(r, endMs - 60_000, signal);
 }

@@ -85,6 +85,8 @@ export function createSqlConsoleDemo(): Demo {
       const firstSql = examples[0]?.sql ?? 'SELECT * FROM spans LIMIT 10;';
       const services = datasets.flatMap((d) => DATASET_SERVICES[d]);
       let seeded: Promise<readonly SpanRecord[]> | undefined;
+      // Ends the seed's simulation if the demo unmounts before it is done (not on Reset: the next session uses it).
+      const unmounted = new AbortController();
 
       const view = createConsoleView({
         examples,
@@ -119,7 +121,7 @@ export function createSqlConsoleDemo(): Demo {
           // The seed's clock ends where the first session's began; later sessions reuse the same spans.
           seeded ??= (async () => {
             const all: SpanRecord[] = [];
-            for (const d of datasets) all.push(...(await makeDataset(d, session.world.random.fork('seed'), session.world.clock.now())));
+            for (const d of datasets) all.push(...(await makeDataset(d, session.world.random.fork('seed'), session.world.clock.now(), unmounted.signal)));
             return all;
           })();
           return seeded;
@@ -136,7 +138,10 @@ export function createSqlConsoleDemo(): Demo {
           view.setSql(firstSql);
           view.result.clear();
         },
-        destroy: () => view.destroy(),
+        destroy() {
+          unmounted.abort();
+          view.destroy();
+        },
       };
     },
     connect(open, view) {
