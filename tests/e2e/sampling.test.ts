@@ -52,6 +52,8 @@ describe('the sampling lab', () => {
     // ParentBased everywhere: no broken traces.
     expect(await page.textContent(`${s} .sl-readout`)).not.toMatch(/broken/);
     expect(await page.locator(`${s} .sl-cell.sl-kept`).count()).toBe(kept);
+    // With a thousand squares, the wire and the lists drawn.
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 200_000);
@@ -73,6 +75,7 @@ describe('the sampling lab', () => {
     expect(kept).toBeLessThan(total / 4);
     expect(await page.textContent(`${s} .sl-reasons`)).toMatch(/policy “errors” sampled it/);
     expect(await page.textContent(`${s} [data-testid="buffer"]`)).toMatch(/peak [\d,]+ spans/);
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 200_000);
