@@ -120,8 +120,11 @@ describe('SpanStore', () => {
       return ms / evictions;
     };
     costPerEviction(500); // warm up the JIT
-    expect(costPerEviction(50_000) / costPerEviction(500)).toBeLessThan(7);
-  }, 60_000);
+    // The best of three of each: another process on a 2-core machine only ever makes a run slower, so the fastest
+    // run is the store's own cost (one slow run failed this at a load average of 12).
+    const best = (kept: number): number => Math.min(costPerEviction(kept), costPerEviction(kept), costPerEviction(kept));
+    expect(best(50_000) / best(500)).toBeLessThan(7);
+  }, 120_000);
 
   it('stays within MANY_TRACES_STORE while traffic overflows it, 30 traces open at a time', () => {
     const store = new SpanStore(MANY_TRACES_STORE);
