@@ -2,7 +2,7 @@
  * A simulated HTTP service: it listens on the network, matches routes, and wraps every request in a SERVER span
  * whose parent comes from the request's headers, and only from there (`propagation.extract`).
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
@@ -18,6 +18,8 @@ import {
 import { formatTraceparent } from '../lib/traceparent';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
+import type { LineLog } from './line-log';
+import { clockTime, type ServedLine } from './served-line';
 import { jsonResponse, type SimRequest, type SimResponse } from './http';
 import type { Network } from './network';
 import type { Random } from './random';
@@ -57,6 +59,8 @@ export interface ServiceOptions {
   readonly clock: Clock;
   readonly random: Random;
   readonly faults: Faults;
+  /** An access log of its own: one line per request served, with no id (what blackbox inference reads). */
+  readonly served?: LineLog<ServedLine>;
 }
 
 export class SimService {
@@ -90,6 +94,7 @@ export class SimService {
     const match = this.match(request.method, url.pathname);
     const routeName = match?.route.pattern;
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
+    const startMs = clock.now();
     const span = tracer.startSpan(
       routeName ? `${request.method} ${routeName}` : request.method,
       {
@@ -143,8 +148,28 @@ export class SimService {
         span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       }
       span.end(clock.now());
+      this.writeServed(request, url, routeName, response.status, startMs, span);
       // W3C Trace Context level 2: tell the caller which trace served it, so a client can find its trace.
       return { ...response, headers: { ...response.headers, traceresponse: formatTraceparent(span.spanContext()) } };
+    });
+  }
+
+  /** The access log line: `22:41:07.123 "GET /taste?beer=ipa&donut=jelly" 200 52.3ms`, written as the answer leaves. */
+  private writeServed(request: SimRequest, url: URL, routeName: string | undefined, status: number, startMs: number, span: Span): void {
+    const log = this.opts.served;
+    if (!log) return;
+    const endMs = this.opts.clock.now();
+    const { traceId, spanId } = span.spanContext();
+    // Read after the span ended, so not isRecording(): a span of a gated tracer carries an invalid context.
+    const traced = isSpanContextValid(span.spanContext());
+    log.write({
+      service: this.name,
+      startMs,
+      endMs,
+      kind: `${request.method} ${routeName ?? url.pathname}`,
+      status,
+      text: `${clockTime(endMs)} "${request.method} ${url.pathname}${url.search}" ${status} ${(endMs - startMs).toFixed(1)}ms`,
+      truth: traced ? { traceId, spanId } : {},
     });
   }
 
