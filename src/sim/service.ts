@@ -150,6 +150,8 @@ export class SimService {
       span.end(clock.now());
       this.writeServed(request, url, routeName, response.status, startMs, span);
       // W3C Trace Context level 2: tell the caller which trace served it, so a client can find its trace.
+      // An untraced service (a gated tracer's invalid context) has no trace to name, so it sends no header.
+      if (!isSpanContextValid(span.spanContext())) return response;
       return { ...response, headers: { ...response.headers, traceresponse: formatTraceparent(span.spanContext()) } };
     });
   }

@@ -40,9 +40,19 @@ export interface NginxProxyOptions {
   readonly served?: LineLog<ServedLine>;
 }
 
+/** One request through the proxy, told when its answer has gone back: what went upstream and what came back out. */
+export interface ProxyExchange {
+  readonly requestId: string;
+  /** The request as sent to the upstream; undefined when no connection was made (the 502 of a host that is down). */
+  readonly upstreamRequest?: SimRequest;
+  readonly clientResponse: SimResponse;
+}
+
 export interface NginxProxy {
   start(): NginxProxy;
   stop(): void;
+  /** Be told of every exchange; returns the unsubscribe. */
+  observe(observer: (exchange: ProxyExchange) => void): () => void;
 }
 
 /** `$request_id`: 32 hex digits from 16 seeded random bytes. */
@@ -64,6 +74,7 @@ const byteLength = (text: string): number => new TextEncoder().encode(text).leng
 export function createNginxProxy(opts: NginxProxyOptions): NginxProxy {
   const { network, clock, random, config } = opts;
   let stopListening: (() => void) | undefined;
+  const observers = new Set<(exchange: ProxyExchange) => void>();
 
   async function handle(request: SimRequest): Promise<SimResponse> {
     const startMs = clock.now();
@@ -73,14 +84,15 @@ export function createNginxProxy(opts: NginxProxyOptions): NginxProxy {
     await clock.sleep(random.between(0.05, 0.2));
     const headers: Headers = { ...request.headers, host: config.upstream.name, connection: 'close' };
     if (config.passRequestId) headers[config.passRequestId.toLowerCase()] = requestId;
+    const toUpstream: SimRequest = { method: request.method, url: `http://${config.upstream.server}${url.pathname}${url.search}`, headers, body: request.body };
     let upstream: SimResponse;
+    let connected = true;
     try {
-      upstream = await network.send(
-        { method: request.method, url: `http://${config.upstream.server}${url.pathname}${url.search}`, headers, body: request.body },
-        READ_TIMEOUT_MS,
-      );
+      upstream = await network.send(toUpstream, READ_TIMEOUT_MS);
     } catch (error) {
-      upstream = gatewayError(error instanceof NetworkError && error.code === 'ETIMEDOUT' ? 504 : 502);
+      const timedOut = error instanceof NetworkError && error.code === 'ETIMEDOUT';
+      connected = timedOut;
+      upstream = gatewayError(timedOut ? 504 : 502);
     }
     // Copying the upstream's answer out to the client.
     await clock.sleep(random.between(0.05, 0.15) + upstream.body.length * 0.0001);
@@ -117,7 +129,10 @@ export function createNginxProxy(opts: NginxProxyOptions): NginxProxy {
       text,
       truth: traceId ? { traceId } : {},
     });
-    return { ...upstream, headers: out };
+    const clientResponse: SimResponse = { ...upstream, headers: out };
+    const exchange: ProxyExchange = { requestId, clientResponse, ...(connected ? { upstreamRequest: toUpstream } : {}) };
+    observers.forEach((o) => { o(exchange); });
+    return clientResponse;
   }
 
   const proxy: NginxProxy = {
@@ -128,6 +143,10 @@ export function createNginxProxy(opts: NginxProxyOptions): NginxProxy {
     stop() {
       stopListening?.();
       stopListening = undefined;
+    },
+    observe(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
     },
   };
   return proxy;

@@ -17,7 +17,7 @@ import { TimingLog } from '../timing-log';
 import type { TracerSource } from '../tracing';
 import type { SimRequest, SimResponse } from '../http';
 import { BLACKBOX_CONFIG, REQUEST_ID_CONFIG, type ProxyConfig } from './nginx-config';
-import { createNginxProxy, PROXY_HOST } from './nginx-proxy';
+import { createNginxProxy, PROXY_HOST, type ProxyExchange } from './nginx-proxy';
 
 export type ProxiedMode = 'request-id' | 'blackbox';
 
@@ -37,6 +37,8 @@ export interface ProxiedMatchmaker {
   readonly appLog: TimingLog;
   /** Every service's access log lines as records (blackbox mode; empty in request-id mode). */
   readonly served: LineLog<ServedLine>;
+  /** Be told of each request through the proxy once answered (what went to web, what came back); returns the unsubscribe. */
+  onExchange(observer: (exchange: ProxyExchange) => void): () => void;
   /** Send a request to the proxy from outside, as curl to `http://nginx/…`. */
   send(request: SimRequest): Promise<SimResponse>;
   stop(): void;
@@ -73,6 +75,7 @@ export function createProxiedMatchmaker(opts: ProxiedMatchmakerOptions): Proxied
     accessLog,
     appLog: matchmaker.log,
     served,
+    onExchange: (observer) => proxy.observe(observer),
     send: (request) => matchmaker.network.send(request),
     stop() {
       proxy.stop();
