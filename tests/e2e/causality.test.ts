@@ -130,6 +130,21 @@ describe('chapter: three ways to get a trace', () => {
     await page.close();
   });
 
+  it('prints a seeded final state of both demos', { timeout: 90_000 }, async () => {
+    const { page, problems } = await openDeck(browser, '?print-pdf');
+    const rid = '[data-demo="request-id"]';
+    const bb = '[data-demo="blackbox"]';
+    await page.waitForSelector(`${rid}[data-demo-state="printed"]`, { state: 'attached', timeout: 60_000 });
+    await page.waitForSelector(`${bb}[data-demo-state="printed"]`, { state: 'attached', timeout: 60_000 });
+    expect(await page.textContent(`${rid} .rid-log:nth-child(1) .rid-count`)).toBe('4 lines');
+    const printed = await page.$$eval(`${bb} .bb-right-score`, (cells) => cells.map((c) => Number(/\((\d+)%\)/.exec(c.textContent ?? '')?.[1])));
+    expect(printed).toHaveLength(2);
+    expect(printed[0]).toBe(100);
+    expect(printed[1]).toBeLessThan(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious accessibility violation on any slide of the chapter, demos driven', { timeout: 120_000 }, async () => {
     const { page, problems } = await openDeck(browser, '#/approaches');
     const found = await chapterViolations(page, CHAPTER, async (p) => {
