@@ -48,6 +48,25 @@ try {
       await page.waitForFunction(() => /HTTP\/1\.1/.test(document.querySelector('.present .rc-status')?.textContent ?? ''), undefined, { timeout: 20000 });
       await page.waitForTimeout(500);
     }
+    if (await page.$('.present [data-demo="request-id"]')) {
+      // The request id: four requests at once, then the search for the last id (both logs filtered).
+      await page.click('.present .rid-many');
+      await page.waitForTimeout(2500);
+      await page.click('.present .rid-use-last');
+      await page.waitForTimeout(300);
+    }
+    if (await page.$('.present [data-demo="blackbox"]')) {
+      // Blackbox inference: 20 requests one at a time, then 20 with 8 at once.
+      const done = () => page.waitForFunction(() => !/running/.test(document.querySelector('.present .bb-scores tbody')?.textContent ?? 'running'), undefined, { timeout: 60000 });
+      await page.click('.present .bb-send');
+      await page.waitForTimeout(500);
+      await done();
+      await page.selectOption('.present .bb-concurrency', '8');
+      await page.click('.present .bb-send');
+      await page.waitForTimeout(500);
+      await done();
+      await page.waitForTimeout(500);
+    }
     if (await page.$('.present [data-demo="context-tree"]')) {
       // The context tree: traffic on for a few seconds, so several paths have rows and numbers. CCT_SHOT=list
       // lists the top row's traces, CCT_SHOT=trace opens the first of them, CCT_SHOT=critical switches the measure.

@@ -2,7 +2,7 @@
  * A simulated HTTP service: it listens on the network, matches routes, and wraps every request in a SERVER span
  * whose parent comes from the request's headers, and only from there (`propagation.extract`).
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
@@ -18,6 +18,8 @@ import {
 import { formatTraceparent } from '../lib/traceparent';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
+import type { LineLog } from './line-log';
+import { clockTime, type ServedLine } from './served-line';
 import { jsonResponse, type SimRequest, type SimResponse } from './http';
 import type { Network } from './network';
 import type { Random } from './random';
@@ -57,6 +59,8 @@ export interface ServiceOptions {
   readonly clock: Clock;
   readonly random: Random;
   readonly faults: Faults;
+  /** An access log of its own: one line per request served, with no id (what blackbox inference reads). */
+  readonly served?: LineLog<ServedLine>;
 }
 
 /** The SERVER span's attributes at its start, by the HTTP semantic conventions. */
@@ -110,6 +114,7 @@ export class SimService {
     const incoming = request.headers;
     const parent = propagation.extract(ROOT_CONTEXT, incoming);
     // #endregion
+    const startMs = clock.now();
     const span = tracer.startSpan(spanName, {
       kind: SpanKind.SERVER, startTime: clock.now(), attributes,
     }, parent);
@@ -159,7 +164,29 @@ export class SimService {
       // `traceresponse` (W3C Trace Context Level 3, a draft; response headers left Level 2 in 2022): tell the caller
       // which trace served it, so a demo can find its trace. The W3C privacy section advises against sending it to
       // callers outside the trace; the simulated servers do, because every caller here is the deck.
+      this.writeServed(request, url, routeName, response.status, startMs, span);
+      // An untraced service (a gated tracer's invalid context) has no trace to name, so it sends no header.
+      if (!isSpanContextValid(span.spanContext())) return response;
       return { ...response, headers: { ...response.headers, traceresponse: formatTraceparent(span.spanContext()) } };
+    });
+  }
+
+  /** The access log line: `22:41:07.123 "GET /taste?beer=ipa&donut=jelly" 200 52.3ms`, written as the answer leaves. */
+  private writeServed(request: SimRequest, url: URL, routeName: string | undefined, status: number, startMs: number, span: Span): void {
+    const log = this.opts.served;
+    if (!log) return;
+    const endMs = this.opts.clock.now();
+    const { traceId, spanId } = span.spanContext();
+    // Read after the span ended, so not isRecording(): a span of a gated tracer carries an invalid context.
+    const traced = isSpanContextValid(span.spanContext());
+    log.write({
+      service: this.name,
+      startMs,
+      endMs,
+      kind: `${request.method} ${routeName ?? url.pathname}`,
+      status,
+      text: `${clockTime(endMs)} "${request.method} ${url.pathname}${url.search}" ${status} ${(endMs - startMs).toFixed(1)}ms`,
+      truth: traced ? { traceId, spanId } : {},
     });
   }
 

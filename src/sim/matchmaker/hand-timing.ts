@@ -11,6 +11,8 @@ import type { RouteContext, RouteHandler } from '../service';
 import { seconds, type TimingLog } from '../timing-log';
 
 const REQUEST_ID = 'req_id';
+/** The header a proxy in front passes its request id in (lower case, as on the wire). */
+const INCOMING_ID = 'x-request-id';
 
 export interface HandTimingDeps {
   readonly clock: Clock;
@@ -53,8 +55,10 @@ export function createHandTiming({ clock, random, log, instrumentation, tracer }
       if (!logging(1)) return handler(ctx);
       // #endregion
       // #region step-3
+      // Behind a proxy that stamps X-Request-ID (nginx's `proxy_set_header X-Request-ID $request_id`), log with its
+      // id, so the proxy's lines and the app's share one; otherwise make one up. Only the made-up id draws a number.
       if (level() >= 3) {
-        ctx.locals.set(REQUEST_ID, newRequestId());
+        ctx.locals.set(REQUEST_ID, ctx.request.headers[INCOMING_ID] || newRequestId());
       }
       // #endregion
       // #region step-1

@@ -12,7 +12,9 @@ import { createHandTiming } from './hand-timing';
 import { HttpClient } from '../http-client';
 import type { SimRequest, SimResponse } from '../http';
 import { Network } from '../network';
+import type { LineLog } from '../line-log';
 import type { Random } from '../random';
+import type { ServedLine } from '../served-line';
 import { RedisClient, RedisServer } from '../redis';
 import type { SimService } from '../service';
 import { SqlClient, SqlDatabase } from '../sql-database';
@@ -37,6 +39,8 @@ export interface MatchmakerOptions {
    * The workshop's step 8 passes W3C's composed with the vendor's (`VendorPropagator`), to show both on the wire.
    */
   readonly propagator?: TextMapPropagator;
+  /** Where `web` and `taster` write their access logs (one line per request, no id); none by default. */
+  readonly served?: LineLog<ServedLine>;
 }
 
 export interface Matchmaker {
@@ -72,7 +76,7 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   const webHttp = tracerFor('web', HTTP_SCOPE);
   const endpoint = { clock, random: random.fork('datastores'), faults };
   const web = createWeb(
-    { tracer: gatedTracer(webHttp, at(5)), network, clock, random: random.fork('web'), faults },
+    { tracer: gatedTracer(webHttp, at(5)), network, clock, random: random.fork('web'), faults, served: opts.served },
     {
       sql: new SqlClient(db, { ...endpoint, tracer: gatedTracer(tracerFor('web', PG_SCOPE), at(7)), host: 'db', port: 5432, namespace: 'matchmaker' }),
       donutDb: new DonutDB(new RedisClient(redisServer, { ...endpoint, tracer: gatedTracer(tracerFor('web', REDIS_SCOPE), at(7)), host: 'redis', port: 6379 })),
@@ -90,7 +94,7 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
     },
   ).start();
   const tasterTracer = gatedTracer(tracerFor('taster', HTTP_SCOPE), at(8));
-  const taster = createTaster({ tracer: tasterTracer, network, clock, random: random.fork('taster'), faults }).start();
+  const taster = createTaster({ tracer: tasterTracer, network, clock, random: random.fork('taster'), faults, served: opts.served }).start();
 
   return {
     network,

@@ -8,3 +8,4 @@ export type {
 } from './traffic-types';
 export type { Weighted } from './weighted-mix';
 export { bindPaths, pickOne, type PathRow } from './path-mix';
+export { pathFromMix, runClosedLoop } from './closed-loop';
