@@ -26,6 +26,7 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   const slidesEl = root.querySelector<HTMLElement>('.slides');
   if (slidesEl) applyTrack(slidesEl, params.track);
   markCurrentTrack(root, params.track);
+  const keys = guardDemoKeys(root);
   const deck = new Reveal(root, {
     width: 1280,
     height: 720,
@@ -37,6 +38,7 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     transition: 'fade',
     transitionSpeed: 'fast',
     center: false,
+    keyboardCondition: keys.keyboardCondition,
     plugins: [Notes],
   }) as RevealRuntime;
   await deck.initialize();
@@ -50,7 +52,6 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     context: { seed: params.seed, print },
     onProblem: (message) => showNotice(root, message),
   });
-  guardDemoKeys(root);
   // A read-only window into the demos for diagnostics (and the lifecycle tests): `tracingDeck.stats()`.
   Object.defineProperty(window, 'tracingDeck', { value: Object.freeze({ stats: () => host.stats() }), configurable: true });
 
