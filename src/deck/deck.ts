@@ -9,6 +9,7 @@ import type { DemoFactory } from '../demos/demo';
 import { DemoHost } from './demo-host';
 import { guardDemoKeys } from './keyboard-guard';
 import { MermaidRenderer } from './mermaid-render';
+import { fitPrintedDemos } from './print-fit';
 import { showNotice } from './notice';
 import { applyTrack } from './tracks';
 import { readDeckParams } from './url-params';
@@ -39,6 +40,9 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     transitionSpeed: 'fast',
     center: false,
     keyboardCondition: keys.keyboardCondition,
+    // Print: one page per slide (a slide's last fragment state); `?pdfSeparateFragments=true` gives a page per step.
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
     plugins: [Notes],
   }) as RevealRuntime;
   await deck.initialize();
@@ -56,6 +60,12 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   Object.defineProperty(window, 'tracingDeck', { value: Object.freeze({ stats: () => host.stats() }), configurable: true });
 
   if (print) {
+    // Demos mount once reveal has laid the slides out on pages, so each can take its slide's height.
+    await new Promise<void>((resolve) => {
+      if (root.querySelector('.pdf-page')) resolve();
+      else deck.on('pdf-ready', () => resolve());
+    });
+    fitPrintedDemos(root);
     host.mountAll(root);
     await mermaid.renderIn(root);
     deck.layout();
