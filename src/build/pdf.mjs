@@ -41,7 +41,7 @@ function buildIsStale() {
 }
 
 /** The page's query: print view, one page per slide unless fragments are asked for, notes if asked. */
-export function printQuery({ fragments = false, notes = false, seed, track } = {}) {
+function printQuery({ fragments = false, notes = false, seed, track } = {}) {
   const q = new URLSearchParams();
   if (seed) q.set('seed', seed);
   if (track) q.set('track', track);
@@ -54,7 +54,7 @@ export function printQuery({ fragments = false, notes = false, seed, track } = {
  * Wait until the print view is complete: reveal has laid out its pages, every demo has drawn its printed state (or
  * reported a problem), and no mermaid diagram is still waiting. Returns what is still missing after `timeoutMs`.
  */
-export async function waitForPrintView(page, timeoutMs = 60_000) {
+async function waitForPrintView(page, timeoutMs = 60_000) {
   await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null, null, { timeout: timeoutMs });
   const missing = () =>
     page.evaluate(() => {
