@@ -8,14 +8,18 @@ import Notes from 'reveal.js/plugin/notes';
 import type { DemoFactory } from '../demos/demo';
 import { DemoHost } from './demo-host';
 import { guardDemoKeys } from './keyboard-guard';
+import { slideIndexOf } from './deep-link';
 import { MermaidRenderer } from './mermaid-render';
 import { fitPrintedDemos } from './print-fit';
 import { showNotice } from './notice';
 import { applyTrack } from './tracks';
 import { readDeckParams } from './url-params';
 
-/** `isPrintView` exists at run time in reveal.js 6 but is missing from its typings (which name `isPrintingPDF`). */
-type RevealRuntime = RevealApi & { isPrintView(): boolean };
+/**
+ * `isPrintView` and `isScrollView` exist at run time in reveal.js 6 but are missing from its typings (which name
+ * `isPrintingPDF`).
+ */
+type RevealRuntime = RevealApi & { isPrintView(): boolean; isScrollView(): boolean };
 
 export interface DeckOptions {
   readonly root: HTMLElement;
@@ -24,6 +28,7 @@ export interface DeckOptions {
 
 export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi> {
   const params = readDeckParams(window.location.search);
+  const link = window.location.hash; // before reveal rewrites it
   const slidesEl = root.querySelector<HTMLElement>('.slides');
   if (slidesEl) applyTrack(slidesEl, params.track);
   markCurrentTrack(root, params.track);
@@ -92,7 +97,28 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     host.reset(deck.getCurrentSlide()),
   );
   sync();
+  if (!speakerView) void landInScrollView(deck, link);
   return deck;
+}
+
+/**
+ * The phone's scroll view opens at the title whatever the link says: once the page has loaded (reveal switches to
+ * the scroll view then) go to the linked slide.
+ */
+async function landInScrollView(deck: RevealRuntime, link: string): Promise<void> {
+  if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
+  await new Promise(requestAnimationFrame);
+  if (!deck.isScrollView()) return;
+  const slides = deck.getSlides();
+  const index = slideIndexOf(slides.map((s) => s.id), link);
+  // reveal's own slide() does not move its scroll view here; scrolling the viewport to the slide's page does, and
+  // reveal then makes that slide current as for any scroll.
+  const page = index === null ? null : slides[index]?.closest<HTMLElement>('.scroll-page');
+  const viewport = deck.getViewportElement();
+  if (!page || !viewport) return;
+  viewport.scrollTop = page.offsetTop;
+  // Put the link back where reveal wrote the title's hash over it, so a reload or a share keeps the slide.
+  window.history.replaceState(window.history.state, '', link);
 }
 
 /** The track picker on the title slide: mark the link of the track being shown. */
