@@ -31,7 +31,7 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   const link = window.location.hash; // before reveal rewrites it
   const slidesEl = root.querySelector<HTMLElement>('.slides');
   if (slidesEl) applyTrack(slidesEl, params.track);
-  markCurrentTrack(root, params.track);
+  markCurrentTrack(root, params.track, new URLSearchParams(window.location.search).has('seed') ? params.seed : null);
   const keys = guardDemoKeys(root);
   const deck = new Reveal(root, {
     width: 1280,
@@ -121,9 +121,17 @@ async function landInScrollView(deck: RevealRuntime, link: string): Promise<void
   window.history.replaceState(window.history.state, '', link);
 }
 
-/** The track picker on the title slide: mark the link of the track being shown. */
-function markCurrentTrack(root: HTMLElement, track: string): void {
+/**
+ * The track picker on the title slide: mark the link of the track being shown, and keep the seed the deck was opened
+ * with in every link (a presenter who rehearsed with `?seed=talk` gets the same traces on another track).
+ */
+function markCurrentTrack(root: HTMLElement, track: string, seed: string | null): void {
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-track-link]')) {
+    if (seed !== null) {
+      const url = new URL(link.href, window.location.href);
+      url.searchParams.set('seed', seed);
+      link.href = `${url.search}${url.hash}`;
+    }
     if (link.dataset['trackLink'] === track) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
