@@ -8,7 +8,8 @@
 // exemplar of the red edge opened in the waterfall). The Gantt chart runs traffic for a few seconds (GANTT_SHOT=pinned
 // then pins the slowest trace with its critical path on). A SQL console slide waits for its data, then also shoots
 // <hash>-chart.png (an example that draws a bar chart) and, where it has one, <hash>-trace.png (a slow trace opened).
-// SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png.
+// SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
+// (SHOT_SIZE=390x844) it shoots as a touch phone, in reveal's scroll view, with the linked slide scrolled to.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -26,12 +27,17 @@ const browser = await chromium.launch({
 });
 try {
   for (const hash of hashes) {
-    const page = await browser.newPage({ viewport: { width: shotW, height: shotH } });
+    // Below reveal's scroll-view width (435 px) it is a phone: touch, mobile viewport, and the slide scrolled to.
+    const phone = shotW < 435;
+    const page = await browser.newPage({ viewport: { width: shotW, height: shotH }, isMobile: phone, hasTouch: phone });
     page.on('console', (m) => m.type() === 'error' && console.log(`[${hash}] console error: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[${hash}] page error: ${e.message}`));
     await page.goto(`${base}#/${hash}`);
     await page.waitForSelector('.reveal.ready');
     await page.waitForTimeout(800);
+    if (phone) {
+      await page.waitForFunction((h) => document.querySelector('.reveal .slides section.present')?.id === h, hash, { timeout: 10000 });
+    }
     if (hash === 'critical-path') {
       // The critical path: wait for the pairing's trace, then step twice from the root row (the path is on).
       const scope = '.present [data-demo="critical-path"] .cp-pane:first-child';

@@ -8,13 +8,18 @@ import Notes from 'reveal.js/plugin/notes';
 import type { DemoFactory } from '../demos/demo';
 import { DemoHost } from './demo-host';
 import { guardDemoKeys } from './keyboard-guard';
+import { slideIndexOf } from './deep-link';
 import { MermaidRenderer } from './mermaid-render';
+import { fitPrintedDemos } from './print-fit';
 import { showNotice } from './notice';
 import { applyTrack } from './tracks';
 import { readDeckParams } from './url-params';
 
-/** `isPrintView` exists at run time in reveal.js 6 but is missing from its typings (which name `isPrintingPDF`). */
-type RevealRuntime = RevealApi & { isPrintView(): boolean };
+/**
+ * `isPrintView` and `isScrollView` exist at run time in reveal.js 6 but are missing from its typings (which name
+ * `isPrintingPDF`).
+ */
+type RevealRuntime = RevealApi & { isPrintView(): boolean; isScrollView(): boolean };
 
 export interface DeckOptions {
   readonly root: HTMLElement;
@@ -23,9 +28,11 @@ export interface DeckOptions {
 
 export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi> {
   const params = readDeckParams(window.location.search);
+  const link = window.location.hash; // before reveal rewrites it
   const slidesEl = root.querySelector<HTMLElement>('.slides');
   if (slidesEl) applyTrack(slidesEl, params.track);
-  markCurrentTrack(root, params.track);
+  markCurrentTrack(root, params.track, new URLSearchParams(window.location.search).has('seed') ? params.seed : null);
+  const keys = guardDemoKeys(root);
   const deck = new Reveal(root, {
     width: 1280,
     height: 720,
@@ -37,6 +44,10 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     transition: 'fade',
     transitionSpeed: 'fast',
     center: false,
+    keyboardCondition: keys.keyboardCondition,
+    // Print: one page per slide (a slide's last fragment state); `?pdfSeparateFragments=true` gives a page per step.
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
     plugins: [Notes],
   }) as RevealRuntime;
   await deck.initialize();
@@ -50,11 +61,16 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     context: { seed: params.seed, print },
     onProblem: (message) => showNotice(root, message),
   });
-  guardDemoKeys(root);
   // A read-only window into the demos for diagnostics (and the lifecycle tests): `tracingDeck.stats()`.
   Object.defineProperty(window, 'tracingDeck', { value: Object.freeze({ stats: () => host.stats() }), configurable: true });
 
   if (print) {
+    // Demos mount once reveal has laid the slides out on pages, so each can take its slide's height.
+    await new Promise<void>((resolve) => {
+      if (root.querySelector('.pdf-page')) resolve();
+      else deck.on('pdf-ready', () => resolve());
+    });
+    fitPrintedDemos(root);
     host.mountAll(root);
     await mermaid.renderIn(root);
     deck.layout();
@@ -81,12 +97,41 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     host.reset(deck.getCurrentSlide()),
   );
   sync();
+  if (!speakerView) void landInScrollView(deck, link);
   return deck;
 }
 
-/** The track picker on the title slide: mark the link of the track being shown. */
-function markCurrentTrack(root: HTMLElement, track: string): void {
+/**
+ * The phone's scroll view opens at the title whatever the link says: once the page has loaded (reveal switches to
+ * the scroll view then) go to the linked slide.
+ */
+async function landInScrollView(deck: RevealRuntime, link: string): Promise<void> {
+  if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
+  await new Promise(requestAnimationFrame);
+  if (!deck.isScrollView()) return;
+  const slides = deck.getSlides();
+  const index = slideIndexOf(slides.map((s) => s.id), link);
+  // reveal's own slide() does not move its scroll view here; scrolling the viewport to the slide's page does, and
+  // reveal then makes that slide current as for any scroll.
+  const page = index === null ? null : slides[index]?.closest<HTMLElement>('.scroll-page');
+  const viewport = deck.getViewportElement();
+  if (!page || !viewport) return;
+  viewport.scrollTop = page.offsetTop;
+  // Put the link back where reveal wrote the title's hash over it, so a reload or a share keeps the slide.
+  window.history.replaceState(window.history.state, '', link);
+}
+
+/**
+ * The track picker on the title slide: mark the link of the track being shown, and keep the seed the deck was opened
+ * with in every link (a presenter who rehearsed with `?seed=talk` gets the same traces on another track).
+ */
+function markCurrentTrack(root: HTMLElement, track: string, seed: string | null): void {
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-track-link]')) {
+    if (seed !== null) {
+      const url = new URL(link.href, window.location.href);
+      url.searchParams.set('seed', seed);
+      link.href = `${url.search}${url.hash}`;
+    }
     if (link.dataset['trackLink'] === track) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

@@ -32,7 +32,9 @@ export function readDeckParams(search: string): DeckParams {
   let track: Track = 'full';
   const rawTrack = params.get('track');
   if (rawTrack !== null) {
-    if (isTrack(rawTrack)) track = rawTrack;
+    // Track names are matched whatever their case: `?track=TALK` is the talk, not an unknown track.
+    const name = rawTrack.toLowerCase();
+    if (isTrack(name)) track = name;
     else notices.push(`Unknown track "${clip(rawTrack)}": showing the whole deck. Tracks: ${Object.keys(TRACKS).join(', ')}.`);
   }
   return { seed, track, notices };

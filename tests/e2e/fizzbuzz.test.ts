@@ -57,13 +57,16 @@ describe('FizzBuzz as a Service', () => {
     const header = (await page.textContent('.present [data-demo="fizzbuzz"] .wf-header')) ?? '';
     expect(header).toMatch(/^trace [0-9a-f]{8}\s*5 spans/);
 
-    // Deck keys typed in the number field stay there.
+    // The number field keeps what it edits: digits, the decimal point, ↑ and ↓ (the deck's letters, Space and ← →
+    // move the deck: clicker.test.ts).
     const before = page.url();
     const field = page.getByLabel('Number', { exact: true });
     await field.fill('');
     await field.type('30');
-    for (const key of ['ArrowRight', 'ArrowLeft', 'Space', 'n', 'p']) await field.press(key);
+    for (const key of ['ArrowUp', 'ArrowDown', '.', 'Backspace']) await field.press(key);
     expect(page.url()).toBe(before);
+    expect(await page.$eval('.reveal .slides > section.present', (s) => s.id)).toBe('otel-fizzbuzz-run');
+    expect(await page.$eval('.reveal', (r) => r.classList.contains('paused'))).toBe(false);
     await field.fill('abc');
     await field.press('Enter');
     await expect.poll(() => page.textContent('.present .demo-problem')).toMatch(/Type a whole number/);
