@@ -109,12 +109,13 @@ export class SimService {
     const routeName = match?.route.pattern;
     const spanName = routeName ? `${request.method} ${routeName}` : request.method;
     const attributes = serverAttributes(request, url, host, port, routeName);
+    // When the request came in, for the access log line (`served`).
+    const startMs = clock.now();
     // #region middleware
     // #region extract
     const incoming = request.headers;
     const parent = propagation.extract(ROOT_CONTEXT, incoming);
     // #endregion
-    const startMs = clock.now();
     const span = tracer.startSpan(spanName, {
       kind: SpanKind.SERVER, startTime: clock.now(), attributes,
     }, parent);

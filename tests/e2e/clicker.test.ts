@@ -133,7 +133,7 @@ describe('the clicker after a click on a demo control', () => {
     const deck = await openDeck(browser, '#/context-tree');
     const { page } = deck;
     const next = await nextOf(page, 'context-tree');
-    const traffic = page.locator('.present .cct-controls .cct-primary');
+    const traffic = page.locator('.present .cct-controls .cct-toggle');
     await traffic.click();
     const row = page.locator('.present [role="treegrid"] tbody [role="row"]').first();
     await row.waitFor({ timeout: 20_000 });

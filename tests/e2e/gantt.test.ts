@@ -164,7 +164,8 @@ describe('the Gantt chart slide', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => drawnTrace(page)).toBe(ids[1]);
     await expect.poll(() => page.getAttribute(`${TRACES} >> nth=1`, 'aria-pressed')).toBe('true');
-    for (const key of ['End', 'Home', 'ArrowRight', 'ArrowLeft', 'PageDown', 'Space', 'n']) {
+    // The list's own keys (and Space, which presses a row) stay with it; the deck's others (→, n, PageDown) are the deck's (clicker.test.ts).
+    for (const key of ['End', 'Home', 'Space']) {
       await page.keyboard.press(key);
       expect(await position(page)).toBe(deckAt);
     }

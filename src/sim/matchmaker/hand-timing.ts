@@ -54,11 +54,12 @@ export function createHandTiming({ clock, random, log, instrumentation, tracer }
     route: (fn, handler) => async (ctx) => {
       if (!logging(1)) return handler(ctx);
       // #endregion
-      // #region step-3
       // Behind a proxy that stamps X-Request-ID (nginx's `proxy_set_header X-Request-ID $request_id`), log with its
       // id, so the proxy's lines and the app's share one; otherwise make one up. Only the made-up id draws a number.
+      const incoming = ctx.request.headers[INCOMING_ID];
+      // #region step-3
       if (level() >= 3) {
-        ctx.locals.set(REQUEST_ID, ctx.request.headers[INCOMING_ID] || newRequestId());
+        ctx.locals.set(REQUEST_ID, incoming || newRequestId());
       }
       // #endregion
       // #region step-1
