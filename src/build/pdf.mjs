@@ -54,7 +54,10 @@ function printQuery({ fragments = false, notes = false, seed, track } = {}) {
  * Wait until the print view is complete: reveal has laid out its pages, every demo has drawn its printed state (or
  * reported a problem), and no mermaid diagram is still waiting. Returns what is still missing after `timeoutMs`.
  */
-async function waitForPrintView(page, timeoutMs = 60_000) {
+/** Every demo of the deck prints at once on one page (five sampling labs among them): on 2 busy cores that takes a while. */
+const PRINT_WAIT_MS = 180_000;
+
+async function waitForPrintView(page, timeoutMs = PRINT_WAIT_MS) {
   await page.waitForFunction(() => document.querySelector('.reveal.ready') !== null, null, { timeout: timeoutMs });
   const missing = () =>
     page.evaluate(() => {
@@ -115,8 +118,8 @@ async function main() {
     });
     await page.goto(new URL(printQuery(values), base).toString());
     const missing = await waitForPrintView(page);
-    if (missing.waiting.length) console.warn(`Demos not printed after 60 s: ${missing.waiting.join(', ')}`);
-    if (missing.diagrams.length) console.warn(`Diagrams not drawn after 60 s: ${missing.diagrams.join(', ')}`);
+    if (missing.waiting.length) console.warn(`Demos not printed after ${PRINT_WAIT_MS / 1000} s: ${missing.waiting.join(', ')}`);
+    if (missing.diagrams.length) console.warn(`Diagrams not drawn after ${PRINT_WAIT_MS / 1000} s: ${missing.diagrams.join(', ')}`);
     mkdirSync(dirname(out), { recursive: true });
     await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
     for (const p of problems) console.warn(`page: ${p}`);

@@ -25,8 +25,16 @@ describe('accessibility', () => {
     const ids = await page.$$eval('.reveal .slides > section', (s) => s.map((x, i) => x.id || String(i)));
     const found: Record<string, Violation[]> = {};
     for (let i = 0; i < ids.length; i++) {
-      await page.evaluate((n) => (location.hash = `#/${n}`), i);
-      await page.waitForFunction((n) => document.querySelectorAll('.reveal .slides > section')[n]?.classList.contains('present'), i);
+      // Reveal writes the previous slide's id into the hash a moment after it showed it, and that late write can
+      // take the deck back (walk.md #29): go again until slide i is the one shown.
+      for (let attempt = 0; ; attempt++) {
+        await page.evaluate((n) => (location.hash = `#/${n}`), i);
+        const shown = await page
+          .waitForFunction((n) => document.querySelectorAll('.reveal .slides > section')[n]?.classList.contains('present'), i, { timeout: 5_000 })
+          .then(() => true, () => false);
+        if (shown) break;
+        if (attempt === 3) throw new Error(`slide ${i} (${ids[i]}) never became the present slide`);
+      }
       await page.waitForFunction(() => document.querySelectorAll('.present pre.mermaid-src:not([data-rendered="done"])').length === 0);
       await page.waitForTimeout(400); // let the slide transition finish before contrast is measured
       const v = await seriousViolations(page);

@@ -35,9 +35,9 @@ interface DemoPage {
 }
 
 describe('npm run pdf', () => {
-  it('writes one page per slide, and every demo page holds its trace', { timeout: 180_000 }, async () => {
+  it('writes one page per slide, and every demo page holds its trace', { timeout: 420_000 }, async () => {
     const out = join(dir, 'deck.pdf');
-    const { stdout } = await run('node', ['src/build/pdf.mjs', '--no-build', '--out', out], { cwd: ROOT, timeout: 150_000 });
+    const { stdout } = await run('node', ['src/build/pdf.mjs', '--no-build', '--out', out], { cwd: ROOT, timeout: 360_000 });
     expect(stdout).toMatch(/Wrote .*deck\.pdf: \d+ pages\./);
     const info = await run('pdfinfo', [out]);
     const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);

@@ -36,7 +36,7 @@ import { createXRayPanel } from './xray-panel';
 /** Requests a simulated second: 1,000 requests in 10 s; X-Ray's in 40 s, so its hosts poll for targets a few times. */
 const RATE = 100;
 const XRAY_RATE = 25;
-const PRINT_REQUESTS = 200;
+const PRINT_REQUESTS = 60;
 const CHUNK_STEPS = 400;
 const KINDS: readonly LabKind[] = ['head', 'consistent', 'tail', 'unitary', 'xray'];
 /** The tail view's starting point: the Collector's defaults with the form's default policies. */
@@ -298,7 +298,7 @@ export function createSamplingLabDemo(): Demo {
         return session;
       },
 
-      /** On paper: 200 requests through the default sampler of the view, fast-forwarded. */
+      /** On paper: 60 requests (enough to show kept, dropped and partly kept; all five labs print at once) through the default sampler of the view, fast-forwarded. */
       print(_s, view) {
         return live.run((session, signal) => run(session, view, signal, PRINT_REQUESTS));
       },
