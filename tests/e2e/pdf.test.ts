@@ -35,7 +35,7 @@ interface DemoPage {
 }
 
 describe('npm run pdf', () => {
-  it('writes one page per slide, and every demo page holds its trace', { timeout: 420_000 }, async () => {
+  it('writes one page per slide, and every demo page holds its trace', { timeout: 660_000 }, async () => {
     const out = join(dir, 'deck.pdf');
     const { stdout } = await run('node', ['src/build/pdf.mjs', '--no-build', '--out', out], { cwd: ROOT, timeout: 360_000 });
     expect(stdout).toMatch(/Wrote .*deck\.pdf: \d+ pages\./);
@@ -45,7 +45,8 @@ describe('npm run pdf', () => {
     // What each demo draws in print view, read from the same build.
     const deck = await openDeck(browser, '?print-pdf');
     const { page } = deck;
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-demo]')].every((d) => d.getAttribute('data-demo-state') === 'printed'), null, { timeout: 60_000 });
+    // As long as the script waits (src/build/pdf.mjs, PRINT_WAIT_MS): every demo prints at once in this view too.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-demo]')].every((d) => d.getAttribute('data-demo-state') === 'printed'), null, { timeout: 240_000 });
     const slides = await page.$$eval('.reveal .slides section', (s) => s.filter((x) => !x.classList.contains('stack')).length);
     expect(pages).toBe(slides);
     const demos: DemoPage[] = await page.$$eval('.reveal .slides section', (sections) =>
