@@ -67,6 +67,9 @@ describe('npm run pdf', () => {
         if (!found.length && log?.textContent) found.push((log.textContent.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 40));
         const node = demo.querySelector('svg text');
         if (!found.length && node?.textContent) found.push(node.textContent);
+        // The sampling labs: their readout, "kept N of M traces".
+        const kept = [...demo.querySelectorAll('*')].find((e) => e.children.length === 0 && /kept [\d,]+ of [\d,]+/.test(e.textContent ?? ''));
+        if (!found.length && kept?.textContent) found.push(kept.textContent.trim().slice(0, 40));
         if (!found.length) found.push((demo.querySelector('[role="status"]')?.textContent ?? '').trim().slice(0, 40));
         return [{ id: s.id, page: i + 1, expect: found.filter(Boolean) }];
       }),

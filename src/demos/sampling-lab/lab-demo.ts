@@ -203,7 +203,7 @@ export function createSamplingLabDemo(): Demo {
         return view;
       },
 
-      connect(open, view) {
+      connect(open, view, ctx) {
         const kind = view.kind;
         let tail: TailSamplingProcessor | undefined;
         const outcomes: RequestOutcome[] = [];
@@ -256,7 +256,8 @@ export function createSamplingLabDemo(): Demo {
           fleet: undefined,
           wire: [],
           describe: { web: 'ParentBased(AlwaysOn)', taster: 'ParentBased(AlwaysOn)' },
-          shown: false,
+          // On paper nothing is ever shown as a slide is, and the print run must not wait for it.
+          shown: ctx.print === true,
           wake: undefined,
           done: false,
           stopSystem,
@@ -272,7 +273,7 @@ export function createSamplingLabDemo(): Demo {
           session.wake?.();
           session.wake = undefined;
           return () => {
-            session.shown = false;
+            session.shown = ctx.print === true;
           };
         });
         world.whileShown(() =>
