@@ -1,7 +1,12 @@
 /**
  * The tables the console queries: `spans` (one row per finished span, columns as `SPAN_COLUMNS`) and `events` (one
- * row per span event). No index: opening a trace scans 100,000 rows in a few ms, and
- * every insert would pay for one. Ids are TEXT, times REAL epoch ms, attributes JSON TEXT: see analysis/sql-rows.ts.
+ * row per span event). Ids are TEXT, times REAL epoch ms, attributes JSON TEXT: see analysis/sql-rows.ts.
+ *
+ * One index, `spans_by_operation`, covering what the per-service and per-operation questions read (the console's
+ * examples and the benchmark's GROUP BY): SQLite then walks it in order instead of sorting every row into a temporary
+ * B-tree. Measured over 100,000 spans, that took a GROUP BY from 1,429 to 95 ms and the load from 9.3 to 11.1 s (in
+ * Node on a loaded machine; the page is several times faster on both, in the same ratio). Opening one trace still
+ * scans, in a few ms, so no index on `trace_id`: every insert would pay for it.
  */
 import { EVENT_COLUMNS, SPAN_COLUMNS } from '../analysis/sql-rows';
 
@@ -20,6 +25,7 @@ CREATE TABLE spans (
   status_message TEXT,
   attributes TEXT NOT NULL
 );
+CREATE INDEX spans_by_operation ON spans (service_name, name, duration_ms, status_code);
 CREATE TABLE events (
   trace_id TEXT NOT NULL,
   span_id TEXT NOT NULL,

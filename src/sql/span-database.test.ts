@@ -61,6 +61,17 @@ describe('span database', () => {
     expect(events).toMatchObject({ kind: 'rows', rows: [['taster', 'exception', 'Error']] });
   });
 
+  it('answers per-operation questions from its covering index, in order, without sorting every row', () => {
+    const db = seeded();
+    const out = db.run(`EXPLAIN QUERY PLAN SELECT service_name, name, COUNT(*), AVG(duration_ms), SUM(status_code = 'ERROR') FROM spans GROUP BY service_name, name`);
+    expect(out.kind).toBe('rows');
+    const plan = out.kind === 'rows' ? out.rows.map((r) => String(r[r.length - 1])).join(' | ') : '';
+    expect(plan).toContain('COVERING INDEX spans_by_operation');
+    expect(plan).not.toContain('TEMP B-TREE');
+    const grouped = db.run('SELECT service_name, name, COUNT(*) FROM spans GROUP BY service_name, name');
+    expect(grouped).toMatchObject({ rows: [['taster', 'taste', 1], ['web', 'GET /beers', 1], ['web', 'GET /pair/beer', 1]] });
+  });
+
   it('adds a later batch to what is there', () => {
     const db = seeded();
     db.insertSpans([makeSpan({ id: 'd', traceId: T2, parent: 'c', start: 201, end: 202 })]);
