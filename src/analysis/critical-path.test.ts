@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan, T0 } from '../../tests/factories/make-span';
 import type { SpanRecord } from '../telemetry/span-record';
-import { type CriticalPath, createCriticalPathMemo, criticalPath, criticalPathMsBySpan } from './critical-path';
+import { type CriticalPath, createCriticalPathMemo, createCriticalPathScratch, criticalPath, criticalPathMsBySpan, criticalPathSegments } from './critical-path';
 import { JAEGER_UI_2371 } from './critical-path-fixtures';
 
 /** The path as [short id, start, end] relative to T0, for readable expectations. */
@@ -233,6 +233,23 @@ describe('criticalPath (Jaeger UI rule)', () => {
     expect(path.segments[0]!.startMs).toBe(T0);
     expect(path.segments.at(-1)!.endMs).toBe(T0 + 20_000);
   }, 30_000);
+
+  // The same traces, one after another, through one scratch: a large trace, then small ones (what the large one
+  // left in the arrays must not leak into them), one with a repeated id, one with a child outside its parent.
+  it('gives the same segments with a reused scratch as without, trace after trace', () => {
+    const scratch = createCriticalPathScratch();
+    const wide: SpanRecord[] = [makeSpan({ id: 'root', start: 0, end: 1_000 })];
+    for (let i = 0; i < 150; i++) wide.push(makeSpan({ id: `k${i}`, parent: 'root', start: (i * 7) % 900, end: ((i * 7) % 900) + 20 + (i % 13) }));
+    const traces: SpanRecord[][] = [
+      wide,
+      [makeSpan({ id: 'a', start: 0, end: 100 }), makeSpan({ id: 'b', parent: 'a', start: 10, end: 30 }), makeSpan({ id: 'c', parent: 'a', start: 50, end: 80 })],
+      [makeSpan({ id: 'a', start: 0, end: 50 }), makeSpan({ id: 'a', parent: 'a', start: 5, end: 60 }), makeSpan({ id: 'd', parent: 'a', start: 60, end: 70 })],
+      JAEGER_UI_2371.spans.slice(),
+      [makeSpan({ id: 'solo', start: 3, end: 9 })],
+      wide.slice(0, 40).reverse(),
+    ];
+    for (const spans of traces) expect(criticalPathSegments(spans, scratch)).toEqual(criticalPath(spans).segments);
+  });
 
   it('memoizes per span array and its version (its length when the store appends)', () => {
     const memo = createCriticalPathMemo();

@@ -66,16 +66,68 @@ export function criticalPath(spans: readonly SpanRecord[]): CriticalPath {
  * Only the segments of `criticalPath(spans)`, for callers that fold many traces (the calling context tree) and
  * need neither the per-span index nor the excluded list.
  */
-export function criticalPathSegments(spans: readonly SpanRecord[]): readonly CriticalPathSegment[] {
-  return spans.length === 0 ? [] : walk(spans).segments;
+export function criticalPathSegments(spans: readonly SpanRecord[], scratch?: CriticalPathScratch): readonly CriticalPathSegment[] {
+  return spans.length === 0 ? [] : walk(spans, scratch).segments;
 }
 
-function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; roots: number[]; included: Uint8Array } {
+/**
+ * Working memory for `criticalPathSegments`, reused from call to call by one caller (the calling context tree
+ * computes a path per trace, thousands a second). On a 12-span trace, allocating the walk's ten typed arrays and its
+ * id map was most of the cost; with a scratch they are allocated once, at the size of the largest trace seen.
+ * Not shared between callers: each keeps its own (no module-level state).
+ */
+export interface CriticalPathScratch {
+  /** @internal */ capacity: number;
+  /** @internal */ ints: Int32Array;
+  /** @internal */ floats: Float64Array;
+  /** @internal */ flags: Uint8Array;
+  /** @internal */ readonly owner: Map<string, number>;
+}
+
+export function createCriticalPathScratch(): CriticalPathScratch {
+  return { capacity: 0, ints: new Int32Array(0), floats: new Float64Array(0), flags: new Uint8Array(0), owner: new Map() };
+}
+
+/** The walk's arrays for `n` spans, zeroed where the walk counts on zeros; from the scratch when there is one. */
+function arrays(n: number, scratch: CriticalPathScratch | undefined) {
+  if (scratch === undefined) {
+    const ints = new Int32Array(7 * n + 1);
+    return { ints, floats: new Float64Array(2 * n), flags: new Uint8Array(n), owner: new Map<string, number>() };
+  }
+  if (scratch.capacity < n) {
+    const capacity = Math.max(n, 2 * scratch.capacity, 64);
+    scratch.capacity = capacity;
+    scratch.ints = new Int32Array(7 * capacity + 1);
+    scratch.floats = new Float64Array(2 * capacity);
+    scratch.flags = new Uint8Array(capacity);
+  }
+  // kidStart (n + 1 counters) and cursor (n) are read before they are written; everything else is written first.
+  scratch.ints.fill(0, n, 2 * n + 1);
+  scratch.ints.fill(0, 6 * n + 1, 7 * n + 1);
+  scratch.flags.fill(0, 0, n);
+  scratch.owner.clear();
+  return scratch;
+}
+
+function walk(spans: readonly SpanRecord[], scratch?: CriticalPathScratch): { segments: CriticalPathSegment[]; roots: number[]; included: Uint8Array } {
   const n = spans.length;
+  const mem = arrays(n, scratch);
+  // Seven int arrays of n (kidStart n + 1) laid end to end in one buffer: parent, kidStart, kids, fill, kidEnd,
+  // stack, cursor.
+  const parent = mem.ints.subarray(0, n);
+  const kidStart = mem.ints.subarray(n, 2 * n + 1);
+  const kids = mem.ints.subarray(2 * n + 1, 3 * n + 1);
+  const fill = mem.ints.subarray(3 * n + 1, 4 * n + 1);
+  const kidEnd = mem.ints.subarray(4 * n + 1, 5 * n + 1);
+  const stack = mem.ints.subarray(5 * n + 1, 6 * n + 1);
+  const cursor = mem.ints.subarray(6 * n + 1, 7 * n + 1);
+  const startMs = mem.floats.subarray(0, n);
+  const endMs = mem.floats.subarray(n, 2 * n);
+  const included = mem.flags.subarray(0, n);
 
   // One Map operation per span in the usual case (ids unique), which is most of the cost on a large trace; only
   // when ids repeat does a second pass give each id to its earliest-starting span.
-  const owner = new Map<string, number>();
+  const owner = mem.owner;
   for (let i = 0; i < n; i++) owner.set(spans[i]!.spanId, i);
   if (owner.size < n) {
     for (let i = 0; i < n; i++) {
@@ -85,8 +137,6 @@ function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; 
   }
 
   // Children of every span as one flat array (CSR): span p's are kids[kidStart[p] .. kidStart[p + 1]).
-  const parent = new Int32Array(n);
-  const kidStart = new Int32Array(n + 1);
   const roots: number[] = [];
   for (let i = 0; i < n; i++) {
     const parentSpanId = spans[i]!.parentSpanId;
@@ -100,17 +150,11 @@ function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; 
     }
   }
   for (let i = 0; i < n; i++) kidStart[i + 1]! += kidStart[i]!;
-  const kids = new Int32Array(kidStart[n]!);
-  const fill = kidStart.slice(0, n);
+  fill.set(kidStart.subarray(0, n));
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
 
   // Fixed (sanitized) times, top down from each root with an explicit stack. Excluded children are moved to the
   // end of their parent's run, so included ones are kids[kidStart[p] .. kidEnd[p]).
-  const startMs = new Float64Array(n);
-  const endMs = new Float64Array(n);
-  const included = new Uint8Array(n);
-  const kidEnd = new Int32Array(n);
-  const stack = new Int32Array(n);
   roots.sort((a, b) => spans[a]!.startMs - spans[b]!.startMs || compareIds(spans[a]!.spanId, spans[b]!.spanId));
   for (const r of roots) {
     const root = spans[r]!;
@@ -150,7 +194,6 @@ function walk(spans: readonly SpanRecord[]): { segments: CriticalPathSegment[]; 
   }
 
   const segments: CriticalPathSegment[] = [];
-  const cursor = new Int32Array(n);
   const backwards: CriticalPathSegment[] = [];
   for (const r of roots) {
     backwards.length = 0;

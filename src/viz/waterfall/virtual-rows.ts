@@ -61,9 +61,15 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
   };
 
   // Until the first ResizeObserver report, read the height once and keep it: read on every render, after that
-  // render's own writes, it forced a synchronous layout per redraw (8% of the span benchmark's time).
+  // render's own writes, it forced a synchronous layout per redraw (8% of the span benchmark's time). Once, even
+  // when it reads 0 (a view mounted out of sight): the observer reports the height when there is one, and reading
+  // again on every render while it was 0 was a forced layout per redraw for as long as the view had no height.
+  let measured = false;
   const viewport = (): number => {
-    if (viewportPx === 0) viewportPx = scrollEl.clientHeight;
+    if (!measured) {
+      viewportPx = scrollEl.clientHeight;
+      measured = true;
+    }
     return viewportPx;
   };
 
@@ -135,6 +141,7 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
     rowOf: (el) => byElement.get(el),
     setViewportPx(px) {
       viewportPx = px;
+      measured = true;
     },
     resetScroll() {
       if (scrollTopPx !== 0) setScrollTop(0);
