@@ -7,7 +7,10 @@ import { createButton, createResetButton } from '../kit/buttons';
 import { createProblemLine } from '../kit/controls';
 import { el, setBusy, uniqueId } from '../kit/dom';
 
-export type LabKind = 'head' | 'consistent' | 'tail' | 'unitary' | 'xray';
+export type LabKind = 'head' | 'consistent' | 'tail' | 'unitary' | 'xray' | 'xray-group';
+
+/** The two X-Ray slides: the rule over several hosts, and the groups (the same traffic and rule, another view). */
+export const isXRay = (kind: LabKind): boolean => kind === 'xray' || kind === 'xray-group';
 type TasterMode = 'parent' | 'own';
 export type FaultChoice = 'rare' | 'none' | 'errors' | 'slow' | 'taster-down';
 
@@ -68,7 +71,7 @@ export function createLabControls(kind: LabKind, actions: { send(): void; reset(
   const faultId = uniqueId('sl-fault');
   const fault = el('select', { id: faultId, class: 'demo-speed sl-fault' });
   for (const [value, text] of FAULTS) fault.append(el('option', { value }, text));
-  if (kind === 'xray') fault.value = 'none';
+  if (isXRay(kind)) fault.value = 'none';
   const initialFault = fault.value;
   fault.addEventListener('change', () => actions.fault(fault.value as FaultChoice));
   const send = createButton(`Send ${REQUESTS.toLocaleString('en-US')} requests`, () => actions.send(), { primary: true, className: 'sl-send' });
@@ -81,7 +84,7 @@ export function createLabControls(kind: LabKind, actions: { send(): void; reset(
       { class: 'demo-toolbar' },
       ...fields.map((f) => f.element),
       ...extra,
-      ...(kind === 'xray' ? [] : [el('span', { class: 'sl-field' }, el('label', { for: faultId, class: 'demo-label' }, 'Fault'), fault)]),
+      ...(isXRay(kind) ? [] : [el('span', { class: 'sl-field' }, el('label', { for: faultId, class: 'demo-label' }, 'Fault'), fault)]),
       send,
       createResetButton(() => actions.reset()),
     ),

@@ -20,17 +20,18 @@ import { createMatchmaker } from '../../sim/matchmaker';
 import type { Network, WireEvent } from '../../sim/network';
 import { createTrafficGenerator, type TrafficRoute } from '../../sim/traffic';
 import { describeSampler, type SamplerSpec } from '../../telemetry/sampling/samplers';
-import { createXRayFleet, type SamplingRule, type XRayFleet } from '../../telemetry/sampling/xray-rules';
+import { createXRayFleet, CRUDDUR_RULE, type SamplingRule, type XRayFleet } from '../../telemetry/sampling/xray-rules';
 import { DEFAULT_TAIL_CONFIG, type TailSamplingConfig } from '../../telemetry/tail-sampling/policy-config';
 import { TailSamplingProcessor } from '../../telemetry/tail-sampling/tail-sampling-processor';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveView } from '../live-demo';
 import { applyFault, headSpecs, type LabSession, matchmakerRoutes, REQUEST_HEADER, recorded, verdictOf } from './lab-session';
-import { createLabControls, type FaultChoice, type LabKind, REQUESTS } from './lab-controls';
+import { createLabControls, type FaultChoice, isXRay, type LabKind, REQUESTS } from './lab-controls';
 import { createDecidedBy, createReadout, createRecentList, createTraceGrid } from './lab-panels';
 import { type RequestOutcome, tally } from './outcomes';
 import { createTailForm } from './tail-form';
+import { createGroupPanel } from './group-panel';
 import { createXRayPanel } from './xray-panel';
 
 /** Requests a simulated second: 1,000 requests in 10 s; X-Ray's in 40 s, so its hosts poll for targets a few times. */
@@ -38,7 +39,7 @@ const RATE = 100;
 const XRAY_RATE = 25;
 const PRINT_REQUESTS = 60;
 const CHUNK_STEPS = 400;
-const KINDS: readonly LabKind[] = ['head', 'consistent', 'tail', 'unitary', 'xray'];
+const KINDS: readonly LabKind[] = ['head', 'consistent', 'tail', 'unitary', 'xray', 'xray-group'];
 /** The tail view's starting point: the Collector's defaults with the form's default policies. */
 const TAIL_START: TailSamplingConfig = { ...DEFAULT_TAIL_CONFIG, policies: [] };
 
@@ -85,7 +86,7 @@ export function createSamplingLabDemo(): Demo {
       applyFault(s.faults, view.faultChoice());
       const telemetry = s.world.telemetry;
       if (s.kind === 'tail' && tail?.ok) s.tail!.configure(tail.config);
-      else if (s.kind === 'xray' && xray?.ok) {
+      else if (isXRay(s.kind) && xray?.ok) {
         s.fleet = newFleet(s, xray.rule, xray.hosts);
       } else if (s.kind !== 'tail') {
         const specs = headSpecs(s.kind, settings.settings, s, s.world.random.fork(`unitary-${requests}`).next);
@@ -129,9 +130,10 @@ export function createSamplingLabDemo(): Demo {
         const readout = createReadout();
         const grid = createTraceGrid();
         const decided = createDecidedBy();
-        const recent = createRecentList(kind === 'tail' || kind === 'xray' ? 2 : 3);
+        const recent = createRecentList(kind === 'tail' || isXRay(kind) ? 2 : 3);
         const tailForm = kind === 'tail' ? createTailForm(() => {}) : undefined;
         const xray = kind === 'xray' ? createXRayPanel() : undefined;
+        const group = kind === 'xray-group' ? createGroupPanel({ withMap: true }) : undefined;
         const bufferMeter = el('meter', { class: 'sl-buffer', min: 0, max: 50_000, value: 0, 'aria-label': 'Traces held in the tail sampler’s buffer' });
         const bufferText = el('p', { class: 'sl-buffer-text', 'data-testid': 'buffer' });
         const wireList = el('ol', { class: 'sl-wire', 'aria-label': 'The last calls from web to taster, as they crossed the wire' });
@@ -139,15 +141,19 @@ export function createSamplingLabDemo(): Demo {
         const side: HTMLElement[] = [];
         if (tailForm) side.push(tailForm.element, tailForm.yaml, el('div', { class: 'sl-buffer-box' }, bufferText, bufferMeter));
         else if (xray) side.push(xray.element);
+        else if (group) side.push(group.element, decided.element);
         else side.push(el('p', { class: 'sl-subtitle' }, 'On the wire, web → taster'), wireList, decided.element);
-        const main = el('div', { class: 'sl-main' }, readout.element, grid.element, ...(tailForm || xray ? [decided.element] : []), recent.element);
+        const main = group
+          ? el('div', { class: 'sl-main' }, readout.element, el('div', { class: 'sm sl-group-map' }, group.map!), recent.element)
+          : el('div', { class: 'sl-main' }, readout.element, grid.element, ...(tailForm || xray ? [decided.element] : []), recent.element);
         root.replaceChildren(el('div', { class: `demo-box sl sl-${kind}` }, controls.element, el('div', { class: 'sl-body' }, main, el('div', { class: 'sl-side' }, ...side))));
 
         const view: LabView = {
           kind,
           readSettings: () => controls.read(),
           readTail: () => tailForm?.read(),
-          readXRay: () => xray?.read(),
+          // The groups slide runs source 003's rule as it is, on three hosts: its lesson is the group, not the rule.
+          readXRay: () => (group ? { ok: true, rule: CRUDDUR_RULE, hosts: 3 } : xray?.read()),
           setBusy: (busy) => controls.setBusy(busy),
           clearProblem: () => controls.clearProblem(),
           faultChoice: () => controls.fault(),
@@ -172,7 +178,7 @@ export function createSamplingLabDemo(): Demo {
             grid.update(outcomes, verdict, t);
             decided.update(t);
             recent.update(outcomes, verdict);
-            if (!tailForm && !xray) {
+            if (!tailForm && !xray && !group) {
               // The newest call of a kept trace and the newest of a dropped one: the two endings of traceparent.
               const flag = (e: WireEvent) => e.request.headers['traceparent']?.slice(-2);
               const shown = [...s.wire].reverse();
@@ -188,9 +194,13 @@ export function createSamplingLabDemo(): Demo {
                 ),
               );
             }
-            if (xray) {
-              const traces = s.world.store.traceIds().map((traceId) => ({ traceId, services: new Set(s.world.store.getTrace(traceId).map((x) => x.serviceName)) }));
-              xray.update(s.fleet, traces);
+            if (xray || group) {
+              const traces = s.world.store.traceIds().map((traceId) => {
+                const spans = s.world.store.getTrace(traceId);
+                return { traceId, spans, services: new Set(spans.map((x) => x.serviceName)) };
+              });
+              xray?.update(s.fleet, traces);
+              group?.update(traces);
             }
           },
           showProblem: (m) => controls.showProblem(m),
@@ -198,6 +208,7 @@ export function createSamplingLabDemo(): Demo {
             controls.reset();
             tailForm?.reset();
             xray?.reset();
+            group?.reset();
           },
         };
         return view;
@@ -215,14 +226,14 @@ export function createSamplingLabDemo(): Demo {
             ? { storeProcessor: (store, clock) => (tail = new TailSamplingProcessor(TAIL_START, clock, (r) => store.add(r))) }
             : {
                 samplers: (service: string): SamplerSpec =>
-                  kind === 'xray' && service !== 'backend-flask' ? { kind: 'always_on' } : { kind: 'parentbased', root: { kind: 'always_on' } },
+                  isXRay(kind) && service !== 'backend-flask' ? { kind: 'always_on' } : { kind: 'parentbased', root: { kind: 'always_on' } },
               }),
         });
         let faults: Faults;
         let network: Network;
         let routes: TrafficRoute[];
         let stopSystem: () => void;
-        if (kind === 'xray') {
+        if (isXRay(kind)) {
           const b = createBootcamp({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
           ({ faults, network } = b);
           routes = bootcampTraffic(b);
@@ -234,14 +245,14 @@ export function createSamplingLabDemo(): Demo {
           stopSystem = () => m.stop();
         }
         // Build the providers now, so a tail sampler exists before the first run.
-        world.telemetry.tracerFor(kind === 'xray' ? 'backend-flask' : 'web');
+        world.telemetry.tracerFor(isXRay(kind) ? 'backend-flask' : 'web');
         const serverMs = new Map<number, number>();
         const arrivals = new Map<number, number>();
         const traffic = createTrafficGenerator({
           clock: world.clock,
           random: world.random.fork('traffic'),
           routes: recorded(routes, () => world.clock.now(), serverMs, outcomes),
-          ratePerSecond: kind === 'xray' ? XRAY_RATE : RATE,
+          ratePerSecond: isXRay(kind) ? XRAY_RATE : RATE,
         });
         const session: LabSession = {
           world,

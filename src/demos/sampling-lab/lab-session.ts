@@ -82,7 +82,8 @@ export function verdictOf(s: LabSession, o: RequestOutcome): Verdict {
       if (!c || c.kept === 0) return { kind: 'dropped', reason: 'each span alone: none kept' };
       return c.kept === c.started ? { kind: 'kept', reason: 'each span alone: all kept' } : { kind: 'partial', reason: 'each span alone: some kept' };
     }
-    case 'xray': {
+    case 'xray':
+    case 'xray-group': {
       const d = s.xrayDecisions.get(id);
       if (!d) return { kind: 'dropped', reason: 'no rule decided' };
       return { kind: d.sampled ? 'kept' : 'dropped', reason: `rule ${d.rule}: ${d.via}` };

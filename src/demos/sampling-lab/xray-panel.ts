@@ -1,21 +1,20 @@
 /**
  * The X-Ray view's own column: the sampling rule as JSON (source 003's, editable), how many hosts run
  * backend-flask, what each host borrowed, sampled and was given, and an X-Ray group whose filter expression narrows
- * the list of kept traces.
+ * the list of traces (the groups slide adds the group's service map: `group-panel.ts`).
  */
 import { CRUDDUR_RULE, parseRule, type SamplingRule } from '../../telemetry/sampling/xray-rules';
 import type { XRayFleet } from '../../telemetry/sampling/xray-rules';
 import { el, uniqueId } from '../kit/dom';
-import { parseGroupFilter } from './group-filter';
+import { createGroupPanel, type GroupTrace } from './group-panel';
 
 const RULE_TEXT = JSON.stringify({ SamplingRule: CRUDDUR_RULE }, null, 2);
-const DEFAULT_FILTER = 'service("backend-flask")';
 
 export interface XRayPanel {
   readonly element: HTMLElement;
   readonly hostsInput: HTMLInputElement;
   read(): { ok: true; rule: SamplingRule; hosts: number } | { ok: false; message: string };
-  update(fleet: XRayFleet | undefined, traces: ReadonlyArray<{ readonly traceId: string; readonly services: ReadonlySet<string> }>): void;
+  update(fleet: XRayFleet | undefined, traces: readonly GroupTrace[]): void;
   reset(): void;
 }
 
@@ -26,27 +25,8 @@ export function createXRayPanel(): XRayPanel {
   const hostsId = uniqueId('sl-hosts');
   const hostsInput = el('input', { id: hostsId, type: 'number', class: 'demo-number sl-num', value: '3', min: 1, max: 6, step: 1 });
   const hostTable = el('table', { class: 'sl-hosts' });
-  const filterId = uniqueId('sl-filter');
-  const filter = el('input', { id: filterId, type: 'text', class: 'demo-number sl-filter', value: DEFAULT_FILTER, spellcheck: 'false', autocomplete: 'off' });
-  const filterNote = el('p', { class: 'sl-filter-note', 'aria-live': 'polite' });
-  const groupList = el('ul', { class: 'sl-group-list', 'aria-label': 'Traces in the group' });
-  let lastTraces: Parameters<XRayPanel['update']>[1] = [];
+  const group = createGroupPanel({ withMap: false });
   let lastFleet: XRayFleet | undefined;
-
-  const drawGroup = (): void => {
-    const f = parseGroupFilter(filter.value);
-    if (!f.ok) {
-      filterNote.textContent = f.message;
-      groupList.replaceChildren();
-      return;
-    }
-    const inGroup = lastTraces.filter((t) => f.test(t.services));
-    filterNote.textContent = `${f.text ? 'Group “Cruddur”' : 'Default group'}: ${inGroup.length.toLocaleString('en-US')} of ${lastTraces.length.toLocaleString('en-US')} traces`;
-    groupList.replaceChildren(
-      ...inGroup.slice(-4).reverse().map((t) => el('li', {}, el('code', {}, `${t.traceId.slice(0, 8)}…`), ` ${[...t.services].join(', ')}`)),
-    );
-  };
-  filter.addEventListener('input', drawGroup);
 
   const drawHosts = (): void => {
     const head = el('tr', {}, ...['host', 'requests', 'borrowed', 'sampled', 'quota/s'].map((h) => el('th', { scope: 'col' }, h)));
@@ -75,12 +55,9 @@ export function createXRayPanel(): XRayPanel {
     rule,
     el('p', { class: 'sl-hosts-line' }, el('label', { for: hostsId, class: 'demo-label' }, 'Hosts running backend-flask'), hostsInput),
     hostTable,
-    el('p', { class: 'sl-filter-line' }, el('label', { for: filterId, class: 'demo-label' }, 'Group filter expression'), filter),
-    filterNote,
-    groupList,
+    group.element,
   );
   drawHosts();
-  drawGroup();
   return {
     element,
     hostsInput,
@@ -93,18 +70,15 @@ export function createXRayPanel(): XRayPanel {
     },
     update(fleet, traces) {
       lastFleet = fleet;
-      lastTraces = traces;
       drawHosts();
-      drawGroup();
+      group.update(traces);
     },
     reset() {
       rule.value = RULE_TEXT;
       hostsInput.value = '3';
-      filter.value = DEFAULT_FILTER;
       lastFleet = undefined;
-      lastTraces = [];
       drawHosts();
-      drawGroup();
+      group.reset();
     },
   };
 }
