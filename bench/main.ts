@@ -10,6 +10,7 @@ import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';
 import { runSql } from './sql';
 import { runStreaming } from './streaming';
+import { runTailBuffer } from './tail-buffer';
 import { runWaterfallScale } from './waterfall-scale';
 
 installGlobalContext();
@@ -32,6 +33,7 @@ const api = {
   memoryDispose,
   analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),
   sampling: (opts?: Parameters<typeof runSampling>[0]) => runSampling(opts),
+  tailBuffer: (opts?: Parameters<typeof runTailBuffer>[1]) => runTailBuffer(stage(), opts),
   sql: (opts?: Parameters<typeof runSql>[0]) => runSql(opts),
 };
 

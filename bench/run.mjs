@@ -39,6 +39,7 @@ const RUNS = {
   load: quick ? 2 : 5,
   analysis: quick ? 2 : 7,
   sampling: quick ? 2 : 9,
+  tailSeconds: quick ? 5 : 20,
   sql: quick ? 2 : 5,
 };
 const SIZES = [100, 1_000, 10_000, 50_000];
@@ -153,6 +154,10 @@ async function main() {
       log(`sampling: tail decisions over 8,334 traces, head-sampled-out spans against recorded ones; ${RUNS.sampling} runs`);
       results.sampling = await inBenchPage(browser, bench.url, ({ page }) =>
         page.evaluate((runs) => window.bench.sampling({ runs, spanRounds: runs * 2 + 6 }), RUNS.sampling),
+      );
+      log(`sampling: the tail sampler full (50,000 traces) under 1,000 spans/s, ${RUNS.tailSeconds} s of frames`);
+      results.sampling.tailBuffer = await inBenchPage(browser, bench.url, ({ page }) =>
+        page.evaluate((seconds) => window.bench.tailBuffer({ seconds }), RUNS.tailSeconds),
       );
     }
     if (want.has('sql')) {

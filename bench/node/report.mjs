@@ -183,6 +183,19 @@ export function buildFigures(r) {
     add('8 sampling', 'span sampled out at the head (ParentBased(AlwaysOff))', `${fmt(a.sampledOutUs, 2)} µs`);
     add('8 sampling', 'span recorded into the store', `${fmt(a.recordedUs, 2)} µs`);
     add('8 sampling', '  sampled out / recorded', `${fmt(a.ratio, 3)}×`, '≤ 0.3×', a.ratio <= 0.3);
+    const b = a.tailBuffer;
+    if (b) {
+      add(
+        '8 sampling',
+        `tail sampler full (${b.heldAtStart.toLocaleString('en')} traces held, ${b.waitingSpansAtStart.toLocaleString('en')} spans waiting), ${b.spansPerSecond.toLocaleString('en')} spans/s: frame p95`,
+        `${fmt(b.frameP95Ms, 1)} ms`,
+        '≤ 20 ms',
+        b.frameP95Ms <= 20 && b.heldAtStart >= 50_000,
+      );
+      add('8 sampling', `  frame p50; max; the frames' own work, mean; max (${b.frames} frames in ${b.seconds} s)`, `${fmt(b.frameP50Ms, 1)}; ${fmt(b.frameMaxMs, 1)}; ${fmt(b.workMeanMs, 2)}; ${fmt(b.workMaxMs, 1)} ms`);
+      add('8 sampling', '  long tasks (count; longest); decisions and evictions during the frames', `${b.longTasks}; ${fmt(b.longTaskMaxMs, 0)} ms; ${b.decisionsDuring.toLocaleString('en')}; ${b.evictedDuring.toLocaleString('en')}`);
+      add('8 sampling', '  filling it: 600 simulated seconds, 50,000 traces', `${fmt(b.fillMs, 0)} ms`);
+    }
   }
 
   if (r.sql) {

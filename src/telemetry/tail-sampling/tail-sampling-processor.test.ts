@@ -65,6 +65,40 @@ describe('TailSamplingProcessor', () => {
     expect(p.stats()).toMatchObject({ lateSpans: 0, droppedTooEarly: 1, evicted: 2 });
   });
 
+  //   0 s    traces 1, 2 arrive              buffer (3): 1 2
+  //   1 s    traces 3, 4 arrive: 1 evicted              2 3 4
+  //   1.5 s  a span of 1 again: a fresh wait, 2 evicted  3 4 1
+  //   6 s    tick: 3 and 4 are due; 1 (5 s from 1.5 s) is not yet
+  //   7 s    tick: 1 is due
+  it('decides in arrival order, past evicted entries and a fresh wait for an evicted id', async () => {
+    const { clock, p, decisions } = setup({ num: 3 });
+    p.add(span(1, 'a'));
+    p.add(span(2, 'b'));
+    clock.setTimer(1_000, () => {
+      p.add(span(3, 'c'));
+      p.add(span(4, 'd'));
+    });
+    clock.setTimer(1_500, () => p.add(span(1, 'e')));
+    await runUntilIdle(clock);
+    expect(decisions.map((d) => [d.traceId, d.atMs - T0])).toEqual([
+      [id(3), 6_000],
+      [id(4), 6_000],
+      [id(1), 7_000],
+    ]);
+    expect(p.stats()).toMatchObject({ evicted: 2, droppedTooEarly: 2, bufferedSpans: 0 });
+  });
+
+  // Many more traces than one tick decides: each tick takes only those due, oldest first, and every trace is
+  // decided exactly once, in the order it came.
+  it('decides each of 5,000 traces once, in order, a second after another', async () => {
+    const { clock, p, decisions } = setup({ num: 10_000, wait: 3_000 });
+    for (let i = 0; i < 5_000; i++) clock.setTimer(i, () => p.add(span(i + 1, 'x')));
+    await runUntilIdle(clock);
+    expect(decisions.map((d) => d.traceId)).toEqual(Array.from({ length: 5_000 }, (_, i) => id(i + 1)));
+    for (const d of decisions) expect(d.atMs - T0 - (parseInt(d.traceId, 16) - 1)).toBeGreaterThanOrEqual(3_000);
+    expect(p.stats()).toMatchObject({ tracesNotSampled: 5_000, bufferedSpans: 0 });
+  });
+
   it('holds no timer once nothing waits', async () => {
     const { clock, p } = setup();
     p.add(span(1, 'a'));
