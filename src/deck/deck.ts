@@ -55,10 +55,13 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   params.notices.forEach((n) => { showNotice(root, n); });
   const speakerView = deck.isSpeakerNotes();
   const print = deck.isPrintView();
+  if (speakerView) markSpeakerPane(root);
   const mermaid = new MermaidRenderer();
   const host = new DemoHost({
     registry: demos,
-    context: { seed: params.seed, print },
+    // The speaker view's panes show each demo as print view does (its seeded end state, computed once, no timer
+    // left): the simulations run only in the main window, and the presenter still sees what the slide holds.
+    context: { seed: params.seed, print: print || speakerView },
     onProblem: (message) => showNotice(root, message),
   });
   // A read-only window into the demos for diagnostics (and the lifecycle tests): `tracingDeck.stats()`.
@@ -78,13 +81,23 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   }
 
   const renderNear = (): void => {
+    // The overview shows every slide at once: draw every diagram then, so no thumbnail shows a diagram's source.
+    if (deck.isOverview()) {
+      void mermaid.renderIn(root);
+      return;
+    }
     const current = deck.getCurrentSlide();
     const near = [current, current?.previousElementSibling, current?.nextElementSibling];
     for (const slide of near) if (slide instanceof HTMLElement) void mermaid.renderIn(slide);
   };
   const sync = (): void => {
     renderNear();
-    if (speakerView) return; // the speaker view's copies of the deck show slides, never run simulations
+    if (speakerView) {
+      // Each pane (current, upcoming) is a deck of its own on its own slide: its demos, static.
+      const current = deck.getCurrentSlide();
+      if (current) host.mountAll(current);
+      return;
+    }
     const hidden = deck.isOverview() || document.visibilityState === 'hidden';
     host.activate(hidden ? null : deck.getCurrentSlide());
     root.dataset['runningDemos'] = String(host.runningCount);
@@ -99,6 +112,16 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   sync();
   if (!speakerView) void landInScrollView(deck, link);
   return deck;
+}
+
+/**
+ * Classes for the speaker view's panes, which are this deck in iframes (`?receiver`): every pane says its demos
+ * run in the main window, and the upcoming pane (the one reveal opens with `controls=false`) leaves room at the top
+ * for the "Upcoming" label reveal's speaker window lays over it.
+ */
+function markSpeakerPane(root: HTMLElement): void {
+  root.classList.add('deck-speaker-pane');
+  if (new URLSearchParams(window.location.search).get('controls') === 'false') root.classList.add('deck-upcoming-pane');
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Runs the demos embedded in slides (`<div data-demo="name">`): mounts a demo the first time its slide becomes
  * current, resumes it whenever it is current and visible, and pauses every other one, so hidden slides never run
- * timers. In print view every demo mounts once in its static, seeded state; in the speaker view none mounts, so the
- * simulations run only in the main window.
+ * timers. In print view every demo mounts once in its static, seeded state; in the speaker view's panes each demo
+ * mounts that way when its slide is shown there (`mountAll` of the slide), so the simulations run only in the main
+ * window.
  */
 import type { Demo, DemoActivity, DemoContext, DemoFactory } from '../demos/demo';
 
@@ -42,7 +43,7 @@ export class DemoHost {
     }
   }
 
-  /** Print view: every demo in its static state, none running. */
+  /** Print view (the whole deck) and the speaker view's panes (one slide): demos in their static state, none running. */
   mountAll(root: ParentNode): void {
     root.querySelectorAll<HTMLElement>('[data-demo]').forEach((el) => { this.mountOne(el); });
   }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openDeck } from './browser';
+import { demoStats, launchBrowser, openDeck } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,10 +81,13 @@ describe('demo lifecycle', () => {
     await page.close();
   });
 
-  it('runs no simulation in the speaker view copies of the deck', async () => {
+  it('runs no simulation in the speaker view copies of the deck: their demos are static, printed once', async () => {
     const { page, problems } = await openDeck(browser, '?receiver#/console');
+    await page.waitForSelector('.present [data-demo="request-console"][data-demo-state="printed"]', { timeout: 30_000 });
     await page.waitForTimeout(300);
-    expect(await page.$('[data-demo-state]')).toBeNull();
+    const stats = await demoStats(page);
+    expect(stats.map((d) => d.name)).toEqual(['request-console']);
+    expect(stats.every((d) => !d.running && d.timers === 0)).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
