@@ -8,7 +8,7 @@ import Notes from 'reveal.js/plugin/notes';
 import type { DemoFactory } from '../demos/demo';
 import { DemoHost } from './demo-host';
 import { guardDemoKeys } from './keyboard-guard';
-import { slideIndexOf } from './deep-link';
+import { hashOfSlide, slideIndexOf } from './deep-link';
 import { MermaidRenderer } from './mermaid-render';
 import { fitPrintedDemos } from './print-fit';
 import { showNotice } from './notice';
@@ -103,6 +103,7 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     root.dataset['runningDemos'] = String(host.runningCount);
   };
   deck.on('slidechanged', sync);
+  if (!speakerView) deck.on('slidechanged', writeHashSoon(deck));
   deck.on('overviewshown', sync);
   deck.on('overviewhidden', sync);
   document.addEventListener('visibilitychange', sync);
@@ -112,6 +113,31 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
   sync();
   if (!speakerView) void landInScrollView(deck, link);
   return deck;
+}
+
+/**
+ * reveal writes the hash at most once a second (it debounces `replaceState`), so a reload or a copied link right
+ * after a move landed on the slide before. This writes it within a quarter of a second of each move, trailing, so a
+ * fast run of key presses makes a few writes, not one per press (browsers throttle a page that replaces its URL
+ * hundreds of times in seconds). reveal's own write comes later with the same hash.
+ */
+function writeHashSoon(deck: RevealApi): () => void {
+  const EVERY_MS = 250;
+  let lastMs = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = (): void => {
+    timer = undefined;
+    lastMs = performance.now();
+    const { h, v } = deck.getIndices();
+    const hash = hashOfSlide(deck.getCurrentSlide()?.id, h, v ?? 0);
+    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+  };
+  return () => {
+    if (timer !== undefined) return;
+    const wait = lastMs + EVERY_MS - performance.now();
+    if (wait <= 0) write();
+    else timer = setTimeout(write, wait);
+  };
 }
 
 /**

@@ -20,3 +20,13 @@ export function slideIndexOf(ids: readonly string[], hash: string): number | nul
   }
   return null;
 }
+
+/**
+ * The hash reveal writes for a slide, as its `location.getHash` makes it (without fragments, which this deck keeps
+ * out of its URLs): `#/` and the slide's id, or else its indices (`#/3`, `#/3/1`), or `#/` for the first slide.
+ */
+export function hashOfSlide(id: string | null | undefined, h: number, v: number): string {
+  if (id) return `#/${encodeURIComponent(id)}`;
+  if (v > 0) return `#/${h}/${v}`;
+  return h > 0 ? `#/${h}` : '#/';
+}

@@ -205,3 +205,23 @@ describe('keys typed into a demo', () => {
     await page.close();
   });
 });
+
+describe('the address bar', () => {
+  // reveal alone wrote the hash up to a second after a move (walk #29): a reload right after a move went back.
+  it('says the slide within half a second of each move, and a reload right after stays there', async () => {
+    const { page, problems } = await openDeck(browser, '#/title');
+    await page.waitForSelector('.reveal.ready');
+    await page.waitForTimeout(1_200);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowRight');
+      const id = await page.$eval('.reveal .slides > section.present', (s) => s.id);
+      await expect.poll(() => page.evaluate(() => location.hash), { timeout: 500, interval: 50 }).toBe(`#/${id}`);
+    }
+    const id = await page.$eval('.reveal .slides > section.present', (s) => s.id);
+    await page.reload();
+    await page.waitForSelector('.reveal.ready');
+    expect(await page.$eval('.reveal .slides > section.present', (s) => s.id)).toBe(id);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
