@@ -30,8 +30,11 @@ export function mountExerciseProgress(doc: Document): () => void {
     return text;
   });
   function render(): void {
-    const line = progressText(readProgress(pageStorage()), exerciseIds(doc));
+    const ids = exerciseIds(doc);
+    const line = progressText(readProgress(pageStorage()), ids);
     for (const text of texts) text.textContent = line;
+    // The talk has no exercises: no line saying "0 of 0".
+    for (const target of targets) target.hidden = ids.length === 0;
   }
   const onStorage = (event: StorageEvent): void => {
     if (event.key === null || event.key === PROGRESS_KEY) render();
