@@ -79,7 +79,7 @@ export function createExerciseView(opts: { question: string; runLabel: string; a
   });
   const runButton = createButton(opts.runLabel, actions.run, { primary: true, className: 'exercise-run' });
   const controls = el('div', { class: 'demo-controls exercise-controls' }, runButton, createResetButton(actions.reset));
-  const element = el('div', { class: 'exercise' }, el('div', { class: 'exercise-columns' }, evidenceBox, el('div', { class: 'exercise-side' }, controls, status, form)));
+  const element = el('div', { class: 'demo-box exercise' }, el('div', { class: 'exercise-columns' }, evidenceBox, el('div', { class: 'exercise-side' }, controls, status, form)));
 
   const waterfall = createWaterfall(traceBox, { services: opts.services, label: 'Trace to read', emptyText: 'The trace appears here.' });
   const adapt = createSnapshotAdapter();

@@ -20,8 +20,9 @@ export const parentIdExercise = defineExercise<PairingCalls>({
   present: ({ path, spans, headers }) => ({
     caption: `curl "localhost:5000${path}": web’s spans, and the first call web made to taster`,
     lines: [
+      // web's SERVER span and its HTTP calls (not its SQL and Redis clients): the candidates a learner weighs.
       ...spans
-        .filter((s) => s.serviceName === 'web' && (s.kind === 'SERVER' || s.kind === 'CLIENT'))
+        .filter((s) => s.serviceName === 'web' && (s.kind === 'SERVER' || (s.kind === 'CLIENT' && s.attributes['server.address'] === 'taster')))
         .sort((a, b) => a.startMs - b.startMs)
         .slice(0, 4)
         .map((s) => `${spanLabel(s)} (${s.kind}) span id ${s.spanId}`),
