@@ -2,13 +2,15 @@
  * Every chapter's exercise, driven as a learner would: run the scenario, answer wrong (a hint, never the answer),
  * answer right (correct, and why), then the title slide's progress line counts them and its reset forgets them.
  * The right answer is worked out here from what the page shows (its lines, headers and the spans it offers as
- * JSON), so the page's check is tested against its own trace, not against a stored answer.
+ * JSON), so the page's check is tested against its own trace, not against a stored answer. Each slide is checked
+ * with axe once its evidence and a verdict are drawn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { criticalPath, criticalPathMsBySpan } from '../../src/analysis/critical-path';
 import { ServiceGraph } from '../../src/analysis/service-graph';
 import type { SpanRecord } from '../../src/telemetry/span-record';
+import { describeViolations, seriousViolations } from './axe';
 import { launchBrowser, openDeck } from './browser';
 
 let browser: Browser;
@@ -223,6 +225,8 @@ describe('one checked exercise per chapter', () => {
       const hit = await answer(page, right);
       expect(hit.right, `${exercise.name}: ${hit.text}`).toBe('true');
       expect(hit.text).toMatch(/^Correct: /);
+      // With its evidence drawn and a verdict shown (the deck-wide walk sees each exercise before its run).
+      expect(describeViolations(await seriousViolations(page)), exercise.name).toEqual([]);
     }
 
     await goTo(page, 'title');
