@@ -6,8 +6,8 @@
 import type { ServiceGraphSnapshot } from '../../analysis/service-graph';
 import type { TraceModel } from '../../telemetry/trace-model';
 import { createSnapshotAdapter } from '../../viz/service-map/from-service-graph';
-import { createServiceMapView } from '../../viz/service-map/map-view';
-import { createWaterfall } from '../../viz/waterfall';
+import { createServiceMapView, type ServiceMapView } from '../../viz/service-map/map-view';
+import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
 import { createButton, createResetButton } from '../kit/buttons';
 import { el, setBusy, uniqueId } from '../kit/dom';
 import { createTraceBox } from '../kit/panels';
@@ -81,19 +81,25 @@ export function createExerciseView(opts: { question: string; runLabel: string; a
   const controls = el('div', { class: 'demo-controls exercise-controls' }, runButton, createResetButton(actions.reset));
   const element = el('div', { class: 'demo-box exercise' }, el('div', { class: 'exercise-columns' }, evidenceBox, el('div', { class: 'exercise-side' }, controls, status, form)));
 
-  const waterfall = createWaterfall(traceBox, { services: opts.services, label: 'Trace to read', emptyText: 'The trace appears here.' });
+  // The waterfall and the map are made when an exercise first shows one, so an exercise of lines holds neither
+  // (nor their empty live regions: print view and screen readers find the verdict as the demo's status).
+  let waterfall: WaterfallView | undefined;
+  let map: ServiceMapView | undefined;
   const adapt = createSnapshotAdapter();
-  const map = createServiceMapView({ label: 'Service map to read', onOpenTrace: () => undefined });
-  mapBox.append(map.element);
 
   const showTrace = (trace: TraceModel | undefined): void => {
     traceBox.hidden = !trace;
-    waterfall.setModel(trace ?? null);
+    if (trace && !waterfall) waterfall = createWaterfall(traceBox, { services: opts.services, label: 'Trace to read', emptyText: 'The trace appears here.' });
+    waterfall?.setModel(trace ?? null);
   };
   const showMap = (graph: ServiceGraphSnapshot | undefined): void => {
     mapBox.hidden = !graph;
-    if (graph) map.update(adapt(graph));
-    else map.clear();
+    if (graph && !map) {
+      map = createServiceMapView({ label: 'Service map to read', onOpenTrace: () => undefined });
+      mapBox.append(map.element);
+    }
+    if (graph) map?.update(adapt(graph));
+    else map?.clear();
   };
   const setChoices = (choices: readonly Choice[]): void => {
     if (!(field instanceof HTMLSelectElement)) return;
@@ -137,7 +143,7 @@ export function createExerciseView(opts: { question: string; runLabel: string; a
       setBusy(runButton, false);
     },
     destroy() {
-      waterfall.destroy();
+      waterfall?.destroy();
     },
   };
   view.clear();
