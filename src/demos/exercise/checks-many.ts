@@ -84,7 +84,7 @@ export function checkKeptCount(kept: number, total: number, ratio: number, answe
   if (n === undefined) return { right: false, text: 'Type a whole number.' };
   const spread = keptTolerance(total, ratio);
   if (Math.abs(n - kept) <= spread) {
-    return { right: true, text: `Correct: it kept ${kept} of ${total}, and ${n} is within ${spread} of that. Each trace is kept or dropped once, at its root, by its trace id: about ${Math.round(ratio * 100)}%, never exactly.` };
+    return { right: true, text: `Correct: it kept ${kept} of ${total} traces, and ${n} is within ${spread} of that. Each trace is kept or dropped once, at its root, by its trace id: about ${Math.round(ratio * 100)}%, never exactly.` };
   }
   if (n > total) return { right: false, text: `There were only ${total} traces.` };
   return { right: false, text: n > kept ? 'Too many: the ratio is decided per trace, at the root, and every span of a trace follows it. Multiply the traces by the ratio.' : 'Too few: a kept trace keeps all its spans, but every trace gets its own chance. Multiply the traces by the ratio.' };
