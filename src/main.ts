@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/code.css';
 import './viz/waterfall/waterfall.css';
 import type { DemoFactory, DemoRegistration } from './demos/demo';
+import { mountExerciseProgress } from './demos/exercise/progress-view';
 import { installGlobalContext } from './telemetry/global-context';
 
 /** Every demo folder's `register.ts`, found at build time: slides name demos with `data-demo`. */
@@ -24,7 +25,10 @@ function main(): void {
   installGlobalContext();
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root) throw new Error('index.html has no .reveal element');
-  startDeck({ root, demos: collectDemos() }).catch((error: unknown) => {
+  startDeck({ root, demos: collectDemos() })
+    // The title slide's "3 of 8 exercises done", once the track has left only its own exercise slides.
+    .then(() => mountExerciseProgress(document))
+    .catch((error: unknown) => {
     console.error('The deck could not start', error);
   });
 }

@@ -8,7 +8,7 @@
 // exemplar of the red edge opened in the waterfall). The Gantt chart runs traffic for a few seconds (GANTT_SHOT=pinned
 // then pins the slowest trace with its critical path on). A SQL console slide waits for its data, then also shoots
 // <hash>-chart.png (an example that draws a bar chart) and, where it has one, <hash>-trace.png (a slow trace opened).
-// SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
+// An exercise slide runs its scenario and checks a first answer. SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
 // (SHOT_SIZE=390x844) it shoots as a touch phone, in reveal's scroll view, with the linked slide scrolled to.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
@@ -52,6 +52,15 @@ try {
       await page.getByLabel('Request', { exact: true }).fill('curl -XGET localhost:5000/pair/beer?name=ipa');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => /HTTP\/1\.1/.test(document.querySelector('.present .rc-status')?.textContent ?? ''), undefined, { timeout: 20000 });
+      await page.waitForTimeout(500);
+    }
+    if (await page.$('.present [data-demo="exercise"]')) {
+      // An exercise: run its scenario, then check a first answer (the first choice, or "1"), to show a verdict.
+      await page.click('.present .exercise-run');
+      await page.waitForSelector('.present [data-demo][data-demo-ran]', { timeout: 90000 });
+      if (await page.$('.present .exercise-choice')) await page.selectOption('.present .exercise-choice', { index: 1 });
+      else await page.fill('.present .exercise-input', '1');
+      await page.click('.present .exercise-check');
       await page.waitForTimeout(500);
     }
     if (await page.$('.present [data-demo="request-id"]')) {

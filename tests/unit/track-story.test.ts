@@ -39,4 +39,12 @@ describe('the tracks', () => {
       expect(ids[ids.indexOf(recap!) + 1]).toBe(next);
     }
   });
+
+  it('ends chapter 7 on its recap in both self-paced tracks, after its exercises', () => {
+    for (const track of ['workshop', 'onboarding'] as const) {
+      const ids = inTrack(track);
+      expect(ids[ids.indexOf('many-requests-recap') + 1]).toBe('traces-as-data');
+      expect(ids.indexOf('critical-path-exercise')).toBeLessThan(ids.indexOf('many-requests-recap'));
+    }
+  });
 });

@@ -1,0 +1,31 @@
+/**
+ * The `traceparent` headers web sent to taster during one request, read off the simulated wire (what tcpdump would
+ * show): the evidence of the propagation exercises.
+ */
+import type { SpanRecord } from '../../../telemetry/span-record';
+import type { MatchmakerRun } from './matchmaker-run';
+
+/** One pairing request, its spans, and every traceparent that went to taster while it ran, in order. */
+export interface PairingCalls {
+  readonly path: string;
+  readonly spans: readonly SpanRecord[];
+  readonly headers: readonly string[];
+}
+
+const BEERS: readonly string[] = ['ipa', 'stout', 'porter', 'saison'];
+
+/** Send the `n`th pairing request (a different beer each time) and collect what went to taster. */
+export async function pairAndListen(run: MatchmakerRun, n: number): Promise<PairingCalls> {
+  const path = `/pair/beer?name=${BEERS[n % BEERS.length]!}`;
+  const headers: string[] = [];
+  const off = run.system.network.observe((event) => {
+    const header = event.request.headers['traceparent'];
+    if (event.direction === 'request' && event.target.startsWith('taster') && header) headers.push(header);
+  });
+  try {
+    const { spans } = await run.get(path);
+    return { path, spans, headers };
+  } finally {
+    off();
+  }
+}
