@@ -31,7 +31,7 @@ describe('the mesh demo’s words', () => {
     const split = meshView(spans, { forwardHeaders: false }).traces;
     expect(split.map((t, i) => traceChoice(t.spans, i, split.length))).toEqual([
       'Trace 1 of 2: web, 1 span',
-      'Trace 2 of 2: web → taster, starting at web’s outbound call, 2 spans',
+      'Trace 2 of 2: web → taster, 2 spans',
     ]);
     expect(traceChoice([], 0, 1)).toBe('Trace 1 of 1: empty, 0 spans');
   });

@@ -23,10 +23,8 @@ export function meshCountLine(view: MeshView, forwardHeaders: boolean): string {
   return `${plural(view.spans.length, 'span')} in ${view.traces.length} separate traces${why}; ${missed}.`;
 }
 
-/** "Trace 2 of 7: web → taster, 2 spans": the picker's words for one mesh trace. */
+/** "Trace 2 of 7: web → taster, 2 spans": the picker's words for one mesh trace, its services in start order. */
 export function traceChoice(spans: readonly SpanRecord[], index: number, count: number): string {
-  const root = spans.find((s) => s.parentSpanId === undefined) ?? spans[0];
-  const services = [...new Set(spans.map((s) => s.serviceName))].join(' → ');
-  const what = root?.kind === 'CLIENT' ? `${services}, starting at web’s outbound call` : `${services || 'empty'}`;
-  return `Trace ${index + 1} of ${count}: ${what}, ${plural(spans.length, 'span')}`;
+  const services = [...new Set(spans.map((s) => s.serviceName))].join(' → ') || 'empty';
+  return `Trace ${index + 1} of ${count}: ${services}, ${plural(spans.length, 'span')}`;
 }
