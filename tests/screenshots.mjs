@@ -8,7 +8,9 @@
 // exemplar of the red edge opened in the waterfall). The Gantt chart runs traffic for a few seconds (GANTT_SHOT=pinned
 // then pins the slowest trace with its critical path on). A SQL console slide waits for its data, then also shoots
 // <hash>-chart.png (an example that draws a bar chart) and, where it has one, <hash>-trace.png (a slow trace opened).
-// An exercise slide runs its scenario and checks a first answer. SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
+// An exercise slide runs its scenario and checks a first answer. The mesh view sends a pairing, then also shoots
+// mesh-view-split.png (headers not forwarded, the second trace picked).
+// SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
 // (SHOT_SIZE=390x844) it shoots as a touch phone, in reveal's scroll view, with the linked slide scrolled to.
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
@@ -62,6 +64,13 @@ try {
       else await page.fill('.present .exercise-input', '1');
       await page.click('.present .exercise-check');
       await page.waitForTimeout(500);
+    }
+    const meshDemo = await page.$('.present [data-demo="mesh-view"]');
+    if (meshDemo) {
+      // The mesh view: one pairing, both waterfalls drawn (then, below, mesh-view-split.png without forwarding).
+      await page.click('.present .mesh-send');
+      await page.waitForFunction(() => /→ \d{3}/.test(document.querySelector('.present .mesh-status')?.textContent ?? ''), undefined, { timeout: 20000 });
+      await page.waitForTimeout(300);
     }
     if (await page.$('.present [data-demo="request-id"]')) {
       // The request id: four requests at once, then the search for the last id (both logs filtered).
@@ -168,6 +177,13 @@ try {
       await page.waitForTimeout(500);
       await page.screenshot({ path: shot(`${hash}-trace`) });
       console.log(shot(`${hash}-trace`));
+    }
+    if (meshDemo) {
+      await page.click('.present .mesh-forward');
+      await page.selectOption('.present .mesh-pick', '1');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: shot(`${hash}-split`) });
+      console.log(shot(`${hash}-split`));
     }
     if (sql) {
       // Then an example whose result is one label and one number: its bar chart; then a trace opened from an id.
