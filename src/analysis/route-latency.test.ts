@@ -24,6 +24,11 @@ describe('routeLatency', () => {
     expect(routeLatency([], '/pair/beer')).toEqual({ route: '/pair/beer', count: 0, p50Ms: NaN, p95Ms: NaN });
   });
 
+  it('measures what it is given of each root (a first byte, say)', () => {
+    const spans = Array.from({ length: 5 }, (_, i) => request(i, '/pair/beer', 500));
+    expect(routeLatency(spans, '/pair/beer', (s) => (s.endMs - s.startMs) / 10).p95Ms).toBeCloseTo(50, 6);
+  });
+
   it('compares before and after', () => {
     const before = Array.from({ length: 10 }, (_, i) => request(i, '/pair/beer', 500 + i));
     const after = Array.from({ length: 10 }, (_, i) => request(i, '/pair/beer', 100 + i));
