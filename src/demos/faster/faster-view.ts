@@ -28,7 +28,7 @@ export interface FasterView {
 
 const POOLS: ReadonlyArray<readonly [number, string]> = [
   [0, 'no cap'],
-  [3, 'pool of 3 (HotROD)'],
+  [3, 'pool of 3'],
   [1, 'pool of 1'],
 ];
 const TTLS: ReadonlyArray<readonly [number, string]> = [
@@ -64,8 +64,8 @@ export function createFasterView(h: FasterViewHandlers): FasterView {
   const element = el(
     'div',
     { class: 'demo-box faster' },
-    el('div', { class: 'demo-toolbar faster-toolbar' }, switches, run, reset),
-    status,
+    switches,
+    el('div', { class: 'demo-toolbar faster-toolbar' }, run, reset, status),
     summary,
     diff.element,
   );

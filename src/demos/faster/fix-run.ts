@@ -40,6 +40,8 @@ export interface FixRun {
   readonly coldTraceId: string | undefined;
   /** The trace ids of the burst's requests, in the order they were answered. */
   readonly burstTraceIds: readonly string[];
+  /** The same by the request's index in the burst: the same index is the same request on both sides. */
+  readonly burstByIndex: ReadonlyMap<number, string>;
 }
 
 const traceIdOf = (traceresponse: string | undefined): string | undefined => traceresponse?.split('-')[1];
@@ -58,13 +60,17 @@ export async function runFixSide(opts: FixRunOptions): Promise<FixRun> {
     const coldTraceId = opts.warmUp ? await pair() : undefined;
     const pairingTraceId = await pair();
     const burstTraceIds: string[] = [];
+    const burstByIndex = new Map<number, string>();
     if (opts.burst > 0) {
       const routes = matchmakerTraffic(system).map((r) => ({
         ...r,
         send: async (req: Parameters<typeof r.send>[0]) => {
           const res = (await r.send(req)) as { headers?: Record<string, string> };
           const id = traceIdOf(res.headers?.['traceresponse']);
-          if (id) burstTraceIds.push(id);
+          if (id) {
+            burstTraceIds.push(id);
+            burstByIndex.set(req.index, id);
+          }
           return res;
         },
       }));
@@ -74,7 +80,7 @@ export async function runFixSide(opts: FixRunOptions): Promise<FixRun> {
       await done;
       traffic.dispose();
     }
-    return { pairingTraceId, coldTraceId, burstTraceIds };
+    return { pairingTraceId, coldTraceId, burstTraceIds, burstByIndex };
   } finally {
     system.stop();
     clock.clear();

@@ -5,7 +5,7 @@ import { planLoadSpans, shortName, whatIf, type NavTiming, type ResourceTiming }
 //  |-- document --|                           navigation start to response end (dns 2..8, connect 8..20, …)
 //            |--- main.js ------------|         60..280
 //            |- theme.css -|                    60..150
-//                                      |load   event at 300 (DOMContentLoaded at 290)
+//                                      |load   event at 300
 //                                           |- lazy.js -| 320..360: after the load event
 const nav: NavTiming = {
   name: 'http://127.0.0.1:4173/index.html',
@@ -17,7 +17,6 @@ const nav: NavTiming = {
   requestStart: 20,
   responseStart: 40,
   responseEnd: 50,
-  domContentLoadedEventEnd: 290,
   loadEventStart: 300,
   loadEventEnd: 302,
   transferSize: 90_000,
@@ -50,12 +49,12 @@ describe('the page load as spans', () => {
   });
 
   it('estimates what deferring or halving the file the load waited for would change', () => {
-    // main.js ended last (280); without it the load waits for DOMContentLoaded (290) + the 10 ms of slack → 300.
-    expect(whatIf(nav, files, 0)).toEqual({ loadMs: 300, deferredMs: 300, halfSizeMs: 300, beforeLoad: true });
-    const late: NavTiming = { ...nav, domContentLoadedEventEnd: 100, loadEventStart: 300 };
-    // Now: others end at 150, slack 300 − 280 = 20 → deferred 170; half of main.js's 200 ms download → ends 180 → 200.
-    expect(whatIf(late, files, 0)).toEqual({ loadMs: 300, deferredMs: 170, halfSizeMs: 200, beforeLoad: true });
-    expect(whatIf(late, files, 2).beforeLoad).toBe(false);
-    expect(whatIf(late, files, 9).beforeLoad).toBe(false);
+    // main.js ended last (280), the load 20 ms later; without it the last is theme.css (150): 150 + 20 = 170.
+    // Half its size: its 200 ms download halved, so it ends at 180, and the load at 200.
+    expect(whatIf(nav, files, 0)).toEqual({ loadMs: 300, deferredMs: 170, halfSizeMs: 200, beforeLoad: true });
+    // theme.css was not the last: deferring it changes nothing.
+    expect(whatIf(nav, files, 1)).toEqual({ loadMs: 300, deferredMs: 300, halfSizeMs: 300, beforeLoad: true });
+    expect(whatIf(nav, files, 2).beforeLoad).toBe(false);
+    expect(whatIf(nav, files, 9).beforeLoad).toBe(false);
   });
 });

@@ -16,7 +16,6 @@ export interface NavTiming {
   readonly requestStart: number;
   readonly responseStart: number;
   readonly responseEnd: number;
-  readonly domContentLoadedEventEnd: number;
   readonly loadEventStart: number;
   readonly loadEventEnd: number;
   readonly transferSize: number;
@@ -96,14 +95,15 @@ export interface WhatIf {
 
 /**
  * What one file cost the load event, estimated from the timings alone: the event fires once the document and the
- * files it waits for are in, so without the file it waits for the latest of the others (and never before
- * DOMContentLoaded). A simplification: it assumes the others would not have started sooner.
+ * files it waits for are in, plus the work after the last of them (scripts running); without the file it waits for
+ * the latest of the others, plus the same work. A simplification: the others would not have started sooner, and the
+ * work after them stays the same.
  */
 export function whatIf(nav: NavTiming, resources: readonly ResourceTiming[], index: number): WhatIf {
   const loadMs = nav.loadEventStart;
   const file = resources[index];
   const held = resources.filter((r) => r.responseEnd <= loadMs);
-  const floor = Math.max(nav.domContentLoadedEventEnd, nav.responseEnd);
+  const floor = nav.responseEnd;
   const latest = (rs: readonly ResourceTiming[]) => rs.reduce((m, r) => Math.max(m, r.responseEnd), floor);
   if (!file || file.responseEnd > loadMs) return { loadMs, deferredMs: loadMs, halfSizeMs: loadMs, beforeLoad: false };
   const others = held.filter((r) => r !== file);

@@ -61,8 +61,9 @@ export function createPageLoadDemo(): Demo {
         }
         const w = whatIf(s.nav, s.files, i);
         const name = shortName(file.name);
+        const sooner = (at: number) => (w.loadMs - at < 0.5 ? 'no sooner' : `about ${formatDuration(w.loadMs - at)} sooner`);
         answer.textContent = w.beforeLoad
-          ? `Deferred past the load event, ${name} would let it fire at about ${formatDuration(w.deferredMs)} instead of ${formatDuration(w.loadMs)}; half its size, at about ${formatDuration(w.halfSizeMs)}.`
+          ? `Deferred past the load event, ${name} (${kb(file.transferSize)}) would let it fire ${sooner(w.deferredMs)}; half its size, ${sooner(w.halfSizeMs)} (it fired at ${formatDuration(w.loadMs)}).`
           : `${name} was fetched after the load event: deferring it changes nothing for the load.`;
       };
       pick.addEventListener('change', () => live.session && explain(live.session));
