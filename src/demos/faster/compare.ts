@@ -7,6 +7,7 @@ import { compareRoute, type RouteComparison } from '../../analysis/route-latency
 import { sortedQuantile } from '../../analysis/latency';
 import { diffTraces, type TraceDiff } from '../../analysis/trace-diff';
 import { ATTR_CACHE_AGE_MS, ATTR_CACHE_HIT } from '../../sim/matchmaker/score-cache';
+import { CHUNK_EVENT } from '../../sim/matchmaker/web';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { formatDuration } from '../../viz/time-format';
 import { firstByteMs } from './first-byte';
@@ -72,6 +73,11 @@ export function compare(before: SideSpans, after: SideSpans, opts: { cache: bool
   ];
   if (opts.chunked) {
     lines.push(`First byte, p95: ${ms(firstByte.before.p95Ms)} → ${ms(firstByte.after.p95Ms)}; the whole answer still takes ${ms(route.after.p95Ms)}.`);
+    const root = after.pairing.find((s) => !s.parentSpanId);
+    const chunks = root?.events.filter((e) => e.name === CHUNK_EVENT).length ?? 0;
+    if (root && chunks > 0) {
+      lines.push(`The pairing after: ${chunks} “${CHUNK_EVENT}” events on web’s span, the first at ${ms(firstByteMs(root))} of ${ms(root.endMs - root.startMs)}.`);
+    }
   }
   if (opts.cache) {
     const c = cacheCounts(after.burst);
