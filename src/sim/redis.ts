@@ -2,12 +2,36 @@
  * A Redis-like key-value server in memory (strings, hashes, sets) and a client whose commands take time and make
  * spans, as an instrumented Redis client would.
  */
+import type { Attributes } from '@opentelemetry/api';
 import { datastoreCall, type DatastoreEndpoint } from './datastore-span';
 
 type Value = string | Map<string, string> | Set<string>;
 
 export class RedisServer {
   private readonly data = new Map<string, Value>();
+  /** When a key with a TTL expires, epoch ms (Redis's `PX`); read lazily on access, as Redis's passive expiry is. */
+  private readonly expiresAtMs = new Map<string, number>();
+
+  /** `SET key value [PX ttl]`: a string, expiring `ttlMs` after `nowMs` when a TTL is given. */
+  set(key: string, value: string, nowMs: number, ttlMs?: number): void {
+    this.data.set(key, value);
+    if (ttlMs !== undefined && ttlMs > 0) this.expiresAtMs.set(key, nowMs + ttlMs);
+    else this.expiresAtMs.delete(key);
+  }
+
+  /** `GET key`: the string, or undefined when absent or expired at `nowMs`. */
+  get(key: string, nowMs: number): string | undefined {
+    const expires = this.expiresAtMs.get(key);
+    if (expires !== undefined && nowMs >= expires) {
+      this.data.delete(key);
+      this.expiresAtMs.delete(key);
+      return undefined;
+    }
+    const value = this.data.get(key);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') throw wrongType();
+    return value;
+  }
 
   hset(key: string, fields: Readonly<Record<string, string | number>>): void {
     const hash = this.data.get(key);
@@ -63,11 +87,23 @@ export class RedisClient {
     return this.command('SMEMBERS', key, () => this.server.smembers(key));
   }
 
-  private command<T>(op: string, key: string, run: () => T): Promise<T> {
+  /** `GET key`; `describe` adds attributes from the answer (a cache says hit or miss). */
+  get(key: string, describe?: (value: string | undefined) => Attributes): Promise<string | undefined> {
+    const { clock } = this.endpoint;
+    return this.command('GET', key, () => this.server.get(key, clock.now()), describe);
+  }
+
+  /** `SET key value PX ttl`; the value is not in the query text, as instrumentations leave values out. */
+  set(key: string, value: string, ttlMs: number): Promise<void> {
+    const { clock } = this.endpoint;
+    return this.command('SET', key, () => this.server.set(key, value, clock.now(), ttlMs), undefined, `SET ${key} ? PX ${ttlMs}`);
+  }
+
+  private command<T>(op: string, key: string, run: () => T, resultAttributes?: (result: T) => Attributes, queryText = `${op} ${key}`): Promise<T> {
     return datastoreCall(
       { ...this.endpoint, system: 'redis', namespace: '0' },
       // Redis answers from memory: a fraction of a millisecond of work.
-      { spanName: op, operation: op, queryText: `${op} ${key}`, serviceMs: 0.2, run },
+      { spanName: op, operation: op, queryText, serviceMs: 0.2, run, ...(resultAttributes ? { resultAttributes } : {}) },
     );
   }
 }

@@ -25,6 +25,7 @@ import type { Network } from './network';
 import type { Random } from './random';
 import { compileRoute, type CompiledRoute } from './route';
 import { recordError } from './tracing';
+import { WorkerPool } from './worker-pool';
 
 /** What a route handler is given. */
 export interface RouteContext {
@@ -35,6 +36,8 @@ export interface RouteContext {
   readonly span: Span;
   /** Request-scoped values for hand-made instrumentation, like Flask's `g` (a correlation id, say). */
   readonly locals: Map<string, unknown>;
+  /** When the SERVER span started (a streamed response measures its time to first byte from here). */
+  readonly startMs: number;
 }
 
 export type RouteHandler = (ctx: RouteContext) => Promise<SimResponse>;
@@ -61,6 +64,12 @@ export interface ServiceOptions {
   readonly faults: Faults;
   /** An access log of its own: one line per request served, with no id (what blackbox inference reads). */
   readonly served?: LineLog<ServedLine>;
+  /**
+   * How many requests it serves at once: 0 (or absent) multiplexes every request, as an event loop does; N > 0 is
+   * a pre-fork server's N sync workers, and a request that finds them all busy waits, before its span starts, as
+   * it would in a listen backlog. Read per request.
+   */
+  readonly workers?: () => number;
 }
 
 /** The SERVER span's attributes at its start, by the HTTP semantic conventions. */
@@ -80,6 +89,7 @@ function serverAttributes(request: SimRequest, url: URL, host: string, port: num
 export class SimService {
   private readonly routes: Array<CompiledRoute & { method: string; handler: RouteHandler }> = [];
   private stopListening: (() => void) | undefined;
+  private readonly pool = new WorkerPool();
 
   constructor(readonly opts: ServiceOptions) {}
 
@@ -103,6 +113,11 @@ export class SimService {
   }
 
   private handle(request: SimRequest): Promise<SimResponse> {
+    const workers = this.opts.workers?.() ?? 0;
+    return workers > 0 ? this.pool.run(workers, () => this.serve(request)) : this.serve(request);
+  }
+
+  private serve(request: SimRequest): Promise<SimResponse> {
     const { tracer, clock, host, port } = this.opts;
     const url = new URL(request.url);
     const match = this.match(request.method, url.pathname);
@@ -137,7 +152,7 @@ export class SimService {
           // The draw comes first and always happens, so switching a host to failing shifts no other latency.
           throw new Error(`injected fault: ${this.name} failed while handling ${routeName}`);
         } else {
-          response = await match.route.handler({ params: match.params, query: url.searchParams, request, span, locals: new Map() });
+          response = await match.route.handler({ params: match.params, query: url.searchParams, request, span, locals: new Map(), startMs });
         }
       } catch (error) {
         if (error instanceof HttpError) {

@@ -11,6 +11,7 @@ import { createMatchmaker } from '../../src/sim/matchmaker';
 import { createRandom } from '../../src/sim/random';
 import type { SimResponse } from '../../src/sim/http';
 import type { Instrumentation } from '../../src/sim/instrumentation';
+import type { Tuning } from '../../src/sim/matchmaker/tuning';
 import { T0 } from './make-span';
 
 export function matchmakerHarness(
@@ -24,6 +25,9 @@ export function matchmakerHarness(
     /** How spans reach the store (a tail sampler); straight in when absent. */
     storeProcessor?: TelemetryOptions['storeProcessor'];
     store?: SpanStore;
+    /** The performance fixes switched on (none when absent). */
+    tuning?: Tuning;
+    palateRoundMs?: number;
   } = {},
 ) {
   installGlobalContext();
@@ -41,6 +45,8 @@ export function matchmakerHarness(
     tracerFor: telemetry.tracerFor,
     ...(opts.instrumentation ? { instrumentation: opts.instrumentation } : {}),
     ...(opts.propagator ? { propagator: opts.propagator } : {}),
+    ...(opts.tuning ? { tuning: opts.tuning } : {}),
+    ...(opts.palateRoundMs ? { palateRoundMs: opts.palateRoundMs } : {}),
   });
   /** Send a GET from outside (like curl) and fast-forward until everything, including late spans, has ended. */
   async function get(path: string, headers: Record<string, string> = {}): Promise<SimResponse> {

@@ -22,7 +22,9 @@ import { HTTP_SCOPE, MATCHMAKER_MANUAL_SCOPE, PG_SCOPE, REDIS_SCOPE } from '../s
 import type { TracerSource } from '../tracing';
 import { BEERS, DONUTS } from './data';
 import { DonutDB, stockBakery } from './donut-db';
+import { ScoreCache } from './score-cache';
 import { createTaster, TASTER_PORT } from './taster';
+import { Tuning } from './tuning';
 import { createWeb, WEB_PORT } from './web';
 
 /** The system's services, in the order views colour them. */
@@ -41,12 +43,17 @@ export interface MatchmakerOptions {
   readonly propagator?: TextMapPropagator;
   /** Where `web` and `taster` write their access logs (one line per request, no id); none by default. */
   readonly served?: LineLog<ServedLine>;
+  /** The performance fixes (all off by default); a demo switches them while it runs. */
+  readonly tuning?: Tuning;
+  /** taster's palate changes every this many ms, so cached scores can go stale; never by default. */
+  readonly palateRoundMs?: number;
 }
 
 export interface Matchmaker {
   readonly network: Network;
   readonly faults: Faults;
   readonly instrumentation: Instrumentation;
+  readonly tuning: Tuning;
   /** What the hand-made timing code of levels 1 to 3 writes. */
   readonly log: TimingLog;
   readonly services: readonly SimService[];
@@ -61,6 +68,7 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   const { clock, random, tracerFor } = opts;
   const faults = new Faults();
   const instrumentation = opts.instrumentation ?? new Instrumentation();
+  const tuning = opts.tuning ?? new Tuning();
   const log = new TimingLog();
   const at = (level: Parameters<Instrumentation['atLeast']>[0]) => () => instrumentation.atLeast(level);
   const network = new Network({ clock, random: random.fork('network'), faults });
@@ -75,11 +83,14 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   // each layer of instrumentation sees its tracer only from its own level on.
   const webHttp = tracerFor('web', HTTP_SCOPE);
   const endpoint = { clock, random: random.fork('datastores'), faults };
+  const redis = new RedisClient(redisServer, { ...endpoint, tracer: gatedTracer(tracerFor('web', REDIS_SCOPE), at(7)), host: 'redis', port: 6379 });
   const web = createWeb(
     { tracer: gatedTracer(webHttp, at(5)), network, clock, random: random.fork('web'), faults, served: opts.served },
     {
       sql: new SqlClient(db, { ...endpoint, tracer: gatedTracer(tracerFor('web', PG_SCOPE), at(7)), host: 'db', port: 5432, namespace: 'matchmaker' }),
-      donutDb: new DonutDB(new RedisClient(redisServer, { ...endpoint, tracer: gatedTracer(tracerFor('web', REDIS_SCOPE), at(7)), host: 'redis', port: 6379 })),
+      donutDb: new DonutDB(redis),
+      scores: new ScoreCache(redis, () => clock.now()),
+      tuning,
       http: new HttpClient({
         tracer: gatedTracer(webHttp, at(8)),
         network,
@@ -94,12 +105,22 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
     },
   ).start();
   const tasterTracer = gatedTracer(tracerFor('taster', HTTP_SCOPE), at(8));
-  const taster = createTaster({ tracer: tasterTracer, network, clock, random: random.fork('taster'), faults, served: opts.served }).start();
+  const taster = createTaster({
+    tracer: tasterTracer,
+    network,
+    clock,
+    random: random.fork('taster'),
+    faults,
+    served: opts.served,
+    palateRoundMs: opts.palateRoundMs,
+    workers: () => (tuning.current.tasterServer === 'fixed' ? tuning.current.tasterWorkers : 0),
+  }).start();
 
   return {
     network,
     faults,
     instrumentation,
+    tuning,
     log,
     services: [web, taster],
     published: { [`localhost:${WEB_PORT}`]: `web:${WEB_PORT}`, [`localhost:${TASTER_PORT}`]: `taster:${TASTER_PORT}` },

@@ -9,7 +9,10 @@ import type { SqlClient } from '../sql-database';
 import type { Instrumentation } from '../instrumentation';
 import type { DonutDB } from './donut-db';
 import type { HandTiming } from './hand-timing';
+import type { ScoreCache } from './score-cache';
 import { TASTER_PORT } from './taster';
+import type { Tuning } from './tuning';
+import { WorkerPool } from '../worker-pool';
 
 export const WEB_PORT = 5000;
 
@@ -19,7 +22,20 @@ export interface WebDeps {
   readonly http: HttpClient;
   readonly timing: HandTiming;
   readonly instrumentation: Instrumentation;
+  /** The performance fixes switched on (none by default). */
+  readonly tuning: Tuning;
+  readonly scores: ScoreCache;
 }
+
+/** One candidate's result. */
+interface Tasted {
+  readonly donut: string;
+  readonly score: number;
+}
+
+/** The span event of each chunk a streamed pairing writes, and the root's time to its first byte. */
+export const CHUNK_EVENT = 'response.chunk';
+export const ATTR_FIRST_CHUNK_MS = 'app.response.first_chunk_ms';
 
 /** What the onboarding exercise's broken deploy throws from the pairing route. */
 class PairingError extends Error {
@@ -33,7 +49,10 @@ const BEER_COLUMNS = ['name', 'label', 'style', 'abv', 'ibu'] as const;
 const DONUT_COLUMNS = ['name', 'label', 'dough', 'price_cents'] as const;
 
 export function createWeb(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, deps: WebDeps): SimService {
-  const { sql, donutDb, http, timing, instrumentation } = deps;
+  const { sql, donutDb, http, timing, instrumentation, tuning, scores } = deps;
+  const { clock } = opts;
+  // The client-side cap on concurrent tastings (HotROD's worker pool): one pool for the service, as HotROD has.
+  const tastingPool = new WorkerPool();
   const { route, op } = timing;
   const service = new SimService({ ...opts, name: 'web', host: 'web', port: WEB_PORT });
 
@@ -96,7 +115,102 @@ export function createWeb(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, 
       throw new PairingError(message);
     }
     // #endregion
-    return op(ctx, 'match', () => bestMatch(name, candidates));
+    const tuned = tuning.current;
+    const plain = !tuned.parallel && !tuned.batch && !tuned.cache && !tuned.chunked;
+    return op(ctx, 'match', () => (plain ? bestMatch(name, candidates) : tunedMatch(ctx, name, candidates)));
+  }
+
+  const tasteUrl = (beer: string, donut: string) =>
+    `http://taster:${TASTER_PORT}/taste?beer=${encodeURIComponent(beer)}&donut=${encodeURIComponent(donut)}`;
+
+  async function tasteOne(beer: string, donut: string): Promise<Tasted> {
+    const response = await http.get(tasteUrl(beer, donut), { template: '/taste' });
+    if (response.status !== 200) throw new Error(`taster answered ${response.status}`);
+    return { donut, score: (JSON.parse(response.body) as { score: number }).score };
+  }
+
+  async function tasteBatch(beer: string, donuts: readonly string[]): Promise<Tasted[]> {
+    const url = `http://taster:${TASTER_PORT}/taste/batch?beer=${encodeURIComponent(beer)}&donuts=${donuts.map(encodeURIComponent).join(',')}`;
+    const response = await http.get(url, { template: '/taste/batch' });
+    if (response.status !== 200) throw new Error(`taster answered ${response.status}`);
+    return (JSON.parse(response.body) as { scores: Tasted[] }).scores;
+  }
+
+  /**
+   * The pairing with the switched-on fixes: scores from the cache first, the misses tasted (in one batch, all at
+   * once under an optional pool, or one after another), each score written as a chunk when it is known if the
+   * response streams, and what taster said cached for next time.
+   */
+  async function tunedMatch(ctx: RouteContext, name: string, candidates: readonly string[]): Promise<SimResponse> {
+    const t = tuning.current;
+    const tasted: Tasted[] = [];
+    const failed: string[] = [];
+    let chunks = 0;
+    const got = (result: Tasted): void => {
+      tasted.push(result);
+      if (!t.chunked) return;
+      // A streamed response: this score leaves now, as one chunk; the first one is the client's first byte.
+      if (chunks === 0) ctx.span.setAttribute(ATTR_FIRST_CHUNK_MS, Math.round((clock.now() - ctx.startMs) * 10) / 10);
+      chunks++;
+      ctx.span.addEvent(CHUNK_EVENT, { 'app.chunk.index': chunks, 'app.chunk.donut': result.donut }, clock.now());
+    };
+    let misses = [...candidates];
+    if (t.cache) {
+      const looked = await lookUp(name, candidates, t.parallel);
+      misses = [];
+      looked.forEach((hit, i) => {
+        if (hit) got({ donut: candidates[i]!, score: hit.score });
+        else misses.push(candidates[i]!);
+      });
+    }
+    const fresh: Tasted[] = [];
+    const keep = (r: Tasted): void => {
+      fresh.push(r);
+      got(r);
+    };
+    if (misses.length > 0 && t.batch) {
+      try {
+        (await tasteBatch(name, misses)).forEach(keep);
+      } catch {
+        failed.push(...misses);
+      }
+    } else if (t.parallel) {
+      await Promise.all(
+        misses.map((donut) =>
+          tastingPool.run(t.workerPool, () => tasteOne(name, donut)).then(keep, () => {
+            failed.push(donut);
+          }),
+        ),
+      );
+    } else {
+      for (const donut of misses) {
+        try {
+          keep(await tasteOne(name, donut));
+        } catch {
+          failed.push(donut);
+        }
+      }
+    }
+    if (t.cache && fresh.length > 0) {
+      const store = (r: Tasted) => scores.put(name, r.donut, r.score, t.cacheTtlMs);
+      if (t.parallel || t.batch) await Promise.all(fresh.map(store));
+      else for (const r of fresh) await store(r);
+    }
+    if (tasted.length === 0) return jsonResponse(502, { error: 'no candidate could be tasted', beer: name, failed });
+    const best = tasted.reduce((a, b) => (b.score > a.score ? b : a));
+    const body = { beer: name, match: best.donut, score: best.score, tasted: tasted.length, ...(failed.length ? { failed } : {}) };
+    if (!t.chunked) return jsonResponse(200, body);
+    // The streamed body: one JSON line per score as it was sent, then the verdict.
+    const lines = [...tasted.map((r) => JSON.stringify(r)), JSON.stringify(body)];
+    return { status: 200, headers: { 'content-type': 'application/x-ndjson', 'transfer-encoding': 'chunked' }, body: `${lines.join('\n')}\n` };
+  }
+
+  /** The cached scores of the candidates, in their order (undefined for a miss): one GET each, at once or in turn. */
+  async function lookUp(name: string, candidates: readonly string[], atOnce: boolean) {
+    if (atOnce) return Promise.all(candidates.map((d) => scores.get(name, d).catch(() => undefined)));
+    const found = [];
+    for (const d of candidates) found.push(await scores.get(name, d).catch(() => undefined));
+    return found;
   }
 
   async function bestMatch(name: string, candidates: readonly string[]): Promise<SimResponse> {
