@@ -95,8 +95,8 @@ export function takeToken(bucket, nowMs, limit) {
 
 /** Per phone: three at once, then one every two seconds (a listener tapping as fast as a thumb can is throttled). */
 export const PHONE_LIMIT = Object.freeze({ burst: 3, perSecond: 0.5 });
-/** The whole room, towards the presenter: the deck simulates about 40 requests a second without dropping frames. */
-export const ROOM_LIMIT = Object.freeze({ burst: 40, perSecond: 40 });
+/** The whole room, towards the presenter: 30 a second at most (the relay also caps what the deck has in hand). */
+export const ROOM_LIMIT = Object.freeze({ burst: 30, perSecond: 30 });
 
 /** Whether a socket's address is this machine: only the speaker's own deck may be the presenter. */
 export function isLoopback(address) {

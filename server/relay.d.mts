@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 
 export interface RelayNumbers {
   readonly phones: number;
-  readonly dropped: { invalid: number; oversized: number; rateLimited: number; unknown: number; noPresenter: number };
+  readonly dropped: { invalid: number; oversized: number; rateLimited: number; unknown: number; noPresenter: number; busy: number };
   readonly forwarded: number;
   readonly answered: number;
 }

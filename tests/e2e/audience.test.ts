@@ -108,7 +108,7 @@ describe('the room, served by npm run audience', () => {
     presenter.on('console', (m) => m.type() === 'error' && presenterProblems.push(m.text()));
     await openPresenter(presenter);
     // The QR code and the address, as text, for the room.
-    expect(await presenter.textContent(`${SLIDE} .au-address`)).toBe(`Join at ${joinUrl}`);
+    expect(await presenter.textContent(`${SLIDE} .au-address`)).toBe(`Join at ${joinUrl.replace('http://', '')}`);
     expect(await presenter.getAttribute(`${SLIDE} .au-qr svg`, 'aria-label')).toContain(joinUrl);
 
     const phones = [await openPhone(), await openPhone(), await openPhone()];
@@ -144,6 +144,8 @@ describe('the room, served by npm run audience', () => {
       await presenter.click(`${SLIDE} .au-back`);
       expect(phoneSpanId).toMatch(/^[0-9a-f]{16}$/);
     }
+    // The room's first rooted trace is the demo's first result: the Notice shows.
+    expect(await presenter.getAttribute(`${SLIDE} [data-demo="audience"]`, 'data-demo-ran')).toBe('');
     // The room's service map has the phones as a client of web.
     expect(await presenter.textContent(`${SLIDE} .au-map`)).toMatch(/phone/);
 

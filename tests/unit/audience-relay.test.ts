@@ -104,6 +104,30 @@ describe('the audience relay', () => {
     expect(r.relay.numbers().dropped.rateLimited).toBe(27);
   });
 
+  it("tells the room it is busy while the deck has 16 requests in hand, and forwards again once it answers", async () => {
+    const r = await openRoom();
+    const presenter = join(r, { role: 'presenter' });
+    await connected(presenter);
+    const forwarded: Array<{ from: string; id: string }> = [];
+    presenter.on('request', (m) => forwarded.push(m));
+    const phones = Array.from({ length: 20 }, (_, i) => join(r, { role: 'phone', key: i.toString(16).padStart(16, '0') }));
+    await Promise.all(phones.map(connected));
+    const busy: unknown[] = [];
+    for (const p of phones) p.on('answer', (a: { error?: string }) => a.error === 'busy' && busy.push(a));
+    for (const p of phones) p.emit('request', { id: 'r1', kind: 'pair', traceparent: TP });
+    await settle(300);
+    expect(forwarded).toHaveLength(16);
+    expect(busy).toHaveLength(4);
+    expect(r.relay.numbers().dropped.busy).toBe(4);
+    // One answer frees one place.
+    presenter.emit('answer', { to: forwarded[0]!.from, id: 'r1', status: 200 });
+    await settle(100);
+    const waiting = phones.find((p) => !forwarded.some((f) => f.from === (p.auth as { key: string }).key))!;
+    waiting.emit('request', { id: 'r2', kind: 'pair', traceparent: TP });
+    await settle(200);
+    expect(forwarded).toHaveLength(17);
+  });
+
   it('tells a phone when no presenter is there, and when one arrives', async () => {
     const r = await openRoom();
     const phone = join(r, { role: 'phone', key: 'eeeeeeeeeeeeeeee' });

@@ -234,7 +234,8 @@ export function createAudienceDemo(): Demo {
                 const asked = waiting.get(key);
                 if (!asked) return;
                 waiting.delete(key);
-                session.rootAt(asked, d.durationMs);
+                // As a run: the room's first rooted trace is the demo's first result (the slide's Notice shows).
+                void live.run(async (s) => s.rootAt(asked, d.durationMs));
               },
               numbers: (n) => {
                 session.numbers = n;

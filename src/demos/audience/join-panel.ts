@@ -43,7 +43,8 @@ export function createJoinPanel(): JoinPanel {
         joinUrl = url;
         code.replaceChildren(...(url ? [drawQrCode(url, `QR code of the join address, ${url}`)] : []));
       }
-      address.replaceChildren(...(url ? ['Join at ', el('strong', { class: 'au-url' }, url)] : ['The relay did not say its address: see the terminal that runs npm run audience.']));
+      // Without its scheme: what a listener types into a phone's address bar, in letters the back row can read.
+      address.replaceChildren(...(url ? ['Join at ', el('strong', { class: 'au-url' }, url.replace(/^https?:\/\//, ''))] : ['The relay did not say its address: see the terminal that runs npm run audience.']));
       relayLine.textContent = served ? 'Connecting to the relay…' : '';
       render();
     },
