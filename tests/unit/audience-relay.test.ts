@@ -128,6 +128,38 @@ describe('the audience relay', () => {
     expect(forwarded).toHaveLength(17);
   });
 
+  it('gets a phone that dropped and came back its answer, by the key it kept', async () => {
+    const r = await openRoom();
+    const presenter = join(r, { role: 'presenter' });
+    await connected(presenter);
+    const before = join(r, { role: 'phone', key: 'ffffffffffffffff' });
+    await connected(before);
+    const arrived = next<{ from: string; id: string }>(presenter, 'request');
+    before.emit('request', { id: 'r1', kind: 'pair', traceparent: TP });
+    const request = await arrived;
+    before.disconnect();
+    const after = join(r, { role: 'phone', key: 'ffffffffffffffff' });
+    await connected(after);
+    const answered = next(after, 'answer');
+    presenter.emit('answer', { to: request.from, id: request.id, status: 200 });
+    expect(await answered).toEqual({ id: 'r1', status: 200 });
+    expect(r.relay.numbers().phones).toBe(1);
+  });
+
+  it('hands the room to a reloaded deck: the newest presenter gets the requests', async () => {
+    const r = await openRoom();
+    const old = join(r, { role: 'presenter' });
+    await connected(old);
+    const phone = join(r, { role: 'phone', key: '1111111111111111' });
+    await connected(phone);
+    const reloaded = join(r, { role: 'presenter' });
+    await connected(reloaded);
+    old.disconnect();
+    const arrived = next(reloaded, 'request');
+    phone.emit('request', { id: 'r1', kind: 'beers', traceparent: TP });
+    expect(await arrived).toMatchObject({ id: 'r1', kind: 'beers' });
+  });
+
   it('tells a phone when no presenter is there, and when one arrives', async () => {
     const r = await openRoom();
     const phone = join(r, { role: 'phone', key: 'eeeeeeeeeeeeeeee' });
