@@ -94,6 +94,8 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
+      // The deck, and the phone's page for the audience's room (`npm run audience` serves it at /join).
+      input: { main: resolve(import.meta.dirname, 'index.html'), join: resolve(import.meta.dirname, 'join.html') },
       // SQLite's module writes BigInt literals, which ES2016 has not; Chromium runs them, and lowering is only for
       // zone.js's sake. Said once per literal, the warning buried every build's output.
       onLog(level, log, handler) {
