@@ -42,7 +42,8 @@ export function createStView(actions: StActions) {
   const answer = el('p', { class: 'st-answer', role: 'status' });
   const tabs = el('div', { class: 'st-tabs', role: 'group', 'aria-label': 'Traces of the last run' });
   const traceBox = createTraceBox('Trace of the chosen request', 'st-trace');
-  let tabsKey = '';
+  // What the trace buttons show now; undefined draws them whatever they are (after mount and reset).
+  let tabsKey: string | undefined;
 
   const element = el(
     'div',
@@ -85,7 +86,7 @@ export function createStView(actions: StActions) {
     },
     reset(): void {
       problem.clear();
-      tabsKey = '';
+      tabsKey = undefined;
     },
     showProblem: (message: string) => problem.show(message),
   };
