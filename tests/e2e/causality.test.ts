@@ -205,7 +205,7 @@ describe('chapter: three ways to get a trace', () => {
     await expect.poll(() => col('previous-points', 'ct-complete')).toEqual(['Known incomplete: a2, d2 never arrived (bridged around).']);
     expect(await col('previous-points', 'ct-score')).toEqual(['6 of 6 real edges rebuilt']);
     expect((await col('request-id', 'ct-complete'))[0]).toMatch(/^Complete\? Cannot tell/);
-    expect((await col('previous-points', 'ct-hops')).join(' ')).toContain('db → web: 56 bytes');
+    expect((await col('previous-points', 'ct-hops')).join(' ')).toContain('db→web 56 B');
     expect(await page.$(`${CT}[data-demo-ran]`)).not.toBeNull();
     expect(problems).toEqual([]);
     await page.close();

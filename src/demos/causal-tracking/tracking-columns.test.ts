@@ -10,7 +10,7 @@ describe('the three columns of the tracking demo', () => {
     expect(lamport!.lines.slice(2, 4)).toEqual(['L=3  auth check token', 'L=3  db query']);
     expect(prev!.score).toBe('8 of 8 real edges rebuilt');
     expect(prev!.completeness).toMatch(/^Complete the moment/);
-    expect(prev!.hops).toEqual(['web → auth: 40 bytes', 'web → db: 40 bytes', 'auth → web: 56 bytes', 'db → web: 56 bytes']);
+    expect(prev!.hops).toEqual(['web→auth 40 B', 'web→db 40 B', 'auth→web 56 B', 'db→web 56 B']);
   });
 
   it('db skewed and two records lost: the warnings say so, and only previous points still rebuild it all', () => {

@@ -42,7 +42,7 @@ export function trackingColumns(wf: Workflow, skewMs: Readonly<Record<string, nu
     return {
       scheme,
       title: TITLES[scheme],
-      hops: hops.map((h) => `${host.get(h.from)} → ${host.get(h.to)}: ${h.bytes[scheme]} bytes`),
+      hops: hops.map((h) => `${host.get(h.from)}→${host.get(h.to)} ${h.bytes[scheme]} B`),
       lines: rebuilt.order.map((id) => lineOf(scheme, byId.get(id)!)),
       warnings: rebuilt.warnings,
       score: `${score.right} of ${score.of} real edges rebuilt${score.wrong ? `, ${score.wrong} claimed that are not there` : ''}`,

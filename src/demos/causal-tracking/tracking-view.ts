@@ -47,7 +47,7 @@ export function createTrackingView(actions: TrackingActions) {
       'div',
       { class: `ct-col ct-${c.scheme}`, role: 'region', 'aria-label': c.title, tabindex: 0 },
       el('p', { class: 'ct-title' }, c.title),
-      el('ul', { class: 'ct-hops', 'aria-label': 'Metadata per message' }, ...c.hops.map((h) => el('li', {}, h))),
+      el('p', { class: 'ct-hops' }, `Per message: ${c.hops.join(', ')}`),
       el('ol', { class: 'ct-lines', 'aria-label': 'The workflow as rebuilt' }, ...c.lines.map((l) => el('li', {}, l))),
       ...c.warnings.map((w) => el('p', { class: 'ct-warning' }, w)),
       el('p', { class: 'ct-score' }, c.score),

@@ -68,9 +68,11 @@ export function createDialectsDemo(): Demo {
           },
           draw(s) {
             const ctx = hopContext(s.hop);
-            const traces: MadeTrace[] = s.traceIds.map((id) => ({
-              traceId: id,
-              rows: buildTraceModel(s.world.store.getTrace(id), id).rows.map((r) => ({ depth: r.depth, text: `${r.span.serviceName}  ${r.span.kind.toLowerCase()}  ${r.span.name}` })),
+            // In the order they began: shop's first, the one billing started after it.
+            const models = s.traceIds.map((id) => buildTraceModel(s.world.store.getTrace(id), id)).sort((a, b) => a.startMs - b.startMs);
+            const traces: MadeTrace[] = models.map((m) => ({
+              traceId: m.traceId,
+              rows: m.rows.map((r) => ({ depth: r.depth, text: `${r.span.serviceName}  ${r.span.kind.toLowerCase()}  ${r.span.name}` })),
             }));
             view.draw({ busy: live.busy, composite: s.composite, orderNo: s.orderNo, hop: s.hop, dialects: ctx ? headersInEveryDialect(ctx, DEMO_DIALECTS) : [], traces });
           },

@@ -97,7 +97,7 @@ export function createDialectsView(actions: DialectsActions) {
             'tr',
             { class: `dl-row dl-${r.id}` },
             i === 0 ? el('th', { scope: 'row', rowspan: r.headers.length }, r.label, el('span', { class: 'dl-speakers' }, r.speakers)) : '',
-            el('td', {}, el('code', {}, name)),
+            el('td', {}, el('code', { class: 'dl-name' }, name)),
             el('td', {}, el('code', {}, value)),
           ),
         ),
