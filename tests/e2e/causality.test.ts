@@ -236,7 +236,7 @@ describe('chapter: three ways to get a trace', () => {
     await page.close();
   });
 
-  it('prints a seeded final state of both demos', { timeout: 90_000 }, async () => {
+  it('prints a seeded final state of every demo in the chapter', { timeout: 90_000 }, async () => {
     const { page, problems } = await openDeck(browser, '?print-pdf');
     const rid = '[data-demo="request-id"]';
     const bb = '[data-demo="blackbox"]';
