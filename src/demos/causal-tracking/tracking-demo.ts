@@ -45,6 +45,7 @@ export function createTrackingDemo(): Demo {
               busy: live.busy,
               skew: s.skew,
               loss: s.loss,
+              summary: `Rebuilt from ${FORK_JOIN.points.length - (s.loss ? LOST.length : 0)} of ${FORK_JOIN.points.length} records, ${s.skew ? `db's clock ${Math.abs(DB_SKEW_MS)} ms behind` : 'every clock right'}.`,
               columns: s.ran ? trackingColumns(FORK_JOIN, s.skew ? { db: DB_SKEW_MS } : {}, s.loss ? LOST : []) : [],
             });
           },

@@ -18,6 +18,8 @@ export interface TrackingState {
   readonly busy: boolean;
   readonly skew: boolean;
   readonly loss: boolean;
+  /** What the columns were rebuilt from: "Rebuilt from 6 of 8 records, db's clock 8 ms behind." */
+  readonly summary: string;
   /** Empty until the workflow has run once. */
   readonly columns: readonly TrackingColumn[];
 }
@@ -33,12 +35,14 @@ export function createTrackingView(actions: TrackingActions) {
   const skew = box('ct-skew', "db's clock 8 ms behind", actions.setSkew);
   const loss = box('ct-loss', 'lose 2 records', actions.setLoss);
   const problem = createProblemLine();
+  const summary = el('p', { class: 'ct-summary', role: 'status' });
   const cols = el('div', { class: 'ct-cols' });
   const element = el(
     'div',
     { class: 'demo-box demo-stack ct' },
     el('div', { class: 'demo-toolbar' }, run, skew.element, loss.element, createResetButton(actions.reset)),
     problem.element,
+    summary,
     cols,
   );
 
@@ -60,6 +64,7 @@ export function createTrackingView(actions: TrackingActions) {
       setBusy(run, s.busy);
       skew.input.checked = s.skew;
       loss.input.checked = s.loss;
+      summary.textContent = s.columns.length ? s.summary : 'Not run yet.';
       cols.replaceChildren(...(s.columns.length ? s.columns.map(column) : [el('p', { class: 'ct-empty' }, 'Run the workflow: web forks a token check and a query, then joins them.')]));
     },
     reset(): void {
