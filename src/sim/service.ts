@@ -2,7 +2,7 @@
  * A simulated HTTP service: it listens on the network, matches routes, and wraps every request in a SERVER span
  * whose parent comes from the request's headers, and only from there (`propagation.extract`).
  */
-import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { context, defaultTextMapGetter, isSpanContextValid, propagation as pagePropagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type TextMapPropagator, type Tracer } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
@@ -70,6 +70,11 @@ export interface ServiceOptions {
    * it would in a listen backlog. Read per request.
    */
   readonly workers?: () => number;
+  /**
+   * What reads the caller's context from the headers; by default the page's global propagator (W3C). A service
+   * that speaks another dialect only (a B3-only Zipkin-era service) passes that dialect's propagator.
+   */
+  readonly propagator?: TextMapPropagator;
 }
 
 /** The SERVER span's attributes at its start, by the HTTP semantic conventions. */
@@ -124,6 +129,10 @@ export class SimService {
     const routeName = match?.route.pattern;
     const spanName = routeName ? `${request.method} ${routeName}` : request.method;
     const attributes = serverAttributes(request, url, host, port, routeName);
+    // The dialect this service reads (the page's W3C one unless it was given another); named `propagation` so the
+    // lines the slides show read as they would with the API's global one.
+    const reader = this.opts.propagator ?? pagePropagation;
+    const propagation = { extract: (ctx: Context, carrier: unknown) => reader.extract(ctx, carrier, defaultTextMapGetter) };
     // When the request came in, for the access log line (`served`).
     const startMs = clock.now();
     // #region middleware

@@ -2,16 +2,34 @@
  * The chapter "Three ways to get a trace" against the built deck, driven as a learner would: requests through the
  * proxy, the id read off the wire and searched in both logs (every line kept carries it, in both logs); hostile
  * text in the search shown as text and never moving the deck; web down giving nginx's own 502; blackbox batches
- * whose score is exact one at a time and drops with eight at once; and axe on every slide of the chapter.
+ * whose score is exact one at a time and drops with eight at once; the write-back flush charged to the submitter
+ * and to the trigger, its link followed into the other trace, the batch linked to three; the fork-and-join workflow
+ * skewed and with records lost; the B3-only service breaking the trace until a composite joins it; axe on every
+ * slide of the chapter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chapterViolations } from './axe';
 import { launchBrowser, openDeck } from './browser';
 
-const CHAPTER = ['approaches', 'request-id-config', 'request-id', 'blackbox-idea', 'blackbox', 'metadata-propagation', 'causality-recap'];
+const CHAPTER = [
+  'approaches',
+  'request-id-config',
+  'request-id',
+  'blackbox-idea',
+  'blackbox',
+  'metadata-propagation',
+  'causality-recap',
+  'submitter-trigger',
+  'causal-tracking',
+  'dialects',
+  'causality-recap-2',
+];
 const RID = '.present [data-demo="request-id"]';
 const BB = '.present [data-demo="blackbox"]';
+const ST = '.present [data-demo="submitter-trigger"]';
+const CT = '.present [data-demo="causal-tracking"]';
+const DL = '.present [data-demo="dialects"]';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -130,7 +148,95 @@ describe('chapter: three ways to get a trace', () => {
     await page.close();
   });
 
-  it('prints a seeded final state of both demos', { timeout: 90_000 }, async () => {
+  it('charges the flush to the submitter or the trigger, follows its link into the other trace, and links a batch to three', { timeout: 120_000 }, async () => {
+    const { page, problems } = await openDeck(browser, '#/submitter-trigger');
+    await page.waitForSelector(`${ST}[data-demo-state="mounted"]`);
+    const tabs = () => page.$$eval(`${ST} .st-trace-tab`, (bs) => bs.map((b) => `${b.textContent}${b.getAttribute('aria-pressed') === 'true' ? ' *' : ''}`));
+    const rows = () => page.$$eval(`${ST} .wf-row:not([hidden])`, (rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''));
+
+    // Submitter (the default): the flush is in alice's trace, the one opened.
+    await page.click(`${ST} .st-run`);
+    await expect.poll(tabs, { timeout: 20_000 }).toEqual(['PUT /carts/alice (4 spans) *', 'PUT /carts/bob (2 spans)']);
+    expect((await rows()).some((r) => r.startsWith('cart flush cart:alice'))).toBe(true);
+    expect(await page.textContent(`${ST} .st-answer`)).toMatch(/^Submitter-preserving/);
+
+    // Trigger: now in bob's, with a link marker on the flush row.
+    await page.check(`${ST} .st-attr-trigger`);
+    await page.click(`${ST} .st-run`);
+    await expect.poll(tabs, { timeout: 20_000 }).toEqual(['PUT /carts/alice (2 spans)', 'PUT /carts/bob (4 spans) *']);
+    const flush = (await rows()).find((r) => r.startsWith('cart flush cart:alice'))!;
+    expect(flush).toMatch(/links to 1 span in another trace$/);
+    expect(await page.textContent(`${ST} .wf-row[aria-label^="cart flush"] .wf-link-mark`)).toBe('↗1');
+
+    // Its details list the link; Open trace shows alice's trace, her cache put selected, linked from the flush.
+    await page.click(`${ST} .wf-row[aria-label^="cart flush"]`);
+    await page.click(`${ST} .wf-details .wf-link-follow`);
+    await expect.poll(tabs).toEqual(['PUT /carts/alice (2 spans) *', 'PUT /carts/bob (4 spans)']);
+    await expect.poll(() => page.textContent(`${ST} .wf-details-title`)).toBe('cart: cache put');
+    expect(await page.textContent(`${ST} .wf-details`)).toContain('Linked from');
+    expect(await page.textContent(`${ST} .wf-row[aria-label^="cart cache put"] .wf-link-mark`)).toBe('↙1');
+
+    // The batch: its own trace, three links, no parent.
+    await page.click(`${ST} .st-batch`);
+    await expect.poll(async () => (await tabs()).find((t) => t.endsWith('*')), { timeout: 20_000 }).toBe('batch flush (2 spans) *');
+    expect(await page.textContent(`${ST} .wf-row[aria-label^="cart batch flush"] .wf-link-mark`)).toBe('↗3');
+    expect(await page.textContent(`${ST} .st-answer`)).toMatch(/^One batch flush served three requests/);
+
+    await page.click(`${ST} .demo-reset`);
+    await expect.poll(tabs).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('rebuilds the fork and join three ways, tells the skew, and survives the loss only with previous points', { timeout: 90_000 }, async () => {
+    const { page, problems } = await openDeck(browser, '#/causal-tracking');
+    await page.waitForSelector(`${CT}[data-demo-state="mounted"]`);
+    const col = (scheme: string, part: string) => page.$$eval(`${CT} .ct-${scheme} .${part}`, (els) => els.map((e) => e.textContent ?? ''));
+    await page.click(`${CT} .ct-run`);
+    await expect.poll(() => col('previous-points', 'ct-score'), { timeout: 20_000 }).toEqual(['8 of 8 real edges rebuilt']);
+    expect(await col('request-id', 'ct-warning')).toEqual([]);
+    expect(await col('lamport', 'ct-warning')).toEqual(expect.arrayContaining([expect.stringMatching(/share a Lamport time/)]));
+
+    await page.check(`${CT} .ct-skew`);
+    await expect.poll(() => col('request-id', 'ct-warning')).toEqual([expect.stringMatching(/^db query: timed before the request began at web/)]);
+    expect((await page.$$eval(`${CT} .ct-request-id .ct-lines li`, (ls) => ls.map((l) => l.textContent)))[0]).toBe('-5.5 ms  db query');
+
+    await page.check(`${CT} .ct-loss`);
+    await expect.poll(() => col('previous-points', 'ct-complete')).toEqual(['Known incomplete: a2, d2 never arrived (bridged around).']);
+    expect(await col('previous-points', 'ct-score')).toEqual(['6 of 6 real edges rebuilt']);
+    expect((await col('request-id', 'ct-complete'))[0]).toMatch(/^Complete\? Cannot tell/);
+    expect((await col('previous-points', 'ct-hops')).join(' ')).toContain('db→web 56 B');
+    expect(await page.$(`${CT}[data-demo-ran]`)).not.toBeNull();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('breaks the trace at the B3-only service, joins it with a composite, and shows the hop in every dialect', { timeout: 90_000 }, async () => {
+    const { page, problems } = await openDeck(browser, '#/dialects');
+    await page.waitForSelector(`${DL}[data-demo-state="mounted"]`);
+    await page.click(`${DL} .dl-send`);
+    await expect.poll(() => page.textContent(`${DL} .dl-verdict`), { timeout: 20_000 }).toMatch(/^Checkout 1001: 2 traces for one request/);
+    const wire = (await page.textContent(`${DL} .dl-wire`)) ?? '';
+    expect(wire).toMatch(/traceparent: 00-[0-9a-f]{32}-[0-9a-f]{16}-01/);
+    expect(wire).not.toContain('x-b3-traceid');
+    const traceId = /traceparent: 00-([0-9a-f]{32})/.exec(wire)![1]!;
+    const table = (await page.textContent(`${DL} .dl-table`)) ?? '';
+    expect(table).toContain(`b3${traceId}-`);
+    expect(table).toContain(`uber-trace-id${traceId}:`);
+    expect(table).toContain(`Root=1-${traceId.slice(0, 8)}-${traceId.slice(8)}`);
+    expect(table).toContain(`x-datadog-trace-id${BigInt(`0x${traceId.slice(16)}`).toString()}`);
+    expect(table).toContain(`_dd.p.tid=${traceId.slice(0, 16)}`);
+
+    await page.check(`${DL} .dl-composite`);
+    await page.click(`${DL} .dl-send`);
+    await expect.poll(() => page.textContent(`${DL} .dl-verdict`), { timeout: 20_000 }).toMatch(/^Checkout 1002: one trace/);
+    expect(await page.textContent(`${DL} .dl-wire`)).toContain('x-b3-traceid');
+    expect(await page.$$eval(`${DL} .dl-trace`, (ts) => ts.map((t) => t.querySelectorAll('li').length))).toEqual([5]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('prints a seeded final state of every demo in the chapter', { timeout: 90_000 }, async () => {
     const { page, problems } = await openDeck(browser, '?print-pdf');
     const rid = '[data-demo="request-id"]';
     const bb = '[data-demo="blackbox"]';
@@ -141,6 +247,14 @@ describe('chapter: three ways to get a trace', () => {
     expect(printed).toHaveLength(2);
     expect(printed[0]).toBe(100);
     expect(printed[1]).toBeLessThan(100);
+    for (const name of ['submitter-trigger', 'causal-tracking', 'dialects']) {
+      await page.waitForSelector(`[data-demo="${name}"][data-demo-state="printed"]`, { state: 'attached', timeout: 60_000 });
+    }
+    expect(await page.textContent('[data-demo="submitter-trigger"] .st-answer')).toMatch(/^Trigger-preserving/);
+    expect(await page.textContent('[data-demo="submitter-trigger"] .wf-link-mark:not([hidden])')).toBe('↗1');
+    expect(await page.textContent('[data-demo="causal-tracking"] .ct-previous-points .ct-complete')).toBe('Known incomplete: a2, d2 never arrived (bridged around).');
+    expect(await page.textContent('[data-demo="dialects"] .dl-verdict')).toMatch(/2 traces for one request/);
+    expect(await page.textContent('[data-demo="dialects"] .dl-table')).toContain('x-datadog-parent-id');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -156,6 +270,19 @@ describe('chapter: three ways to get a trace', () => {
       if (await p.$(`${BB}`)) {
         await p.click(`${BB} .bb-send`);
         await scores(p, 1);
+      }
+      if (await p.$(`${ST}`)) {
+        await p.click(`${ST} .st-run`);
+        await p.waitForSelector(`${ST} .wf-row`, { timeout: 20_000 });
+        await p.click(`${ST} .wf-row[aria-label^="cart flush"]`);
+      }
+      if (await p.$(`${CT}`)) {
+        await p.click(`${CT} .ct-run`);
+        await p.waitForSelector(`${CT} .ct-score`, { timeout: 20_000 });
+      }
+      if (await p.$(`${DL}`)) {
+        await p.click(`${DL} .dl-send`);
+        await p.waitForSelector(`${DL} .dl-trace`, { timeout: 20_000 });
       }
     });
     expect(found).toEqual({});

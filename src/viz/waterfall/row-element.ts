@@ -36,6 +36,10 @@ export interface RowBinding {
   readonly criticalPath: readonly BarFrac[] | null;
   /** Which of those is the segment stepped to, or -1. */
   readonly currentSegment: number;
+  /** The link marker ("↗2 ↙1", `linkMarker`), empty for a span without links. */
+  readonly linkMarker?: string;
+  /** The same in words (`linkDescription`), for the row's label and the marker's tooltip. */
+  readonly linkText?: string;
 }
 
 /** A pooled row element and its parts. */
@@ -85,6 +89,9 @@ export function createRowElement(): RowElement {
   orphanIcon.textContent = '?';
   orphanIcon.setAttribute('aria-hidden', 'true');
   orphanIcon.title = 'parent missing';
+  // Links out and in: drawn as an arrow marker on the row (the words are in the row's label).
+  const linkMark = part('span', 'wf-link-mark', name);
+  linkMark.setAttribute('aria-hidden', 'true');
   const marks = part('span', 'wf-visually-hidden', name);
   el.append(' ');
   const track = part('div', 'wf-track', el);
@@ -129,7 +136,8 @@ export function createRowElement(): RowElement {
       if (changed('selected', b.selected)) el.setAttribute('aria-selected', String(b.selected));
       const folded = b.row.childCount > 0 && !b.expanded;
       const hiddenErrors = folded ? b.subtreeErrors : 0;
-      const label = rowAccessibleLabel(b.row, hiddenErrors, b.criticalPath !== null && b.criticalPath.length > 0);
+      const base = rowAccessibleLabel(b.row, hiddenErrors, b.criticalPath !== null && b.criticalPath.length > 0);
+      const label = b.linkText ? `${base}, ${b.linkText}` : base;
       if (changed('label', label)) el.setAttribute('aria-label', label);
       const expanded = b.row.childCount > 0 ? String(b.expanded) : '';
       if (changed('expanded', expanded)) {
@@ -177,6 +185,12 @@ export function createRowElement(): RowElement {
       if (changed('hidden-title', hiddenTitle)) hiddenCount.title = hiddenTitle;
       const marksText = [b.row.isError ? 'error' : '', b.row.orphan ? 'parent missing' : ''].filter(Boolean).join(', ');
       if (changed('marks', marksText)) marks.textContent = marksText;
+      const marker = b.linkMarker ?? '';
+      if (changed('link-mark', marker)) {
+        linkMark.textContent = marker;
+        linkMark.hidden = marker === '';
+        linkMark.title = b.linkText ?? '';
+      }
 
       // The bar and its label are placed by CSS from the span's own times (--wf-start-ms, --wf-span-ms) and the
       // trace's length (--wf-trace-ms, set once on the tree): a growing live trace rescales every bar with that one

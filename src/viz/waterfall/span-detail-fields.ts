@@ -4,16 +4,19 @@
 import type { Attributes } from '../../telemetry/span-record';
 import type { TraceModel, TraceRow } from '../../telemetry/trace-model';
 import { formatAttrValue } from '../attr-format';
+import type { RowLinks, SpanRef } from './span-links';
 import { formatDuration } from '../time-format';
 
 /** Which part of the panel a field belongs to; the renderer starts a new group when it changes. */
-export type DetailSection = 'span' | 'attributes' | 'events' | 'links' | 'resource' | 'scope';
+export type DetailSection = 'span' | 'attributes' | 'events' | 'links' | 'linked-from' | 'resource' | 'scope';
 
 /** One line of the details panel. Both strings are shown as text, never parsed as markup. */
 export interface DetailField {
   readonly section: DetailSection;
   readonly label: string;
   readonly value: string;
+  /** A link's other end: the panel offers to go there (select it in this trace, or open its trace). */
+  readonly target?: SpanRef & { readonly sameTrace: boolean };
 }
 
 /** Section headings, in the order the sections appear. */
@@ -22,6 +25,7 @@ export const DETAIL_SECTION_TITLES: Readonly<Record<DetailSection, string>> = {
   attributes: 'Attributes',
   events: 'Events',
   links: 'Links',
+  'linked-from': 'Linked from',
   resource: 'Resource',
   scope: 'Instrumentation scope',
 };
@@ -56,7 +60,7 @@ function inlineAttributes(attributes: Attributes): string {
  * an offset and as wall-clock time, duration), status, then attributes, events, links, resource and scope. Keys are
  * sorted so that the same span always reads the same way.
  */
-export function spanDetailFields(row: TraceRow, model: TraceModel): DetailField[] {
+export function spanDetailFields(row: TraceRow, model: TraceModel, links?: RowLinks): DetailField[] {
   const { span } = row;
   const parent =
     span.parentSpanId === undefined ? '— (root)' : row.orphan ? `missing: ${span.parentSpanId}` : span.parentSpanId;
@@ -84,10 +88,20 @@ export function spanDetailFields(row: TraceRow, model: TraceModel): DetailField[
   // On a span in error, the events (the exception) come before the attributes, where they are seen at once.
   if (span.status.code === 'ERROR') fields.push(...events, ...attributeFields('attributes', span.attributes));
   else fields.push(...attributeFields('attributes', span.attributes), ...events);
+  const sameTrace = (traceId: string) => traceId === model.traceId;
   for (const link of span.links) {
     const attrs = inlineAttributes(link.attributes);
     const target = `trace ${link.traceId}, span ${link.spanId}`;
-    fields.push({ section: 'links', label: 'Link', value: attrs ? `${target}: ${attrs}` : target });
+    const ref = { traceId: link.traceId, spanId: link.spanId, sameTrace: sameTrace(link.traceId) };
+    fields.push({ section: 'links', label: ref.sameTrace ? 'Link' : 'Link (another trace)', value: attrs ? `${target}: ${attrs}` : target, target: ref });
+  }
+  for (const from of links?.in ?? []) {
+    fields.push({
+      section: 'linked-from',
+      label: from.sameTrace ? 'Span' : 'Span (another trace)',
+      value: `trace ${from.traceId}, span ${from.spanId}`,
+      target: { traceId: from.traceId, spanId: from.spanId, sameTrace: from.sameTrace },
+    });
   }
   fields.push(...attributeFields('resource', span.resource));
   const scope = span.scope.version ? `${span.scope.name}@${span.scope.version}` : span.scope.name;

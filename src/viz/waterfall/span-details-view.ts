@@ -12,8 +12,11 @@ export interface SpanDetailsView {
   destroy(): void;
 }
 
-/** @param onClose called when the close button is used; the owner clears its selection. */
-export function createSpanDetailsView(onClose: () => void): SpanDetailsView {
+/**
+ * @param onClose called when the close button is used; the owner clears its selection.
+ * @param onFollow called with a link's other end when its button is used; without it, links are text only.
+ */
+export function createSpanDetailsView(onClose: () => void, onFollow?: (target: NonNullable<DetailField['target']>) => void): SpanDetailsView {
   // A div with role="region", not a <section>: reveal.js takes any slide holding a <section> for a vertical stack
   // (and gives it `pointer-events: none`).
   const element = document.createElement('div');
@@ -71,6 +74,17 @@ export function createSpanDetailsView(onClose: () => void): SpanDetailsView {
         dt.textContent = field.label;
         const dd = document.createElement('dd');
         dd.textContent = field.value;
+        const target = field.target;
+        if (target && onFollow) {
+          // A link into this trace selects its span; one into another trace opens that trace (the owner's call).
+          const follow = document.createElement('button');
+          follow.type = 'button';
+          follow.className = 'wf-link-follow';
+          follow.textContent = target.sameTrace ? 'Go to span' : 'Open trace';
+          follow.setAttribute('aria-label', `${target.sameTrace ? 'Go to span' : 'Open trace'} ${target.traceId.slice(0, 8)}, span ${target.spanId}`);
+          follow.addEventListener('click', () => onFollow(target));
+          dd.append(' ', follow);
+        }
         list.append(dt, dd);
       }
       body.replaceChildren(...groups);

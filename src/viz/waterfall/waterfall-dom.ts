@@ -47,6 +47,7 @@ export function buildWaterfallDom(
   onCloseDetails: () => void,
   knownServices: readonly string[],
   criticalPathHandlers: { readonly toggle: () => void; readonly step: (direction: StepDirection) => void },
+  onFollowLink?: Parameters<typeof createSpanDetailsView>[1],
 ): WaterfallDom {
   const root = div('wf-root');
   const header = createTraceHeaderView();
@@ -65,7 +66,7 @@ export function buildWaterfallDom(
   empty.textContent = emptyText;
   const main = div('wf-main');
   main.append(axis.element, scroll, empty);
-  const details = createSpanDetailsView(onCloseDetails);
+  const details = createSpanDetailsView(onCloseDetails, onFollowLink);
   const body = div('wf-body');
   body.append(main, details.element);
   root.append(head, legend.element, body, criticalPath.liveRegion);

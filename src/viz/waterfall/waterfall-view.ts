@@ -15,6 +15,7 @@ import { buildModelTables, EMPTY_TABLES, findRow } from './model-tables';
 import type { RowBinding, RowElement } from './row-element';
 import { colorOrder, serviceColor } from './service-colors';
 import { spanDetailFields } from './span-detail-fields';
+import { linkDescription, linkMarker, rowLinks, type RowLinks, type SpanRef } from './span-links';
 import { createVirtualRows } from './virtual-rows';
 import { buildWaterfallDom } from './waterfall-dom';
 import type { BarFrac } from './waterfall-layout';
@@ -59,6 +60,13 @@ export interface WaterfallOptions {
   readonly onSelect?: (spanId: string | null) => void;
   /** Show the critical path from the start (the "Critical path" toggle starts pressed); default false. */
   readonly criticalPath?: boolean;
+  /**
+   * A link's "Open trace" button was used on a link into another trace: show that trace (and select `spanId` in
+   * it). Without it, links into other traces are listed as text only.
+   */
+  readonly onOpenTrace?: (target: SpanRef) => void;
+  /** Spans of other traces that link to this span (a demo asks its store): listed under "Linked from". */
+  readonly linkedFrom?: (target: SpanRef) => readonly SpanRef[];
 }
 
 /** A waterfall view mounted in a container. */
@@ -86,6 +94,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     () => act({ kind: 'close-details' }),
     opts.services ?? [],
     { toggle: () => setCriticalPath(!pathOn), step: (direction) => stepPath(direction, false) },
+    (target) => {
+      if (target.sameTrace) act({ kind: 'select-span', spanId: target.spanId });
+      else opts.onOpenTrace?.({ traceId: target.traceId, spanId: target.spanId });
+    },
   );
   const { root, scroll, tree, axis, details } = dom;
   root.style.setProperty('--wf-row-h', `${ROW_PX}px`);
@@ -99,6 +111,8 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
 
   let state = EMPTY_STATE;
   let tables = EMPTY_TABLES;
+  /** Each row's links and backlinks, worked out once per model (O(rows + links)). */
+  let links: RowLinks[] = [];
   /** Bumped whenever any row may draw differently, so the pool rebinds instead of skipping. */
   let version = 0;
   let trackPx = 0;
@@ -135,6 +149,8 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
         color: tables.colors.get(r.span.serviceName) ?? serviceColor(r.span.serviceName, colorOrder(opts.services ?? [], model!.services)),
         durationMs: model!.durationMs,
         trackPx,
+        linkMarker: links[i] ? linkMarker(links[i]) : '',
+        linkText: links[i] ? linkDescription(links[i]) : '',
         ...segmentsOf(i, collapsed.has(r.span.spanId) && r.descendantCount > 0),
       },
       i,
@@ -246,7 +262,10 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
       return;
     }
     const row = model.rows[selectedRow]!;
-    details.show(`${row.span.serviceName}: ${row.span.name}`, spanDetailFields(row, model));
+    const fields = spanDetailFields(row, model, links[selectedRow]);
+    // A link out of the trace can be followed only when the owner can open another trace.
+    const shown = opts.onOpenTrace ? fields : fields.map(({ target, ...f }) => (target && !target.sameTrace ? f : { ...f, ...(target ? { target } : {}) }));
+    details.show(`${row.span.serviceName}: ${row.span.name}`, shown);
   }
 
   /** Apply an action and show its result; a person's action also moves DOM focus to the tab stop. */
@@ -331,6 +350,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     version++;
     const { model } = state;
     tables = buildModelTables(model, opts.services);
+    links = model === null ? [] : rowLinks(model, opts.linkedFrom);
     // The one write that rescales every bar as a live trace grows (see waterfall-rows.css).
     const traceMs = String(model !== null && model.durationMs > 0 ? model.durationMs : 1);
     if (traceMs !== drawnTraceMs) {
