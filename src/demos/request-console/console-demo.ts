@@ -9,7 +9,7 @@ import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -99,7 +99,7 @@ export function createRequestConsoleDemo(): Demo {
       );
       const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the last request' });
       root.replaceChildren(el('div', { class: 'demo-box rc' }, view.element, traceBox));
-      const waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
+      const waterfall = createTraceWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
 
       return {
         send,

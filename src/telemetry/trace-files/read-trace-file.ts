@@ -12,11 +12,11 @@ import { collectSpans, MAX_FILE_SPANS } from './span-sink';
 import { readZipkin } from './zipkin-in';
 
 /** The largest file read, in bytes: a 500,000-span OTLP/JSON file of the deck's spans is about 300 MB. */
-const MAX_FILE_BYTES = 400 * 1024 * 1024;
+export const MAX_FILE_BYTES = 400 * 1024 * 1024;
 /** Deepest nesting of arrays and objects: OTLP's deepest real value is about 12 levels. */
 export const MAX_NESTING = 200;
 
-type TraceFormat = 'OTLP/JSON' | 'Jaeger JSON' | 'Zipkin v2 JSON';
+export type TraceFormat = 'OTLP/JSON' | 'Jaeger JSON' | 'Zipkin v2 JSON';
 
 export type TraceFileResult =
   | { readonly ok: true; readonly format: TraceFormat; readonly spans: SpanRecord[]; readonly traceIds: readonly string[] }
@@ -60,7 +60,7 @@ function formatOf(doc: unknown): TraceFormat | null {
 }
 
 const NOT_A_TRACE =
-  'this is JSON, but not a trace: expected OTLP/JSON (an object with "resourceSpans"), Jaeger JSON (an object with "data", each trace with "spans") or Zipkin v2 JSON (an array of spans with "traceId" and "id")';
+  'is JSON, but not a trace: expected OTLP/JSON (an object with "resourceSpans"), Jaeger JSON (an object with "data", each trace with "spans") or Zipkin v2 JSON (an array of spans with "traceId" and "id")';
 
 /** Read a trace file's text. `byteLength` is the file's size, checked before anything is parsed. */
 export function readTraceFile(text: string, byteLength = text.length, maxSpans = MAX_FILE_SPANS): TraceFileResult {

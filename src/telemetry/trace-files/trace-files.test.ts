@@ -227,8 +227,8 @@ describe('bad files get a message, never a crash or half a trace', () => {
   it.each([
     ['', 'The file is empty.'],
     ['{"resourceSpans": [', 'The file is not JSON'],
-    ['{"hello": 1}', 'this is JSON, but not a trace'],
-    ['42', 'this is JSON, but not a trace'],
+    ['{"hello": 1}', 'The file is JSON, but not a trace'],
+    ['42', 'The file is JSON, but not a trace'],
     ['{"data": [{"spans": [{"traceID": "xyz"}]}]}', 'data[0].spans[0]: "traceID" should be at most 32 hex digits, not "xyz"'],
     [`{"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "${TRACE_A}"}]}]}]}`, 'resourceSpans[0].scopeSpans[0].spans[0]: "spanId" is missing'],
     ['{"resourceSpans": []}', 'This OTLP/JSON file holds no spans.'],
