@@ -5,6 +5,7 @@
  */
 import { CallingContextTree } from '../../analysis/calling-context-tree';
 import type { SpanRecord } from '../../telemetry/span-record';
+import { groupTraces } from '../../telemetry/trace-files/group-traces';
 import { readTraceFile, type TraceFileResult } from '../../telemetry/trace-files/read-trace-file';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createContextTree } from '../../viz/context-tree/context-tree-view';
@@ -40,16 +41,6 @@ interface FilesView extends LiveView<FilesSession> {
 /** Most traces listed in the menu; the rest are counted. */
 const MAX_LISTED = 200;
 
-function groupByTrace(spans: readonly SpanRecord[]): Map<string, SpanRecord[]> {
-  const byTrace = new Map<string, SpanRecord[]>();
-  for (const span of spans) {
-    const list = byTrace.get(span.traceId);
-    if (list) list.push(span);
-    else byTrace.set(span.traceId, [span]);
-  }
-  return byTrace;
-}
-
 export function createTraceFilesDemo(): Demo {
   return createLiveDemo<FilesView, FilesSession>((live) => ({
     mount(root) {
@@ -83,10 +74,8 @@ export function createTraceFilesDemo(): Demo {
           return;
         }
         problem.clear();
-        const byTrace = groupByTrace(result.spans);
+        const { byTrace, ids } = groupTraces(result.spans);
         s.opened = { fileName: name, format: result.format, byTrace, spanCount: result.spans.length };
-        // The biggest trace first: a file from a backend's search holds many, and the big one is the question.
-        const ids = [...byTrace.keys()].sort((a, b) => byTrace.get(b)!.length - byTrace.get(a)!.length);
         s.traceId = ids[0] ?? null;
         traceSelect.replaceChildren(
           ...ids.slice(0, MAX_LISTED).map((id) => el('option', { value: id }, `${id.slice(0, 12)}… · ${byTrace.get(id)!.length} spans`)),
