@@ -10,6 +10,7 @@ import { memoryAdvanceTo, memoryDispose, memoryStart } from './memory';
 import { runSpanCost } from './span-cost';
 import { runSql } from './sql';
 import { runStreaming } from './streaming';
+import { runTraceFiles } from './trace-files';
 import { runWaterfallScale } from './waterfall-scale';
 
 installGlobalContext();
@@ -33,6 +34,7 @@ const api = {
   analysis: (opts?: Parameters<typeof runAnalysis>[0]) => runAnalysis(opts),
   sampling: (opts?: Parameters<typeof runSampling>[0]) => runSampling(opts),
   sql: (opts?: Parameters<typeof runSql>[0]) => runSql(opts),
+  traceFiles: (opts?: Parameters<typeof runTraceFiles>[1]) => runTraceFiles(stage(), opts),
 };
 
 export type BenchApi = typeof api;
