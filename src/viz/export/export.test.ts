@@ -32,7 +32,7 @@ describe('waterfall SVG', () => {
     // The track starts at x=440 and is 736 px wide: db starts at 10% and lasts 50%.
     expect(svg).toContain(`<rect x="440.0" y="68" width="736.0" height="14" rx="2" fill="${SERVICE_PALETTE[0]}"/>`);
     expect(svg).toContain(`<rect x="513.6" y="90" width="368.0" height="14" rx="2" fill="${SERVICE_PALETTE[1]}" stroke="${ERROR_COLOR}" stroke-width="2"/>`);
-    expect(svg).toContain('Trace 0af7651916cd43dd8448eb211c80319c · 2 spans · 100 ms · 1 errors');
+    expect(svg).toContain('Trace 0af7651916cd43dd8448eb211c80319c · 2 spans · 100 ms · 1 error');
   });
 
   it('leaves rows past the cap out, and says so', () => {

@@ -36,7 +36,7 @@ export function waterfallSvg(model: TraceModel, opts: WaterfallSvgOptions = {}):
   const legendY = TOP + rows.length * ROW_H + (left > 0 ? 28 : 12);
   const height = legendY + 28;
   const out: string[] = [];
-  const summary = `Trace ${model.traceId} · ${model.rows.length} spans · ${formatDuration(model.durationMs)}${model.errorCount > 0 ? ` · ${model.errorCount} errors` : ''}`;
+  const summary = `Trace ${model.traceId} · ${model.rows.length} spans · ${formatDuration(model.durationMs)}${model.errorCount > 0 ? ` · ${model.errorCount} ${model.errorCount === 1 ? 'error' : 'errors'}` : ''}`;
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${xmlText(SVG_FONT)}" font-size="12" role="img">`,
     `<title>${xmlText(`Waterfall of trace ${model.traceId}`)}</title>`,
