@@ -79,6 +79,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `?otlp` posts the deck's spans to the same origin's `/v1/traces` (src/telemetry/otlp-export.ts); the dev server
+ * and the preview pass that path on to `$OTLP_ENDPOINT` (Jaeger v2 or a Collector's OTLP/HTTP receiver, default
+ * http://localhost:4318), so the page needs no CORS and its CSP keeps `connect-src 'self'`. A static server has no
+ * such path, and the deck says so.
+ */
+const OTLP_ENDPOINT = process.env['OTLP_ENDPOINT'] || 'http://localhost:4318';
+const otlpProxy = { '/v1/traces': { target: OTLP_ENDPOINT, changeOrigin: true } };
+
 // zone.js cannot follow native async/await: after the first `await` the active span would be lost. Lowering async
 // functions to generators (ES2016) keeps every continuation on a zone-aware promise. This applies to the build, the
 // dev server and the tests alike; a browser test and a unit test fail if it ever stops holding.
@@ -110,8 +119,8 @@ export default defineConfig({
     exclude: ['@sqlite.org/sqlite-wasm'],
     rolldownOptions: { transform: { target: LOWERED } },
   },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  server: { host: '127.0.0.1', port: 5173, proxy: otlpProxy },
+  preview: { host: '127.0.0.1', port: 4173, proxy: otlpProxy },
   test: {
     projects: [
       {

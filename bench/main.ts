@@ -11,6 +11,7 @@ import { runSpanCost } from './span-cost';
 import { runSql } from './sql';
 import { runStreaming } from './streaming';
 import { runTailBuffer } from './tail-buffer';
+import { runTraceFiles } from './trace-files';
 import { runWaterfallScale } from './waterfall-scale';
 
 installGlobalContext();
@@ -35,6 +36,7 @@ const api = {
   sampling: (opts?: Parameters<typeof runSampling>[0]) => runSampling(opts),
   tailBuffer: (opts?: Parameters<typeof runTailBuffer>[1]) => runTailBuffer(stage(), opts),
   sql: (opts?: Parameters<typeof runSql>[0]) => runSql(opts),
+  traceFiles: (opts?: Parameters<typeof runTraceFiles>[1]) => runTraceFiles(stage(), opts),
 };
 
 export type BenchApi = typeof api;

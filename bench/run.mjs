@@ -3,7 +3,7 @@
  * through each benchmark, prints a table and writes bench/results.json. See "Benchmark" in README.md.
  *
  *   node bench/run.mjs                    everything (the deck must be built: `npm run bench` does that first)
- *   node bench/run.mjs span scale         only some: span, scale, stream, memory, size, load, analysis, sampling, sql
+ *   node bench/run.mjs span scale         only some: span, scale, stream, memory, size, load, analysis, sampling, sql, files
  *   node bench/run.mjs --quick            fewer and shorter runs, to try the harness (figures not comparable)
  *
  * Every figure is a median over repeated runs; nothing here fails on a timing (CI machines are noisy).
@@ -18,7 +18,7 @@ import { measureSize } from './node/size.mjs';
 import { measureSqlFetch } from './node/sql-slides.mjs';
 import { BENCH_DIR, buildBenchPage, launch, openBenchPage, ROOT, serveBenchPage, serveDeck } from './node/serve.mjs';
 
-const ALL = ['span', 'scale', 'stream', 'memory', 'size', 'load', 'analysis', 'sampling', 'sql'];
+const ALL = ['span', 'scale', 'stream', 'memory', 'size', 'load', 'analysis', 'sampling', 'sql', 'files'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const picked = args.filter((a) => !a.startsWith('--'));
@@ -41,6 +41,7 @@ const RUNS = {
   sampling: quick ? 2 : 9,
   tailSeconds: quick ? 5 : 20,
   sql: quick ? 2 : 5,
+  files: quick ? 1 : 3,
 };
 const SIZES = [100, 1_000, 10_000, 50_000];
 
@@ -74,7 +75,7 @@ async function main() {
     log('size of dist/');
     results.size = measureSize(resolve(ROOT, 'dist'));
   }
-  const needsBenchPage = ['span', 'scale', 'stream', 'memory', 'analysis', 'sampling', 'sql'].some((b) => want.has(b));
+  const needsBenchPage = ['span', 'scale', 'stream', 'memory', 'analysis', 'sampling', 'sql', 'files'].some((b) => want.has(b));
   if (needsBenchPage) {
     log('building the bench page (bench/dist)');
     await buildBenchPage();
@@ -159,6 +160,10 @@ async function main() {
       results.sampling.tailBuffer = await inBenchPage(browser, bench.url, ({ page }) =>
         page.evaluate((seconds) => window.bench.tailBuffer({ seconds }), RUNS.tailSeconds),
       );
+    }
+    if (want.has('files')) {
+      log(`trace files: a 200,000-span OTLP/JSON file read and drawn, ${RUNS.files} runs; a 10,000-span export`);
+      results.traceFiles = await inBenchPage(browser, bench.url, ({ page }) => page.evaluate((runs) => window.bench.traceFiles({ runs }), RUNS.files));
     }
     if (want.has('sql')) {
       log(`sql: 100,000 spans into SQLite and a GROUP BY over them, ${RUNS.sql} runs; then which slides fetch its wasm`);

@@ -3,12 +3,18 @@
  * on a deep link), pauses it when the slide is left or the overview opens, and resets it on request. A paused demo
  * holds no timers and no subscriptions that could do work.
  */
+import type { TelemetryOptions } from '../telemetry/telemetry';
 
 export interface DemoContext {
   /** The seed for this page (from `?seed=`), so the same seed gives the same traces. */
   readonly seed: string;
   /** Print view: draw a static, seeded final state once and never start a timer. */
   readonly print: boolean;
+  /**
+   * Processors every world on the page adds to its providers (`?otlp`: the batch processor that sends spans to a
+   * real backend). Shared, so their `shutdown` must not stop them (see telemetry/otlp-export.ts).
+   */
+  readonly exportProcessors?: TelemetryOptions['extraProcessors'];
 }
 
 export interface Demo {

@@ -63,7 +63,8 @@ export function createLiveWorld(ctx: DemoContext, opts: LiveWorldOptions): LiveW
     ...(opts.samplers ? { samplers: opts.samplers } : {}),
     ...(opts.storeProcessor ? { storeProcessor: (s: SpanStore) => opts.storeProcessor!(s, clock) } : {}),
   };
-  const telemetry = createTelemetry({ store, extraProcessors: opts.processors, ...ids, ...sampling });
+  const extraProcessors = ctx.exportProcessors?.length ? [...(opts.processors ?? []), ...ctx.exportProcessors] : opts.processors;
+  const telemetry = createTelemetry({ store, extraProcessors, ...ids, ...sampling });
   const subscribers: Array<() => () => void> = [];
   let active: Array<() => void> = [];
   let shown = false;

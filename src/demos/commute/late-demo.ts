@@ -9,7 +9,7 @@
 import { clockTime, COMMUTE_ATTR as A, COMMUTE_SERVICES, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -87,7 +87,7 @@ export function createLateDemo(): Demo {
       const exampleLine = el('p', { class: 'cm-example' });
       const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of one late commute' }, exampleLine);
       root.replaceChildren(el('div', { class: 'demo-box cm cm--late' }, view.element, traceBox));
-      const waterfall = createWaterfall(traceBox, {
+      const waterfall = createTraceWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of one late commute',
         emptyText: 'Run the commuters, then pick a group to open one of its late commutes.',

@@ -7,7 +7,7 @@
  */
 import { clockTime, COMMUTE_SERVICES, createCommuteCity, DUE_MIN, type CommuteCity, type RouteName } from '../../sim/commute';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -60,7 +60,7 @@ export function createTripDemo(): Demo {
       );
       const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the commute' });
       root.replaceChildren(el('div', { class: 'demo-box cm cm--trip' }, view.element, traceBox));
-      const waterfall = createWaterfall(traceBox, {
+      const waterfall = createTraceWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of the commute',
         emptyText: 'Press “Go to work” to see the journey as a trace.',

@@ -9,7 +9,8 @@
 import { FIZZBUZZ_SERVICES } from '../../sim/fizzbuzz';
 import { createStackContextManager } from '../../telemetry/stack-context';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
+import type { WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createColumn, createTraceBox } from '../kit/panels';
@@ -38,7 +39,7 @@ export function createContextLossDemo(): Demo {
       stack.append(box);
       boxes.push(box);
       waterfalls.push(
-        createWaterfall(box, {
+        createTraceWaterfall(box, {
           services: FIZZBUZZ_SERVICES,
           label: pieces > 1 ? `${label}: trace ${i + 1}` : label,
           emptyText: 'Press “Ask both” to send the same request through each hub.',

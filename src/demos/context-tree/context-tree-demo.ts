@@ -71,6 +71,10 @@ export function createContextTreeDemo(): Demo {
         reset: () => live.reset(),
         describe,
         spansOf: (traceId) => live.session?.world.store.getTrace(traceId) ?? [],
+        allSpans: () => {
+          const store = live.session?.world.store;
+          return store ? store.traceIds().flatMap((id) => store.getTrace(id)) : [];
+        },
       });
       root.replaceChildren(view.element);
       return {

@@ -4,7 +4,8 @@
  * back to whoever opened it.
  */
 import { buildTraceModel, type SpanRecord } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
+import type { WaterfallView } from '../../viz/waterfall';
 import { createButton } from '../kit/buttons';
 import { el } from '../kit/dom';
 
@@ -29,7 +30,7 @@ export function createTracePanel(services: readonly string[], onClose: (traceId:
     el('div', { class: 'cct-trace-head' }, title, closeButton),
     box,
   );
-  const waterfall: WaterfallView = createWaterfall(box, { services, label: 'Exemplar trace', emptyText: 'This trace is no longer kept.' });
+  const waterfall: WaterfallView = createTraceWaterfall(box, { services, label: 'Exemplar trace', emptyText: 'This trace is no longer kept.' });
   let traceId: string | null = null;
   let drawnCount = -1;
 

@@ -15,6 +15,9 @@ import { formatCount } from '../../viz/context-tree/format';
 import { createButton, createResetButton } from '../kit/buttons';
 import { createProblemLine } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
+import { createTraceActions } from '../kit/trace-actions';
+import { tableSvg } from '../../viz/export/table-svg';
+import { treegridTable } from '../../viz/export/treegrid-table';
 import { createTracePanel, type TracePanel } from './trace-panel';
 
 const RATES: ReadonlyArray<readonly [number, string]> = [
@@ -33,6 +36,8 @@ export interface TreeDemoActions {
   describe(traceId: string, error: boolean): string;
   /** The spans of a trace, to open it. */
   spansOf(traceId: string): readonly SpanRecord[];
+  /** Every span the tree was folded from, for the download. */
+  allSpans(): readonly SpanRecord[];
 }
 
 export interface TreeDemoView {
@@ -65,6 +70,13 @@ export function createTreeDemoView(services: readonly string[], rate: number, ac
     reset,
     status,
   );
+  const save = createTraceActions({
+    subject: 'calling context tree',
+    spans: () => actions.allSpans(),
+    svg: () => ({ name: 'calling-context-tree.svg', text: tableSvg(treegridTable(treeBox, 'Calling context tree of the matchmaker')) }),
+    fileName: () => 'calling-context-tree-traces',
+  });
+  controls.append(save.element);
 
   const treeBox = el('div', { class: 'cct-tree-box' });
   const listBox = el('div', { class: 'cct-list-box' });

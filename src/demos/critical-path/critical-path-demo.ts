@@ -8,7 +8,7 @@ import { JAEGER_UI_2371 } from '../../analysis/critical-path-fixtures';
 import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { TraceFollower } from '../kit/trace-follower';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -50,7 +50,7 @@ export function createCriticalPathDemo(): Demo {
         });
       const view = createCriticalPathView({ newPairing: () => void newPairing().catch(live.fail), reset: () => live.reset() });
       root.replaceChildren(view.element);
-      const waterfall = createWaterfall(view.liveBox, {
+      const waterfall = createTraceWaterfall(view.liveBox, {
         services: MATCHMAKER_SERVICES,
         label: 'Trace of a pairing request',
         emptyText: 'The pairing request’s trace appears here.',
@@ -58,7 +58,7 @@ export function createCriticalPathDemo(): Demo {
       });
       // The case never changes: drawn once, with its path on.
       const { spans } = JAEGER_UI_2371;
-      const caseView = createWaterfall(view.caseBox, { label: 'Trace of jaeger-ui issue 2371', services: ['api'], criticalPath: true });
+      const caseView = createTraceWaterfall(view.caseBox, { label: 'Trace of jaeger-ui issue 2371', services: ['api'], criticalPath: true });
       caseView.setModel(buildTraceModel(spans));
       view.showCase(pathWords(criticalPath(spans).segments, spans), pathWords(JAEGER_UI_2371.actual, spans));
       return {

@@ -9,7 +9,7 @@
 import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import type { WireEvent } from '../../sim/network';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -105,7 +105,7 @@ export function createFizzBuzzDemo(): Demo {
         el('div', { class: 'demo-toolbar demo-toolbar--end' }, speedSelect.element, createResetButton(() => live.reset())),
       );
       root.replaceChildren(el('div', { class: 'demo-box fb-run' }, side, traceBox));
-      const waterfall = createWaterfall(traceBox, {
+      const waterfall = createTraceWaterfall(traceBox, {
         services: FIZZBUZZ_SERVICES,
         label: 'Trace of the selected request',
         emptyText: 'Press “Run 1–15” to send the loop.',

@@ -17,7 +17,7 @@ import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createRedrawThrottle, type RedrawThrottle } from '../../viz/redraw-throttle';
 import { formatDuration } from '../../viz/time-format';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { createResetButton } from '../kit/buttons';
 import { createProblemLine } from '../kit/controls';
@@ -112,7 +112,7 @@ export function createGanttDemo(): Demo {
           el('div', { class: 'gc-body' }, picker.element, el('div', { class: 'gc-view', role: 'region', 'aria-label': 'The trace shown' }, showing, traceBox)),
         ),
       );
-      const waterfall = createWaterfall(traceBox, {
+      const waterfall = createTraceWaterfall(traceBox, {
         services: MATCHMAKER_SERVICES,
         label: 'Gantt chart of one trace',
         emptyText: 'Send requests: the newest finished trace is drawn here.',

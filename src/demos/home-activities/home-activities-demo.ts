@@ -10,7 +10,7 @@
 import { BOOTCAMP_SERVICES, createBootcamp, MANUAL_SPAN, type Activity, type Bootcamp, type LogLine } from '../../sim/bootcamp';
 import { OtlpPreviewProcessor, type OtlpHttpRequest } from '../../telemetry/otlp-preview';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createButton, createResetButton } from '../kit/buttons';
@@ -108,7 +108,7 @@ export function createHomeActivitiesDemo(): Demo {
           el('div', { class: 'ha-columns' }, panel.element, traceBox),
         ),
       );
-      const waterfall = createWaterfall(traceBox, {
+      const waterfall = createTraceWaterfall(traceBox, {
         services: BOOTCAMP_SERVICES,
         label: 'Trace of the home feed request',
         emptyText: 'Press “Load the home feed”.',

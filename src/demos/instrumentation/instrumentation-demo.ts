@@ -7,7 +7,8 @@
 import { FIZZBUZZ_SERVICES } from '../../sim/fizzbuzz';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall, type WaterfallView } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
+import type { WaterfallView } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createColumn, createTraceBox } from '../kit/panels';
@@ -29,7 +30,7 @@ function column(title: string, note: string, label: string): { element: HTMLElem
   const traceBox = createTraceBox();
   const facts = el('ul', { class: 'fb-facts', 'aria-label': `What ${label} records` });
   const element = createColumn({ title, note: [` ${note}`], label }, traceBox, facts);
-  const waterfall = createWaterfall(traceBox, {
+  const waterfall = createTraceWaterfall(traceBox, {
     services: FIZZBUZZ_SERVICES,
     label: `Trace with ${label}`,
     emptyText: 'Press “Ask both” to send the same request to each.',

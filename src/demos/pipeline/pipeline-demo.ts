@@ -9,7 +9,7 @@
 import { createFizzBuzz, FIZZBUZZ_SERVICES, type FizzBuzz } from '../../sim/fizzbuzz';
 import { createTextExportProcessor, type ExportedSpanText } from '../../telemetry/text-span-exporter';
 import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el, setBusy } from '../kit/dom';
 import { createColumn, createTraceBox } from '../kit/panels';
@@ -69,7 +69,7 @@ export function createPipelineDemo(): Demo {
           ),
         ),
       );
-      const waterfall = createWaterfall(traceBox, {
+      const waterfall = createTraceWaterfall(traceBox, {
         services: FIZZBUZZ_SERVICES,
         label: 'Trace from the backend',
         emptyText: 'Press “Ask” to send a request.',

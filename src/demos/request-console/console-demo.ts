@@ -8,8 +8,11 @@
 import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
-import { buildTraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { groupTraces } from '../../telemetry/trace-files/group-traces';
+import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
+import { createTraceWaterfall } from '../kit/trace-actions';
+import { createTraceFileOpener } from '../kit/trace-file-opener';
+import { readTraceFileOffThread } from '../kit/trace-file-reader';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -34,6 +37,8 @@ interface ConsoleSession extends LiveSession {
   readonly system: Matchmaker;
   readonly follower: TraceFollower;
   wire: WireItem[];
+  /** A trace opened from a file, shown until the next request is sent. */
+  opened: TraceModel | null;
 }
 
 interface ConsoleDemoView extends LiveView<ConsoleSession> {
@@ -52,6 +57,7 @@ export function createRequestConsoleDemo(): Demo {
           if (!parsed.ok) return view.showProblem(parsed.message);
           const { request } = parsed;
           w.sync();
+          live.session!.opened = null;
           const startedMs = w.clock.now();
           follower.expectNew();
           view.showPending(request.display);
@@ -99,28 +105,43 @@ export function createRequestConsoleDemo(): Demo {
       );
       const traceBox = el('div', { class: 'demo-trace', role: 'region', 'aria-label': 'Trace of the last request' });
       root.replaceChildren(el('div', { class: 'demo-box rc' }, view.element, traceBox));
-      const waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
+      const waterfall = createTraceWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace of the last request' });
+      // The same "Open a trace file" as on its own slide: a file chosen or dropped here replaces the shown trace.
+      const openFile = (file: File): Promise<void> =>
+        live.run(async (session, signal) => {
+          const result = await readTraceFileOffThread(file, signal);
+          if (signal.aborted) return;
+          if (!result.ok) return view.showProblem(`${file.name}: ${result.message}`);
+          const { byTrace, ids } = groupTraces(result.spans);
+          session.opened = buildTraceModel(byTrace.get(ids[0]!)!, ids[0]);
+          live.requestDraw();
+        });
+      const opener = createTraceFileOpener(traceBox, (file) => void openFile(file).catch(live.fail));
+      (waterfall.element.querySelector('.trace-actions') ?? waterfall.element).append(opener.element);
 
       return {
         send,
         setCommand: (command) => view.setCommand(command),
         setWire: (items) => view.setWire(items),
-        draw({ world, follower }) {
+        draw({ world, follower, opened }) {
           const id = follower.current;
-          waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
+          waterfall.setModel(opened ?? (id ? buildTraceModel(world.store.getTrace(id), id) : null));
         },
         reset() {
           view.setWire([]);
           view.resetControls(DEFAULT_SPEED);
         },
         showProblem: (message) => view.showProblem(message),
-        destroy: () => waterfall.destroy(),
+        destroy: () => {
+          opener.destroy();
+          waterfall.destroy();
+        },
       };
     },
     connect(open, view) {
       const world = open({ demoId: 'request-console', speed: DEFAULT_SPEED });
       const system = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
-      const session: ConsoleSession = { world, system, follower: new TraceFollower(), wire: [], stop: () => system.stop() };
+      const session: ConsoleSession = { world, system, follower: new TraceFollower(), wire: [], opened: null, stop: () => system.stop() };
       const onWire = (event: WireEvent): void => {
         if (event.direction !== 'request') return;
         const url = new URL(event.request.url);

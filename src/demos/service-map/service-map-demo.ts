@@ -16,7 +16,8 @@ import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createMapFeed, type MapFeed, toEdgeEvent } from '../../viz/service-map/from-service-graph';
 import { createServiceMapView } from '../../viz/service-map/map-view';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceActions, createTraceWaterfall } from '../kit/trace-actions';
+import { standaloneSvg } from '../../viz/export/standalone-svg';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
@@ -119,8 +120,20 @@ export function createServiceMapDemo(): Demo {
         traceBox,
       );
       tracePanel.hidden = true;
-      root.replaceChildren(el('div', { class: 'demo-box sm' }, controls.element, el('div', { class: 'sm-body' }, map.element, tracePanel)));
-      const waterfall = createWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace from the service map', emptyText: 'No spans of this trace are kept.' });
+      const saveMap = createTraceActions({
+        subject: 'service map',
+        spans: () => {
+          const store = live.session?.world.store;
+          return store ? store.traceIds().flatMap((id) => store.getTrace(id)) : null;
+        },
+        svg: () => {
+          const drawing = map.element.querySelector<SVGSVGElement>('svg[role="img"]');
+          return drawing ? { name: 'service-map.svg', text: standaloneSvg(drawing, 'Service map of the matchmaker') } : null;
+        },
+        fileName: () => 'service-map-traces',
+      });
+      root.replaceChildren(el('div', { class: 'demo-box sm' }, controls.element, saveMap.element, el('div', { class: 'sm-body' }, map.element, tracePanel)));
+      const waterfall = createTraceWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace from the service map', emptyText: 'No spans of this trace are kept.' });
 
       return {
         traffic: controls.traffic,

@@ -7,7 +7,7 @@
  * inside a demo, and Escape hands focus back to the slide.
  */
 import type { TraceModel } from '../../telemetry/trace-model';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import { createButton, createResetButton } from '../kit/buttons';
 import { el, setBusy, uniqueId } from '../kit/dom';
 import type { ExampleQuery } from './examples';
@@ -92,7 +92,7 @@ export function createConsoleView(opts: {
     traceBox,
   );
   tracePanel.hidden = true;
-  const waterfall = createWaterfall(traceBox, { services: opts.services, label: 'Trace from the query result', emptyText: 'No spans of this trace are in the table.' });
+  const waterfall = createTraceWaterfall(traceBox, { services: opts.services, label: 'Trace from the query result', emptyText: 'No spans of this trace are in the table.' });
   let backTo: HTMLElement | null = null;
 
   function closeTrace(): void {

@@ -7,7 +7,7 @@ import { STATUS_TEXT } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
 import { blameFor, rootCauseRow, slowestSelfRow, suspectServices } from '../../viz/trace-questions';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { TraceFollower } from '../kit/trace-follower';
@@ -109,7 +109,7 @@ export function createTraceReadingDemo(): Demo {
         },
       });
       root.replaceChildren(view.element);
-      const waterfall = createWaterfall(view.traceBox, {
+      const waterfall = createTraceWaterfall(view.traceBox, {
         services: MATCHMAKER_SERVICES,
         label: 'Trace of the replayed request',
         emptyText: 'The trace of the customer’s request appears here.',

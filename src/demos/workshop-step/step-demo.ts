@@ -10,7 +10,7 @@ import { VENDOR_PARENT_HEADER, VENDOR_TRACE_HEADER, VendorPropagator } from '../
 import { w3cPropagator } from '../../telemetry/propagators';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { summarizeTrace } from '../../viz/trace-summary';
-import { createWaterfall } from '../../viz/waterfall';
+import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { TraceFollower } from '../kit/trace-follower';
@@ -95,7 +95,7 @@ export function createWorkshopStepDemo(): Demo {
       );
       root.replaceChildren(view.element);
       const waterfall = view.traceBox
-        ? createWaterfall(view.traceBox, {
+        ? createTraceWaterfall(view.traceBox, {
             services: MATCHMAKER_SERVICES,
             label: `Trace at step ${config.id}`,
           })

@@ -1,0 +1,93 @@
+/**
+ * A trace file's text → span records, whichever of the three formats it is: OTLP/JSON (`resourceSpans`), Jaeger's
+ * JSON (`data[].spans`) or Zipkin v2 (an array of spans). Nothing is half-read: the result is every span or a
+ * message that says what is wrong. Pure and synchronous: the page runs it in a worker (parse-worker.ts), so that a
+ * file of hundreds of thousands of spans never blocks the slide.
+ */
+import type { SpanRecord } from '../span-record';
+import { isObject, TraceFileError } from './file-values';
+import { readJaeger } from './jaeger-in';
+import { readOtlpJson } from './otlp-json-in';
+import { collectSpans, MAX_FILE_SPANS } from './span-sink';
+import { readZipkin } from './zipkin-in';
+
+/** The largest file read, in bytes: a 500,000-span OTLP/JSON file of the deck's spans is about 300 MB. */
+export const MAX_FILE_BYTES = 400 * 1024 * 1024;
+/** Deepest nesting of arrays and objects: OTLP's deepest real value is about 12 levels. */
+export const MAX_NESTING = 200;
+
+export type TraceFormat = 'OTLP/JSON' | 'Jaeger JSON' | 'Zipkin v2 JSON';
+
+export type TraceFileResult =
+  | { readonly ok: true; readonly format: TraceFormat; readonly spans: SpanRecord[]; readonly traceIds: readonly string[] }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * How deep the text's brackets go, outside strings, stopping at `limit + 1`. One linear pass: cheaper than finding
+ * out from the parsed value, and it can answer before anything deeper is built.
+ */
+export function nestingDepth(text: string, limit = MAX_NESTING): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** Which format a parsed document is, or null. */
+function formatOf(doc: unknown): TraceFormat | null {
+  if (Array.isArray(doc)) {
+    const first: unknown = Array.isArray(doc[0]) ? (doc[0] as unknown[])[0] : doc[0];
+    return doc.length === 0 || (isObject(first) && 'traceId' in first && 'id' in first) ? 'Zipkin v2 JSON' : null;
+  }
+  if (!isObject(doc)) return null;
+  if (Array.isArray(doc['resourceSpans'])) return 'OTLP/JSON';
+  if (Array.isArray(doc['data'])) return 'Jaeger JSON';
+  return null;
+}
+
+const NOT_A_TRACE =
+  'is JSON, but not a trace: expected OTLP/JSON (an object with "resourceSpans"), Jaeger JSON (an object with "data", each trace with "spans") or Zipkin v2 JSON (an array of spans with "traceId" and "id")';
+
+/** Read a trace file's text. `byteLength` is the file's size, checked before anything is parsed. */
+export function readTraceFile(text: string, byteLength = text.length, maxSpans = MAX_FILE_SPANS): TraceFileResult {
+  if (byteLength > MAX_FILE_BYTES) {
+    return { ok: false, message: `The file is ${(byteLength / 1048576).toFixed(0)} MB, more than the ${MAX_FILE_BYTES / 1048576} MB the deck opens.` };
+  }
+  if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) return { ok: false, message: `The file nests more than ${MAX_NESTING} levels deep: no trace format does; it is not read.` };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+  const format = formatOf(doc);
+  if (format === null) return { ok: false, message: `The file ${NOT_A_TRACE}.` };
+  const sink = collectSpans(maxSpans);
+  try {
+    if (format === 'OTLP/JSON') readOtlpJson(doc as Record<string, unknown>, sink);
+    else if (format === 'Jaeger JSON') readJaeger(doc as Record<string, unknown>, sink);
+    else readZipkin(doc as unknown[], sink);
+  } catch (error) {
+    if (error instanceof TraceFileError) return { ok: false, message: `This ${format} file cannot be read: ${error.message}.` };
+    throw error;
+  }
+  if (sink.spans.length === 0) return { ok: false, message: `This ${format} file holds no spans.` };
+  const traceIds = [...new Set(sink.spans.map((s) => s.traceId))];
+  return { ok: true, format, spans: sink.spans, traceIds };
+}
