@@ -125,12 +125,22 @@ function writeHashSoon(deck: RevealApi): () => void {
   const EVERY_MS = 250;
   let lastMs = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The hash as this last left it. If the address changed since (a link followed, a hash typed or set by a script:
+  // its hashchange may not have reached reveal yet), writing the current slide over it would undo that navigation;
+  // reveal will move there and this runs again after its slidechanged. reveal's own writes only ever say the
+  // current slide, so leaving one alone loses nothing.
+  let written = window.location.hash;
   const write = (): void => {
     timer = undefined;
     lastMs = performance.now();
+    if (window.location.hash !== written) {
+      written = window.location.hash;
+      return;
+    }
     const { h, v } = deck.getIndices();
     const hash = hashOfSlide(deck.getCurrentSlide()?.id, h, v ?? 0);
     if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+    written = hash;
   };
   return () => {
     if (timer !== undefined) return;

@@ -231,7 +231,8 @@ describe('chapter: three ways to get a trace', () => {
     await page.click(`${DL} .dl-send`);
     await expect.poll(() => page.textContent(`${DL} .dl-verdict`), { timeout: 20_000 }).toMatch(/^Checkout 1002: one trace/);
     expect(await page.textContent(`${DL} .dl-wire`)).toContain('x-b3-traceid');
-    expect(await page.$$eval(`${DL} .dl-trace`, (ts) => ts.map((t) => t.querySelectorAll('li').length))).toEqual([5]);
+    // The verdict can come before the last of ledger's spans is listed: wait for the whole trace.
+    await expect.poll(() => page.$$eval(`${DL} .dl-trace`, (ts) => ts.map((t) => t.querySelectorAll('li').length)), { timeout: 10_000 }).toEqual([5]);
     expect(problems).toEqual([]);
     await page.close();
   });

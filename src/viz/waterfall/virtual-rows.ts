@@ -61,15 +61,11 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
   };
 
   // Until the first ResizeObserver report, read the height once and keep it: read on every render, after that
-  // render's own writes, it forced a synchronous layout per redraw (8% of the span benchmark's time). Once, even
-  // when it reads 0 (a view mounted out of sight): the observer reports the height when there is one, and reading
-  // again on every render while it was 0 was a forced layout per redraw for as long as the view had no height.
-  let measured = false;
+  // render's own writes, it forced a synchronous layout per redraw (8% of the span benchmark's time). Read again
+  // while it is 0: a view mounted before its page was laid out (print view) must not take 0 for its height, or a
+  // selected row is scrolled to the top and the rows above it are never printed.
   const viewport = (): number => {
-    if (!measured) {
-      viewportPx = scrollEl.clientHeight;
-      measured = true;
-    }
+    if (viewportPx === 0) viewportPx = scrollEl.clientHeight;
     return viewportPx;
   };
 
@@ -141,7 +137,6 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
     rowOf: (el) => byElement.get(el),
     setViewportPx(px) {
       viewportPx = px;
-      measured = true;
     },
     resetScroll() {
       if (scrollTopPx !== 0) setScrollTop(0);
