@@ -63,14 +63,19 @@ describe('chapter: three ways to get a trace', () => {
     await page.click(`${RID} .rid-many`);
     await expect.poll(() => count(page, 1), { timeout: 20_000 }).toBe(4);
 
-    // The id on the wire: the same in the request to web and the response to the client (when it was a 2xx).
-    const wire = await page.$$eval(`${RID} .rid-wire-text`, (pres) => pres.map((p) => p.textContent ?? ''));
+    // The id on the wire: the same in the request to web and the response to the client (when it was a 2xx). The
+    // wire is drawn on the next frame after the last log line: wait for it.
+    const wireText = () => page.$$eval(`${RID} .rid-wire-text`, (pres) => pres.map((p) => p.textContent ?? ''));
+    await expect.poll(async () => /x-request-id: [0-9a-f]{32}/.test((await wireText())[0] ?? ''), { timeout: 10_000 }).toBe(true);
+    const wire = await wireText();
     const sent = /x-request-id: ([0-9a-f]{32})/.exec(wire[0]!)?.[1];
     expect(sent).toBeDefined();
     if (/^HTTP\/1\.1 200/.test(wire[1]!)) expect(wire[1]).toContain(`x-request-id: ${sent}`);
 
     await page.click(`${RID} .rid-use-last`);
     await expect.poll(() => page.inputValue(`${RID} .rid-search`)).toBe(sent);
+    // The logs are filtered on the next frame: wait for it rather than read the unfiltered lines.
+    await expect.poll(async () => (await lines(page, 1)).length).toBe(1);
     const access = await lines(page, 1);
     const app = await lines(page, 2);
     expect(access).toHaveLength(1);

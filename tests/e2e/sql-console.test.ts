@@ -166,7 +166,7 @@ describe('the SQL console', () => {
     const { page, problems } = await openConsole();
     const seeded = await seededCount(page);
     await page.click(`${SCOPE} .sql-live`);
-    expect(await page.getAttribute(`${SCOPE} .sql-live`, 'aria-pressed')).toBe('true');
+    await expect.poll(() => page.getAttribute(`${SCOPE} .sql-live`, 'aria-pressed'), { timeout: 10_000 }).toBe('true');
     await expect.poll(async () => /, ([\d,]+) live\)/.exec((await dataLine(page)) ?? '')?.[1], { timeout: 20_000 }).toBeDefined();
     await expect.poll(() => seededCount(page), { timeout: 20_000 }).toBeGreaterThan(seeded);
     await page.click(`${SCOPE} .sql-live`);
