@@ -128,7 +128,8 @@ describe('the SQL console', () => {
     const seeded = await seededCount(page);
     await typeAndRun(page, `DELETE FROM spans WHERE service_name = 'taster'`);
     await expect.poll(() => status(page)).toMatch(/^Done: [\d,]+ rows changed, in .*Reset brings the data back\.$/);
-    expect(await seededCount(page)).toBeLessThan(seeded);
+    // The data line is redrawn on the next frame after the status: wait for it.
+    await expect.poll(() => seededCount(page), { timeout: 10_000 }).toBeLessThan(seeded);
     await typeAndRun(page, 'DROP TABLE spans');
     await expect.poll(() => dataLine(page)).toBe('The spans table is gone: Reset brings it back.');
     await typeAndRun(page, 'SELECT count(*) FROM spans');
