@@ -7,7 +7,9 @@
  * - head-sampled-out span: CPU time per span of 12-span pairing traces (about 6 attributes, explicit epoch-ms
  *   times) through the real SDK with a provider per service, (A) sampled out at the root (ParentBased(AlwaysOff):
  *   every span a non-recording span that still carries the context) against (B) recorded into the deck's pipeline
- *   (StoreSpanProcessor → toSpanRecord → SpanStore), in rotating order, a GC before each batch.
+ *   (StoreSpanProcessor → toSpanRecord → SpanStore), in rotating order, a GC before each batch; and, for scale,
+ *   (S) recorded by the SDK alone (the same sampler, a provider whose only processor does nothing): S is what the
+ *   SDK itself charges a recorded span, so sampled-out / S is the best ratio any pipeline behind the SDK could show.
  */
 import { ROOT_CONTEXT, SpanKind, trace, type Tracer } from '@opentelemetry/api';
 import { SpanStore } from '../src/telemetry/span-store';
@@ -18,6 +20,7 @@ import { DEFAULT_POLICIES } from '../src/telemetry/tail-sampling/policy-config';
 import type { SpanRecord } from '../src/telemetry/span-record';
 import { collectGarbage } from './frames';
 import { matchmakerSpans } from './matchmaker-spans';
+import { bareTracers } from './span-cost';
 import { median } from './stats';
 
 export interface SamplingOptions {
@@ -36,8 +39,12 @@ export interface SamplingResult {
   readonly sampledOutUs: number;
   readonly recordedUs: number;
   readonly ratio: number;
+  /** S: a recorded span through the SDK with a processor that does nothing (no deck pipeline). */
+  readonly sdkRecordedUs: number;
+  readonly sdkRatio: number;
   readonly sampledOutSamplesUs: readonly number[];
   readonly recordedSamplesUs: readonly number[];
+  readonly sdkRecordedSamplesUs: readonly number[];
 }
 
 function byTrace(spans: readonly SpanRecord[]): SpanRecord[][] {
@@ -85,6 +92,19 @@ function spanBatch(sampler: SamplerSpec, requests: number): number {
   return (ms * 1000) / (requests * 12);
 }
 
+/**
+ * S: the same pairings recorded by the SDK alone: span cost's bare tracers (a provider per service, the SDK's default
+ * sampler, which is `on`'s ParentBased(AlwaysOn), and a processor that does nothing).
+ */
+function sdkOnlyBatch(requests: number): number {
+  const { web, taster } = bareTracers();
+  collectGarbage();
+  const t0 = performance.now();
+  for (let i = 0; i < requests; i++) pairing(web, taster, 1_700_000_000_000 + i * 3);
+  const ms = performance.now() - t0;
+  return (ms * 1000) / (requests * 12);
+}
+
 export async function runSampling(opts: SamplingOptions = {}): Promise<SamplingResult> {
   const runs = opts.runs ?? 9;
   const traces = byTrace(matchmakerSpans(opts.requests ?? 8_334));
@@ -104,13 +124,17 @@ export async function runSampling(opts: SamplingOptions = {}): Promise<SamplingR
   const requests = opts.spanRequests ?? 167;
   spanBatch(off, requests);
   spanBatch(on, requests);
+  sdkOnlyBatch(requests);
   const offUs: number[] = [];
   const onUs: number[] = [];
+  const sdkUs: number[] = [];
   for (let r = 0; r < (opts.spanRounds ?? 24); r++) {
     if (r % 2 === 0) {
       offUs.push(spanBatch(off, requests));
       onUs.push(spanBatch(on, requests));
+      sdkUs.push(sdkOnlyBatch(requests));
     } else {
+      sdkUs.push(sdkOnlyBatch(requests));
       onUs.push(spanBatch(on, requests));
       offUs.push(spanBatch(off, requests));
     }
@@ -119,6 +143,7 @@ export async function runSampling(opts: SamplingOptions = {}): Promise<SamplingR
   }
   const sampledOutUs = median(offUs);
   const recordedUs = median(onUs);
+  const sdkRecordedUs = median(sdkUs);
   return {
     traces: traces.length,
     decisionUs: median(decisions.map((d) => d.us)),
@@ -128,7 +153,10 @@ export async function runSampling(opts: SamplingOptions = {}): Promise<SamplingR
     sampledOutUs,
     recordedUs,
     ratio: sampledOutUs / recordedUs,
+    sdkRecordedUs,
+    sdkRatio: sampledOutUs / sdkRecordedUs,
     sampledOutSamplesUs: offUs,
     recordedSamplesUs: onUs,
+    sdkRecordedSamplesUs: sdkUs,
   };
 }

@@ -37,7 +37,7 @@ import { median, quantile } from './stats';
 const SPANS_PER_TRACE = 12;
 const SPANS_PER_FRAME = 17;
 
-interface Tracers {
+export interface Tracers {
   readonly web: Tracer;
   readonly taster: Tracer;
 }
@@ -124,7 +124,7 @@ const noopProcessor: SpanProcessor = {
 };
 
 /** The bare SDK, built like `createTelemetry` builds its providers but with a processor that does nothing. */
-function bareTracers(): Tracers {
+export function bareTracers(): Tracers {
   const tracer = (service: string) =>
     new WebTracerProvider({
       resource: resourceFromAttributes({

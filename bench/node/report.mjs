@@ -183,6 +183,9 @@ export function buildFigures(r) {
     add('8 sampling', 'span sampled out at the head (ParentBased(AlwaysOff))', `${fmt(a.sampledOutUs, 2)} µs`);
     add('8 sampling', 'span recorded into the store', `${fmt(a.recordedUs, 2)} µs`);
     add('8 sampling', '  sampled out / recorded', `${fmt(a.ratio, 3)}×`, '≤ 0.3×', a.ratio <= 0.3);
+    if (a.sdkRecordedUs !== undefined) {
+      add('8 sampling', '  for scale: recorded by the SDK alone (no processor); sampled out / that', `${fmt(a.sdkRecordedUs, 2)} µs; ${fmt(a.sdkRatio, 3)}×`);
+    }
     const b = a.tailBuffer;
     if (b) {
       add(
