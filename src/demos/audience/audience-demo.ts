@@ -13,13 +13,13 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@openteleme
 import { type AudienceInfo, readTraceparent, REQUESTS, type RequestKind, type RoomNumbers, type RoomRequest } from '../../lib/audience-protocol';
 import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
 import { WEB_PORT } from '../../sim/matchmaker/web';
-import { buildTraceModel } from '../../telemetry/trace-model';
 import { createServiceMapView } from '../../viz/service-map/map-view';
 import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { createButton, createResetButton } from '../kit/buttons';
 import { el } from '../kit/dom';
 import { connectMapFeed, type LiveMapFeed } from '../kit/live-map-feed';
+import { createOpenTrace } from '../kit/open-trace';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createJoinPanel } from './join-panel';
 import { createRoomList } from './room-list';
@@ -79,8 +79,6 @@ export function createAudienceDemo(): Demo {
 
     return {
       mount(root, ctx) {
-        let openTraceId: string | undefined;
-        let openTraceGrew = false;
         const join = createJoinPanel();
         const relayInfo: Promise<AudienceInfo> = ctx.print ? Promise.resolve({ relay: false }) : readRelayInfo();
         void relayInfo.then((info) => join.setRelay(info.joinUrl, info.relay));
@@ -93,18 +91,14 @@ export function createAudienceDemo(): Demo {
         const openTrace = (traceId: string): void => {
           const s = live.session;
           if (!s) return;
-          openTraceId = traceId;
-          openTraceGrew = false;
-          const spans = s.world.store.getTrace(traceId);
           traceTitle.textContent = `Trace ${traceId}`;
-          waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, traceId) : null);
+          opened.open(traceId, s.world.store.getTrace(traceId));
           tracePanel.hidden = false;
           back.focus();
         };
         const closeTrace = (): void => {
           tracePanel.hidden = true;
-          openTraceId = undefined;
-          waterfall.setModel(null);
+          opened.close();
         };
         const map = createServiceMapView({ label: "Service map of the room's requests, live", onOpenTrace: (id) => openTrace(id) });
         const list = createRoomList(openTrace);
@@ -115,6 +109,7 @@ export function createAudienceDemo(): Demo {
         const tracePanel = el('div', { class: 'au-trace-panel', role: 'region', 'aria-label': 'A trace from the room' }, el('div', { class: 'au-trace-head' }, traceTitle, back), traceBox);
         tracePanel.hidden = true;
         const waterfall = createWaterfall(traceBox, { services: SERVICES, label: 'A trace from the room', emptyText: 'No spans of this trace are kept.' });
+        const opened = createOpenTrace(waterfall);
         root.replaceChildren(
           el(
             'div',
@@ -128,17 +123,12 @@ export function createAudienceDemo(): Demo {
           relayInfo,
           pushEvent: (event) => map.pushEvent(event),
           linked: (up) => join.setLinked(up),
-          spanArrived(traceId) {
-            if (traceId === openTraceId) openTraceGrew = true;
-          },
+          spanArrived: (traceId) => opened.spanArrived(traceId),
           draw(s) {
             laptop.setAttribute('aria-disabled', String(live.busy));
             if (s.numbers) join.setNumbers(s.numbers, s.askers.size);
             list.show(s.traces);
-            if (openTraceGrew && openTraceId) {
-              openTraceGrew = false;
-              waterfall.setModel(buildTraceModel(s.world.store.getTrace(openTraceId), openTraceId));
-            }
+            opened.redraw(s.world.store);
             if (s.mapFeed.frame(map, ctx.print)) live.requestDraw();
           },
           reset() {

@@ -12,13 +12,13 @@
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
 import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
-import { buildTraceModel } from '../../telemetry/trace-model';
 import { createServiceMapView } from '../../viz/service-map/map-view';
 import { createTraceActions, createTraceWaterfall } from '../kit/trace-actions';
 import { standaloneSvg } from '../../viz/export/standalone-svg';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { connectMapFeed, type LiveMapFeed } from '../kit/live-map-feed';
+import { createOpenTrace } from '../kit/open-trace';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createMapControls, type FaultChoice } from './map-controls';
 
@@ -54,9 +54,6 @@ export function createServiceMapDemo(): Demo {
     mount(root, ctx) {
       // What the presenter set on this view; Reset puts them back (view.reset).
       let frozen = false;
-      /** The trace shown in the waterfall, and whether spans of it arrived since it was drawn (it may still be running). */
-      let openTraceId: string | undefined;
-      let openTraceGrew = false;
       let backTo: HTMLElement | null = null;
 
       const controls = createMapControls(
@@ -87,18 +84,15 @@ export function createServiceMapDemo(): Demo {
         if (!s) return;
         backTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         const spans = s.world.store.getTrace(traceId);
-        openTraceId = traceId;
-        openTraceGrew = false;
         traceTitle.textContent = `Trace ${traceId.slice(0, 8)}…, through ${through}`;
         traceNote.textContent = spans.length === 0 ? 'This trace is no longer kept: the store keeps only the most recent traces. Pick a newer one.' : '';
-        waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, traceId) : null);
+        opened.open(traceId, spans);
         tracePanel.hidden = false;
         back.focus();
       };
       const closeTrace = (): void => {
         tracePanel.hidden = true;
-        openTraceId = undefined;
-        waterfall.setModel(null);
+        opened.close();
         backTo?.focus();
         backTo = null;
       };
@@ -132,18 +126,14 @@ export function createServiceMapDemo(): Demo {
       });
       root.replaceChildren(el('div', { class: 'demo-box sm' }, controls.element, saveMap.element, el('div', { class: 'sm-body' }, map.element, tracePanel)));
       const waterfall = createTraceWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace from the service map', emptyText: 'No spans of this trace are kept.' });
+      const opened = createOpenTrace(waterfall);
 
       return {
         traffic: controls.traffic,
         pushEvent: (event) => map.pushEvent(event),
-        spanArrived(traceId) {
-          if (traceId === openTraceId) openTraceGrew = true;
-        },
+        spanArrived: (traceId) => opened.spanArrived(traceId),
         draw({ world, mapFeed }) {
-          if (openTraceGrew && openTraceId) {
-            openTraceGrew = false;
-            waterfall.setModel(buildTraceModel(world.store.getTrace(openTraceId), openTraceId));
-          }
+          opened.redraw(world.store);
           if (frozen) {
             // Shown again after the slide was left: the world's show() let time run; the presenter had paused it.
             world.driver?.pause();
