@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { metadataBytes, rebuild, recordWorkflow, scoreEdges, trueEdges, type Workflow } from './causal-tracking';
+import { FORK_JOIN as WF } from '../demos/causal-tracking/fork-join';
+import { metadataBytes, rebuild, recordWorkflow, scoreEdges, trueEdges } from './causal-tracking';
 
-//  web: w1 request in ── w2 fork ─┬─> auth: a1 check ── a2 ok ──┐
-//                                 └─> db:   d1 query ── d2 rows ─┴─> web: w3 join ── w4 respond
-const WF: Workflow = {
-  entryHost: 'web',
-  points: [
-    { id: 'w1', host: 'web', name: 'request in', trueMs: 0 },
-    { id: 'w2', host: 'web', name: 'fork', trueMs: 1 },
-    { id: 'a1', host: 'auth', name: 'check', trueMs: 2 },
-    { id: 'd1', host: 'db', name: 'query', trueMs: 2.5 },
-    { id: 'a2', host: 'auth', name: 'ok', trueMs: 6 },
-    { id: 'd2', host: 'db', name: 'rows', trueMs: 9 },
-    { id: 'w3', host: 'web', name: 'join', trueMs: 10 },
-    { id: 'w4', host: 'web', name: 'respond', trueMs: 11 },
-  ],
-  edges: [
-    ['w1', 'w2'],
-    ['w2', 'a1'],
-    ['w2', 'd1'],
-    ['a1', 'a2'],
-    ['d1', 'd2'],
-    ['a2', 'w3'],
-    ['d2', 'w3'],
-    ['w3', 'w4'],
-  ],
-};
+// The causal-tracking demo's own workflow, so the test checks what the slide shows:
+//  web: w1 request in ── w2 fork ─┬─> auth: a1 check token ── a2 token ok ──┐
+//                                 └─> db:   d1 query ──────── d2 rows ──────┴─> web: w3 join ── w4 respond
 const ALL = new Set(WF.points.map((p) => p.id));
 
 describe('tracking relationships three ways', () => {

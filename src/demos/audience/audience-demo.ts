@@ -10,17 +10,16 @@
  * same request, its CLIENT span made by the deck's own `phone` provider, for a room without phones and for print.
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
-import { ServiceGraph } from '../../analysis/service-graph';
 import { type AudienceInfo, readTraceparent, REQUESTS, type RequestKind, type RoomNumbers, type RoomRequest } from '../../lib/audience-protocol';
 import { createMatchmaker, type Matchmaker } from '../../sim/matchmaker';
 import { WEB_PORT } from '../../sim/matchmaker/web';
-import { buildTraceModel } from '../../telemetry/trace-model';
-import { createMapFeed, type MapFeed, toEdgeEvent } from '../../viz/service-map/from-service-graph';
 import { createServiceMapView } from '../../viz/service-map/map-view';
 import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
 import { createButton, createResetButton } from '../kit/buttons';
 import { el } from '../kit/dom';
+import { connectMapFeed, type LiveMapFeed } from '../kit/live-map-feed';
+import { createOpenTrace } from '../kit/open-trace';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createJoinPanel } from './join-panel';
 import { createRoomList } from './room-list';
@@ -35,8 +34,8 @@ const PRINT_KINDS: readonly RequestKind[] = ['pair', 'beers', 'missing'];
 
 interface RoomSession extends LiveSession {
   readonly matchmaker: Matchmaker;
-  readonly graph: ServiceGraph;
-  readonly feed: MapFeed;
+  /** The service graph the room's spans fold into, handed to the map a few times a second. */
+  readonly mapFeed: LiveMapFeed;
   /** Phones that asked anything, by key. */
   readonly askers: Set<string>;
   /** `from:id` → the request answered, until its `done`. */
@@ -80,8 +79,6 @@ export function createAudienceDemo(): Demo {
 
     return {
       mount(root, ctx) {
-        let openTraceId: string | undefined;
-        let openTraceGrew = false;
         const join = createJoinPanel();
         const relayInfo: Promise<AudienceInfo> = ctx.print ? Promise.resolve({ relay: false }) : readRelayInfo();
         void relayInfo.then((info) => join.setRelay(info.joinUrl, info.relay));
@@ -94,18 +91,14 @@ export function createAudienceDemo(): Demo {
         const openTrace = (traceId: string): void => {
           const s = live.session;
           if (!s) return;
-          openTraceId = traceId;
-          openTraceGrew = false;
-          const spans = s.world.store.getTrace(traceId);
           traceTitle.textContent = `Trace ${traceId}`;
-          waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, traceId) : null);
+          opened.open(traceId, s.world.store.getTrace(traceId));
           tracePanel.hidden = false;
           back.focus();
         };
         const closeTrace = (): void => {
           tracePanel.hidden = true;
-          openTraceId = undefined;
-          waterfall.setModel(null);
+          opened.close();
         };
         const map = createServiceMapView({ label: "Service map of the room's requests, live", onOpenTrace: (id) => openTrace(id) });
         const list = createRoomList(openTrace);
@@ -116,6 +109,7 @@ export function createAudienceDemo(): Demo {
         const tracePanel = el('div', { class: 'au-trace-panel', role: 'region', 'aria-label': 'A trace from the room' }, el('div', { class: 'au-trace-head' }, traceTitle, back), traceBox);
         tracePanel.hidden = true;
         const waterfall = createWaterfall(traceBox, { services: SERVICES, label: 'A trace from the room', emptyText: 'No spans of this trace are kept.' });
+        const opened = createOpenTrace(waterfall);
         root.replaceChildren(
           el(
             'div',
@@ -129,23 +123,13 @@ export function createAudienceDemo(): Demo {
           relayInfo,
           pushEvent: (event) => map.pushEvent(event),
           linked: (up) => join.setLinked(up),
-          spanArrived(traceId) {
-            if (traceId === openTraceId) openTraceGrew = true;
-          },
+          spanArrived: (traceId) => opened.spanArrived(traceId),
           draw(s) {
             laptop.setAttribute('aria-disabled', String(live.busy));
             if (s.numbers) join.setNumbers(s.numbers, s.askers.size);
             list.show(s.traces);
-            if (openTraceGrew && openTraceId) {
-              openTraceGrew = false;
-              waterfall.setModel(buildTraceModel(s.world.store.getTrace(openTraceId), openTraceId));
-            }
-            s.world.sync();
-            s.graph.expire(s.world.clock.now() + (ctx.print ? s.graph.ttlMs : 0));
-            const wallMs = performance.now();
-            const heldBack = s.feed.feed(s.graph, map, ctx.print ? Number.POSITIVE_INFINITY : wallMs);
-            const moving = map.animate(wallMs);
-            if (!ctx.print && (moving || heldBack || s.graph.waitingCount > 0)) live.requestDraw();
+            opened.redraw(s.world.store);
+            if (s.mapFeed.frame(map, ctx.print)) live.requestDraw();
           },
           reset() {
             map.clear();
@@ -163,14 +147,12 @@ export function createAudienceDemo(): Demo {
       connect(open, view) {
         const world = open({ demoId: 'audience', speed: 1, store: { maxSpans: 40_000, maxTraces: 3_000 } });
         const matchmaker = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
-        const graph = new ServiceGraph();
         const waiting = new Map<string, AskedRequest & { readonly traceId: string }>();
 
         const session: RoomSession = {
           world,
           matchmaker,
-          graph,
-          feed: createMapFeed(),
+          mapFeed: connectMapFeed(world, view, live.requestDraw),
           askers: new Set(),
           waiting,
           traces: [],
@@ -249,16 +231,6 @@ export function createAudienceDemo(): Demo {
             link?.close();
           };
         });
-        world.whileShown(() =>
-          world.store.subscribe((change) => {
-            if (change.type === 'added') {
-              graph.fold(change.span, world.clock.now());
-              view.spanArrived(change.traceId);
-            } else if (change.type === 'cleared') graph.clear();
-            live.requestDraw();
-          }),
-        );
-        world.whileShown(() => graph.subscribe((request) => view.pushEvent(toEdgeEvent(request))));
         return session;
       },
 

@@ -5,49 +5,27 @@
  */
 import { criticalPath } from '../../analysis/critical-path';
 import { JAEGER_UI_2371 } from '../../analysis/critical-path-fixtures';
-import { STATUS_TEXT } from '../../sim/http';
-import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
+import { MATCHMAKER_SERVICES } from '../../sim/matchmaker';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
-import { TraceFollower } from '../kit/trace-follower';
-import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { connectFollowedMatchmaker, type FollowedMatchmaker, sendFollowed } from '../kit/followed-request';
+import { createLiveDemo, type LiveView } from '../live-demo';
 import { createCriticalPathView } from './critical-path-view';
 import { pathWords } from './path-words';
 
 const PAIRING = '/pair/beer?name=ipa';
 
-/** One session: the matchmaker and the trace the live waterfall follows. */
-interface PathSession extends LiveSession {
-  readonly system: Matchmaker;
-  readonly follower: TraceFollower;
-}
-
-interface PathDemoView extends LiveView<PathSession> {
+/** A session is the matchmaker and the trace the live waterfall follows (`FollowedMatchmaker`). */
+interface PathDemoView extends LiveView<FollowedMatchmaker> {
   /** Send the pairing request and follow its trace. */
   newPairing(): Promise<void>;
 }
 
 export function createCriticalPathDemo(): Demo {
-  return createLiveDemo<PathDemoView, PathSession>((live) => ({
+  return createLiveDemo<PathDemoView, FollowedMatchmaker>((live) => ({
     mount(root) {
-      const newPairing = (): Promise<void> =>
-        live.runOne(async ({ world, system, follower }, signal) => {
-          view.setBusy(true);
-          view.showStatus(`Sending GET ${PAIRING}…`);
-          world.sync();
-          follower.expectNew();
-          const startedMs = world.clock.now();
-          try {
-            const response = await system.send({ method: 'GET', url: `http://web:5000${PAIRING}`, headers: { 'user-agent': 'curl/8.5.0' } });
-            if (signal.aborted) return;
-            follower.pinFromResponse(response.headers['traceresponse']);
-            const took = (world.clock.now() - startedMs).toFixed(0);
-            view.showStatus(`GET ${PAIRING} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms`);
-          } finally {
-            if (!signal.aborted) view.setBusy(false);
-          }
-        });
+      const newPairing = (): Promise<void> => live.runOne((session, signal) => sendFollowed(session, PAIRING, signal, view));
       const view = createCriticalPathView({ newPairing: () => void newPairing().catch(live.fail), reset: () => live.reset() });
       root.replaceChildren(view.element);
       const waterfall = createTraceWaterfall(view.liveBox, {
@@ -78,17 +56,7 @@ export function createCriticalPathDemo(): Demo {
         },
       };
     },
-    connect(open) {
-      const world = open({ demoId: 'critical-path', speed: 1 });
-      const system = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
-      const session: PathSession = { world, system, follower: new TraceFollower(), stop: () => system.stop() };
-      world.whileShown(() =>
-        world.store.subscribe((change) => {
-          if (change.type !== 'added' || session.follower.onSpan(change.traceId)) live.requestDraw();
-        }),
-      );
-      return session;
-    },
+    connect: (open) => connectFollowedMatchmaker(open({ demoId: 'critical-path', speed: 1 }), live.requestDraw),
     // A slide with a trace on it from the start: the presenter steps, rather than waits.
     start: (_, view) => void view.newPairing().catch(live.fail),
     print: (_, view) => view.newPairing(),

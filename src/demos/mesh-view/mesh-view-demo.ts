@@ -5,23 +5,20 @@
  * sidecars' spans fall apart into one trace per call, picked one at a time.
  */
 import { meshView, type MeshView } from '../../analysis/mesh-view';
-import { STATUS_TEXT } from '../../sim/http';
-import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
+import { MATCHMAKER_SERVICES } from '../../sim/matchmaker';
 import type { SpanRecord } from '../../telemetry/span-record';
 import { buildTraceModel } from '../../telemetry/trace-model';
 import { createWaterfall } from '../../viz/waterfall';
 import type { Demo } from '../demo';
-import { TraceFollower } from '../kit/trace-follower';
-import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
+import { connectFollowedMatchmaker, type FollowedMatchmaker, sendFollowed } from '../kit/followed-request';
+import { createLiveDemo, type LiveView } from '../live-demo';
 import { createMeshDemoView } from './mesh-view-view';
 import { appCountLine, meshCountLine, traceChoice } from './mesh-words';
 
 const PAIRING = '/pair/beer?name=ipa';
 
 /** One session: the matchmaker, the trace on show, and the learner's switch and pick. */
-interface MeshSession extends LiveSession {
-  readonly system: Matchmaker;
-  readonly follower: TraceFollower;
+interface MeshSession extends FollowedMatchmaker {
   forwardHeaders: boolean;
   /** Which of the mesh's traces is drawn, by index (clamped when there are fewer). */
   picked: number;
@@ -35,24 +32,10 @@ export function createMeshViewDemo(): Demo {
   return createLiveDemo<MeshLiveView, MeshSession>((live) => ({
     mount(root) {
       const newPairing = (): Promise<void> =>
-        live.runOne(async ({ world, system, follower }, signal) => {
-          view.setBusy(true);
-          view.showStatus(`Sending GET ${PAIRING}…`);
-          world.sync();
-          follower.expectNew();
-          const session = live.session;
-          if (session) session.picked = 0;
-          const startedMs = world.clock.now();
-          try {
-            const response = await system.send({ method: 'GET', url: `http://web:5000${PAIRING}`, headers: { 'user-agent': 'curl/8.5.0' } });
-            if (signal.aborted) return;
-            follower.pinFromResponse(response.headers['traceresponse']);
-            const took = (world.clock.now() - startedMs).toFixed(0);
-            view.showStatus(`GET ${PAIRING} → ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms`);
-            live.requestDraw();
-          } finally {
-            if (!signal.aborted) view.setBusy(false);
-          }
+        live.runOne(async (session, signal) => {
+          session.picked = 0;
+          await sendFollowed(session, PAIRING, signal, view);
+          if (!signal.aborted) live.requestDraw();
         });
       const view = createMeshDemoView({
         newPairing: () => void newPairing().catch(live.fail),
@@ -109,17 +92,11 @@ export function createMeshViewDemo(): Demo {
         },
       };
     },
-    connect(open) {
-      const world = open({ demoId: 'mesh-view', speed: 1 });
-      const system = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
-      const session: MeshSession = { world, system, follower: new TraceFollower(), forwardHeaders: true, picked: 0, stop: () => system.stop() };
-      world.whileShown(() =>
-        world.store.subscribe((change) => {
-          if (change.type !== 'added' || session.follower.onSpan(change.traceId)) live.requestDraw();
-        }),
-      );
-      return session;
-    },
+    connect: (open): MeshSession => ({
+      ...connectFollowedMatchmaker(open({ demoId: 'mesh-view', speed: 1 }), live.requestDraw),
+      forwardHeaders: true,
+      picked: 0,
+    }),
     print: (_, view) => view.newPairing(),
   }));
 }

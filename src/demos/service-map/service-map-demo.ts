@@ -9,17 +9,16 @@
  * halves waiting in the pairing store for their TTL), none otherwise, and none while the slide is away or the
  * presenter pressed Pause.
  */
-import { ServiceGraph } from '../../analysis/service-graph';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import { matchmakerTraffic } from '../../sim/matchmaker/traffic-mix';
 import { createTrafficGenerator, type TrafficGenerator } from '../../sim/traffic';
-import { buildTraceModel } from '../../telemetry/trace-model';
-import { createMapFeed, type MapFeed, toEdgeEvent } from '../../viz/service-map/from-service-graph';
 import { createServiceMapView } from '../../viz/service-map/map-view';
 import { createTraceActions, createTraceWaterfall } from '../kit/trace-actions';
 import { standaloneSvg } from '../../viz/export/standalone-svg';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
+import { connectMapFeed, type LiveMapFeed } from '../kit/live-map-feed';
+import { createOpenTrace } from '../kit/open-trace';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createMapControls, type FaultChoice } from './map-controls';
 
@@ -30,10 +29,9 @@ const PRINT_REQUESTS = 60;
 /** One session: the system under traffic and the graph its spans fold into; a reset drops all of it. */
 interface MapSession extends LiveSession {
   readonly matchmaker: Matchmaker;
-  readonly graph: ServiceGraph;
   readonly traffic: TrafficGenerator;
-  /** Hands the graph to the map, numbers a few times a second; one per graph, so a fresh graph starts a fresh map. */
-  readonly feed: MapFeed;
+  /** The service graph its spans fold into, handed to the map a few times a second. */
+  readonly mapFeed: LiveMapFeed;
 }
 
 interface MapDemoView extends LiveView<MapSession> {
@@ -56,9 +54,6 @@ export function createServiceMapDemo(): Demo {
     mount(root, ctx) {
       // What the presenter set on this view; Reset puts them back (view.reset).
       let frozen = false;
-      /** The trace shown in the waterfall, and whether spans of it arrived since it was drawn (it may still be running). */
-      let openTraceId: string | undefined;
-      let openTraceGrew = false;
       let backTo: HTMLElement | null = null;
 
       const controls = createMapControls(
@@ -89,18 +84,15 @@ export function createServiceMapDemo(): Demo {
         if (!s) return;
         backTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         const spans = s.world.store.getTrace(traceId);
-        openTraceId = traceId;
-        openTraceGrew = false;
         traceTitle.textContent = `Trace ${traceId.slice(0, 8)}…, through ${through}`;
         traceNote.textContent = spans.length === 0 ? 'This trace is no longer kept: the store keeps only the most recent traces. Pick a newer one.' : '';
-        waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, traceId) : null);
+        opened.open(traceId, spans);
         tracePanel.hidden = false;
         back.focus();
       };
       const closeTrace = (): void => {
         tracePanel.hidden = true;
-        openTraceId = undefined;
-        waterfall.setModel(null);
+        opened.close();
         backTo?.focus();
         backTo = null;
       };
@@ -134,34 +126,21 @@ export function createServiceMapDemo(): Demo {
       });
       root.replaceChildren(el('div', { class: 'demo-box sm' }, controls.element, saveMap.element, el('div', { class: 'sm-body' }, map.element, tracePanel)));
       const waterfall = createTraceWaterfall(traceBox, { services: MATCHMAKER_SERVICES, label: 'Trace from the service map', emptyText: 'No spans of this trace are kept.' });
+      const opened = createOpenTrace(waterfall);
 
       return {
         traffic: controls.traffic,
         pushEvent: (event) => map.pushEvent(event),
-        spanArrived(traceId) {
-          if (traceId === openTraceId) openTraceGrew = true;
-        },
-        draw({ world, graph, feed }) {
-          if (openTraceGrew && openTraceId) {
-            openTraceGrew = false;
-            waterfall.setModel(buildTraceModel(world.store.getTrace(openTraceId), openTraceId));
-          }
+        spanArrived: (traceId) => opened.spanArrived(traceId),
+        draw({ world, mapFeed }) {
+          opened.redraw(world.store);
           if (frozen) {
             // Shown again after the slide was left: the world's show() let time run; the presenter had paused it.
             world.driver?.pause();
             map.hold();
             return;
           }
-          // Let idle time reach the wall clock, so halves waiting for their other side expire on time even when no
-          // request is due (the "user" edge appears when the root spans' TTL runs out).
-          world.sync();
-          // On paper the scenario has ended: what still waits would expire, so let it (the last requests' "user" edges).
-          graph.expire(world.clock.now() + (ctx.print ? graph.ttlMs : 0));
-          const wallMs = performance.now();
-          // On paper there is one draw: it must hold the last numbers, so it is never held back.
-          const heldBack = feed.feed(graph, map, ctx.print ? Number.POSITIVE_INFINITY : wallMs);
-          const moving = map.animate(wallMs);
-          if (!ctx.print && (moving || heldBack || graph.waitingCount > 0)) live.requestDraw();
+          if (mapFeed.frame(map, ctx.print)) live.requestDraw();
         },
         reset() {
           frozen = false;
@@ -180,7 +159,6 @@ export function createServiceMapDemo(): Demo {
       // Enough room for a few minutes of traffic: the waterfall opens exemplars from this store.
       const world = open({ demoId: 'service-map', speed: 1, store: { maxSpans: 40_000, maxTraces: 3_000 } });
       const matchmaker = createMatchmaker({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
-      const graph = new ServiceGraph();
       const traffic = createTrafficGenerator({
         clock: world.clock,
         random: world.random.fork('traffic'),
@@ -192,22 +170,12 @@ export function createServiceMapDemo(): Demo {
         view.traffic.connect(traffic);
         return () => view.traffic.connect(undefined);
       });
-      world.whileShown(() =>
-        world.store.subscribe((change) => {
-          if (change.type === 'added') {
-            graph.fold(change.span, world.clock.now());
-            view.spanArrived(change.traceId);
-          } else if (change.type === 'cleared') graph.clear();
-          live.requestDraw();
-        }),
-      );
-      world.whileShown(() => graph.subscribe((request) => view.pushEvent(toEdgeEvent(request))));
+      const mapFeed = connectMapFeed(world, view, live.requestDraw);
       return {
         world,
         matchmaker,
-        graph,
         traffic,
-        feed: createMapFeed(),
+        mapFeed,
         stop() {
           traffic.dispose();
           matchmaker.stop();

@@ -4,7 +4,7 @@ import type { SpanRecord } from '../../../telemetry/span-record';
 import { buildTraceModel } from '../../../telemetry/trace-model';
 import { checkCriticalSpan, mostCriticalSpan, spanLabel } from '../checks-trace';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 
 interface CriticalEvidence {
   readonly path: string;
@@ -19,19 +19,11 @@ export const criticalSpanExercise = defineExercise<CriticalEvidence>({
   runLabel: 'Send a pairing request',
   answer: { kind: 'choice', label: 'The span' },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    const run = openMatchmaker(open, { demoId: 'exercise-critical-path', speed: 1, seededIds: true });
-    let sent = 0;
-    return {
-      world: run.world,
-      stop: run.stop,
-      async produce() {
-        const path = PATHS[sent++ % PATHS.length]!;
-        const { spans } = await run.get(path);
-        return { path, spans };
-      },
-    };
-  },
+  connect: (open) =>
+    connectMatchmaker(open, { demoId: 'exercise-critical-path', speed: 1, seededIds: true }, async (run, runs) => {
+      const { path, spans } = await run.getInTurn(PATHS, runs);
+      return { path, spans };
+    }),
   present: ({ path, spans }) => ({ caption: `curl "localhost:5000${path}": press “Critical path” in the waterfall’s header`, trace: buildTraceModel(spans), spans }),
   choices: ({ spans }) => {
     const model = buildTraceModel(spans);

@@ -4,7 +4,7 @@ import type { SpanRecord } from '../../../telemetry/span-record';
 import { formatDuration } from '../../../viz/time-format';
 import { checkErrorTraceCount, errorTraceCount } from '../checks-many';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 
 /** Small requests only (a lookup is 2 to 4 spans), so the table fits the slide. */
 const PATHS: readonly string[] = ['/beers/ipa', '/donuts/glazed', '/beers/porter', '/donuts/cruller', '/beers/sour', '/donuts/lemon', '/beers/kolsch', '/donuts/maple'];
@@ -16,22 +16,13 @@ export const errorCountExercise = defineExercise<readonly SpanRecord[]>({
   runLabel: `Send ${PATHS.length} requests`,
   answer: { kind: 'text', label: 'Traces with an error', placeholder: 'a number', numeric: true },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    const run = openMatchmaker(open, { demoId: 'exercise-traces-as-data', speed: 2, seededIds: true });
-    return {
-      world: run.world,
-      stop: run.stop,
-      async produce() {
-        run.system.faults.set({ errorRate: ERROR_RATE });
-        try {
-          const results = await Promise.all(PATHS.map((path) => run.get(path)));
-          return results.flatMap((r) => r.spans);
-        } finally {
-          run.system.faults.reset();
-        }
-      },
-    };
-  },
+  connect: (open) =>
+    connectMatchmaker(open, { demoId: 'exercise-traces-as-data', speed: 2, seededIds: true }, (run) =>
+      run.withErrorRate(ERROR_RATE, async () => {
+        const results = await Promise.all(PATHS.map((path) => run.get(path)));
+        return results.flatMap((r) => r.spans);
+      }),
+    ),
   present: (spans) => ({
     caption: `SELECT trace_id, service_name, name, status FROM spans: ${spans.length} rows`,
     lines: [...spans]

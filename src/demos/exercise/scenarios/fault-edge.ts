@@ -4,7 +4,7 @@ import { MATCHMAKER_SERVICES } from '../../../sim/matchmaker';
 import type { SpanRecord } from '../../../telemetry/span-record';
 import { checkFaultiestEdge, faultiestEdge } from '../checks-many';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 
 /** Enough requests that every edge is used several times; few enough to finish in a few seconds at 4× speed. */
 const REQUESTS = 40;
@@ -22,30 +22,19 @@ export const faultEdgeExercise = defineExercise<MapEvidence>({
   runLabel: `Send ${REQUESTS} requests`,
   answer: { kind: 'choice', label: 'The edge' },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    const run = openMatchmaker(open, { demoId: 'exercise-many-requests', speed: 4, seededIds: true });
-    return {
-      world: run.world,
-      stop: run.stop,
-      async produce(signal) {
-        const { world, system } = run;
-        world.store.clear();
-        system.faults.set({ errorRate: ERROR_RATE });
-        try {
-          await run.traffic(REQUESTS, 4, signal);
-        } finally {
-          system.faults.reset();
-        }
-        // Fold every span of the batch, in the order they ended, as the Collector's connector sees them; then let
-        // what still waits for its other half expire, since nothing more will come.
-        const graph = new ServiceGraph();
-        const spans = world.store.traceIds().flatMap((id) => [...world.store.getTrace(id)]).sort((a, b) => a.endMs - b.endMs);
-        for (const span of spans) graph.fold(span, span.endMs);
-        graph.expire(world.clock.now() + graph.ttlMs);
-        return { graph: graph.snapshot(), spans };
-      },
-    };
-  },
+  connect: (open) =>
+    connectMatchmaker(open, { demoId: 'exercise-many-requests', speed: 4, seededIds: true }, async (run, _runs, signal) => {
+      const { world } = run;
+      world.store.clear();
+      await run.withErrorRate(ERROR_RATE, () => run.traffic(REQUESTS, 4, signal));
+      // Fold every span of the batch, in the order they ended, as the Collector's connector sees them; then let
+      // what still waits for its other half expire, since nothing more will come.
+      const graph = new ServiceGraph();
+      const spans = world.store.traceIds().flatMap((id) => [...world.store.getTrace(id)]).sort((a, b) => a.endMs - b.endMs);
+      for (const span of spans) graph.fold(span, span.endMs);
+      graph.expire(world.clock.now() + graph.ttlMs);
+      return { graph: graph.snapshot(), spans };
+    }),
   present: ({ graph, spans }) => ({ caption: `The service map of ${REQUESTS} requests, one in five failing at each service`, graph, spans }),
   choices: ({ graph }) => graph.edges.map((e) => ({ value: e.id, label: e.id })),
   check: ({ graph }, answer) => checkFaultiestEdge(graph, answer),

@@ -2,7 +2,7 @@
 import { MATCHMAKER_SERVICES } from '../../../sim/matchmaker';
 import { checkKeptCount } from '../checks-many';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 
 const REQUESTS = 100;
 const RATIO = 0.1;
@@ -18,24 +18,17 @@ export const headKeptExercise = defineExercise<KeptEvidence>({
   runLabel: `Send ${REQUESTS} requests`,
   answer: { kind: 'text', label: 'Traces kept (your prediction)', placeholder: 'a number', numeric: true },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    // Every service decides as OTel JS's default pairing does: a root by its trace id, a child as its parent did.
-    const run = openMatchmaker(open, {
-      demoId: 'exercise-sampling',
-      speed: 8,
-      seededIds: true,
-      samplers: () => ({ kind: 'parentbased', root: { kind: 'traceidratio', ratio: RATIO } }),
-    });
-    return {
-      world: run.world,
-      stop: run.stop,
-      async produce(signal) {
+  connect: (open) =>
+    connectMatchmaker(
+      open,
+      // Every service decides as OTel JS's default pairing does: a root by its trace id, a child as its parent did.
+      { demoId: 'exercise-sampling', speed: 8, seededIds: true, samplers: () => ({ kind: 'parentbased', root: { kind: 'traceidratio', ratio: RATIO } }) },
+      async (run, _runs, signal) => {
         run.world.store.clear();
         await run.traffic(REQUESTS, 10, signal);
         return { kept: run.world.store.traceIds() };
       },
-    };
-  },
+    ),
   present: ({ kept }) => ({
     caption: `${REQUESTS} requests sent; the traces that reached the backend:`,
     lines: kept.map((id) => `trace ${id}`),

@@ -2,7 +2,7 @@
 import { MATCHMAKER_SERVICES } from '../../../sim/matchmaker';
 import { checkParentId, firstServerSpanOf, spanLabel } from '../checks-trace';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 import { type PairingCalls, pairAndListen } from './wire-calls';
 
 export const parentIdExercise = defineExercise<PairingCalls>({
@@ -11,11 +11,7 @@ export const parentIdExercise = defineExercise<PairingCalls>({
   runLabel: 'Send a pairing request',
   answer: { kind: 'text', label: 'Parent span id (16 hex digits)', placeholder: '16 hex digits' },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    const run = openMatchmaker(open, { demoId: 'exercise-workshop', speed: 1, seededIds: true });
-    let sent = 0;
-    return { world: run.world, stop: run.stop, produce: () => pairAndListen(run, sent++) };
-  },
+  connect: (open) => connectMatchmaker(open, { demoId: 'exercise-workshop', speed: 1, seededIds: true }, pairAndListen),
   // Only web's side, as web knows it, and the wire: what taster will make of it is the prediction.
   present: ({ path, spans, headers }) => ({
     caption: `curl "localhost:5000${path}": web’s spans, and the first call web made to taster`,

@@ -4,7 +4,7 @@ import { formatAttrValue } from '../../../viz/attr-format';
 import type { SpanRecord } from '../../../telemetry/span-record';
 import { checkRouteAttribute, routeAttributeOf, serverSpanOf } from '../checks-trace';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 
 interface RouteEvidence {
   readonly path: string;
@@ -20,21 +20,13 @@ export const routeExercise = defineExercise<RouteEvidence>({
   runLabel: 'Send a request',
   answer: { kind: 'text', label: 'Attribute key', placeholder: 'e.g. http.request.method' },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    const run = openMatchmaker(open, { demoId: 'exercise-spans', speed: 1, seededIds: true });
-    let sent = 0;
-    return {
-      world: run.world,
-      stop: run.stop,
-      async produce() {
-        const path = PATHS[sent++ % PATHS.length]!;
-        const { spans } = await run.get(path);
-        const server = serverSpanOf(spans);
-        if (!server) throw new Error(`GET ${path} left no server span`);
-        return { path, server };
-      },
-    };
-  },
+  connect: (open) =>
+    connectMatchmaker(open, { demoId: 'exercise-spans', speed: 1, seededIds: true }, async (run, runs) => {
+      const { path, spans } = await run.getInTurn(PATHS, runs);
+      const server = serverSpanOf(spans);
+      if (!server) throw new Error(`GET ${path} left no server span`);
+      return { path, server };
+    }),
   present: ({ path, server }) => ({
     caption: `curl localhost:5000${path}: the attributes of web’s SERVER span “${server.name}”`,
     lines: Object.entries(server.attributes).map(([key, value]) => `${key} = ${formatAttrValue(value)}`),

@@ -4,7 +4,7 @@ import { buildTraceModel } from '../../../telemetry/trace-model';
 import { parseTraceparent } from '../../../lib/traceparent';
 import { checkTraceparentSender, spanLabel } from '../checks-trace';
 import { defineExercise } from '../spec';
-import { openMatchmaker } from './matchmaker-run';
+import { connectMatchmaker } from './matchmaker-run';
 import { type PairingCalls, pairAndListen } from './wire-calls';
 
 /** The header the question is about: web's last call to taster, so it is not the first span in the list. */
@@ -16,11 +16,7 @@ export const traceparentExercise = defineExercise<PairingCalls>({
   runLabel: 'Send a pairing request',
   answer: { kind: 'choice', label: 'The span it names' },
   services: MATCHMAKER_SERVICES,
-  connect(open) {
-    const run = openMatchmaker(open, { demoId: 'exercise-otel', speed: 1, seededIds: true });
-    let sent = 0;
-    return { world: run.world, stop: run.stop, produce: () => pairAndListen(run, sent++ + 1) };
-  },
+  connect: (open) => connectMatchmaker(open, { demoId: 'exercise-otel', speed: 1, seededIds: true }, (run, runs) => pairAndListen(run, runs + 1)),
   present: (calls) => ({
     caption: `curl "localhost:5000${calls.path}": its trace, and a header web sent to taster`,
     trace: buildTraceModel(calls.spans),

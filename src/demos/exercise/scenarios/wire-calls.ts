@@ -12,18 +12,17 @@ export interface PairingCalls {
   readonly headers: readonly string[];
 }
 
-const BEERS: readonly string[] = ['ipa', 'stout', 'porter', 'saison'];
+const PAIRINGS: readonly string[] = ['ipa', 'stout', 'porter', 'saison'].map((beer) => `/pair/beer?name=${beer}`);
 
 /** Send the `n`th pairing request (a different beer each time) and collect what went to taster. */
 export async function pairAndListen(run: MatchmakerRun, n: number): Promise<PairingCalls> {
-  const path = `/pair/beer?name=${BEERS[n % BEERS.length]!}`;
   const headers: string[] = [];
   const off = run.system.network.observe((event) => {
     const header = event.request.headers['traceparent'];
     if (event.direction === 'request' && event.target.startsWith('taster') && header) headers.push(header);
   });
   try {
-    const { spans } = await run.get(path);
+    const { path, spans } = await run.getInTurn(PAIRINGS, n);
     return { path, spans, headers };
   } finally {
     off();
