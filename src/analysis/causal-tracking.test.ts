@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORK_JOIN as WF } from '../demos/causal-tracking/fork-join';
+import { FORK_JOIN as WF } from './fork-join-workflow';
 import { metadataBytes, rebuild, recordWorkflow, scoreEdges, trueEdges } from './causal-tracking';
 
 // The causal-tracking demo's own workflow, so the test checks what the slide shows:

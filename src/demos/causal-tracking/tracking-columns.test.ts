@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DB_SKEW_MS, FORK_JOIN, LOST } from './fork-join';
+import { DB_SKEW_MS, FORK_JOIN, LOST } from '../../analysis/fork-join-workflow';
 import { trackingColumns } from './tracking-columns';
 
 describe('the three columns of the tracking demo', () => {

@@ -4,7 +4,7 @@
  */
 import type { Demo } from '../demo';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
-import { DB_SKEW_MS, FORK_JOIN, LOST } from './fork-join';
+import { DB_SKEW_MS, FORK_JOIN, LOST } from '../../analysis/fork-join-workflow';
 import { trackingColumns } from './tracking-columns';
 import { createTrackingView } from './tracking-view';
 

@@ -1,10 +1,13 @@
 /**
+ * A worked example for causal tracking, kept beside the analysis (as critical-path-fixtures.ts is) so its tests and
+ * the chapter's demo share one workflow without the analysis reaching into a demo.
+ *
  * The demo's workflow: web forks a token check (auth) and a query (db), joins both answers, and responds.
  *
  *   web: request in ── fork ─┬─> auth: check token ── token ok ──┐
  *                            └─> db:   query ──────── rows ──────┴─> web: join ── respond
  */
-import type { Workflow } from '../../analysis/causal-tracking';
+import type { Workflow } from './causal-tracking';
 
 export const FORK_JOIN: Workflow = {
   entryHost: 'web',
