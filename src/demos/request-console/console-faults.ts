@@ -11,7 +11,7 @@ export type FaultSwitch = 'taster-down' | 'slow' | 'errors' | 'timeout';
  * add a few: 45–90 ms a call. At 60 ms roughly half the calls give up (ETIMEDOUT) while taster still finishes its
  * span, and the pairing still answers 200 from the rest; at 150 ms the switch never fired.
  */
-export const CONSOLE_TIMEOUT_MS = 60;
+const CONSOLE_TIMEOUT_MS = 60;
 
 export const FAULT_LABELS: ReadonlyArray<readonly [FaultSwitch, string]> = [
   ['slow', 'Slow hops'],
