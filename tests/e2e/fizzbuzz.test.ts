@@ -47,7 +47,7 @@ describe('FizzBuzz as a Service', () => {
       w.fbDrawn = false;
       const look = (): void => {
         const empty = document.querySelector<HTMLElement>('.present [data-demo="fizzbuzz"] .wf-empty');
-        const showing = empty !== null && empty.checkVisibility();
+        const showing = empty?.checkVisibility() ?? false;
         if (!showing) w.fbDrawn = true;
         else if (w.fbDrawn) w.fbFlicker++;
         requestAnimationFrame(look);
@@ -55,7 +55,10 @@ describe('FizzBuzz as a Service', () => {
       requestAnimationFrame(look);
     });
     await runLoop(page);
-    const seen = await page.evaluate(() => (window as unknown as { fbFlicker: number; fbDrawn: boolean }));
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { fbFlicker: number; fbDrawn: boolean };
+      return { fbFlicker: w.fbFlicker, fbDrawn: w.fbDrawn };
+    });
     expect(seen.fbDrawn).toBe(true);
     expect(seen.fbFlicker).toBe(0);
     expect(deck.problems).toEqual([]);
