@@ -16,7 +16,8 @@ import type { Clock } from './clock';
 import type { Faults } from './faults';
 import { NetworkError } from './http';
 import type { Random } from './random';
-import { recordError } from './tracing';
+import { clientException, markRaised } from './python-traceback';
+import { recordError, recordPythonError, type ServiceLanguage } from './tracing';
 
 export interface DatastoreEndpoint {
   readonly tracer: Tracer;
@@ -29,6 +30,8 @@ export interface DatastoreEndpoint {
   /** `db.system.name`, e.g. `postgresql` or `redis`. */
   readonly system: string;
   readonly namespace: string;
+  /** The calling service's language, when it is presented as other than JS: its exceptions read as that language's. */
+  readonly language?: ServiceLanguage;
 }
 
 export interface DatastoreCall<T> {
@@ -71,7 +74,13 @@ export async function datastoreCall<T>(endpoint: DatastoreEndpoint, call: Datast
     if (call.resultAttributes) span.setAttributes(call.resultAttributes(result));
     return result;
   } catch (error) {
-    recordError(span, error, clock.now());
+    if (endpoint.language === 'python') {
+      const code = error instanceof NetworkError ? error.code : undefined;
+      const library = endpoint.system === 'redis' ? 'redis' : 'psycopg2';
+      const raised = clientException({ library, host, port, ...(code ? { code } : {}) }, error instanceof Error ? error.message : String(error));
+      markRaised(error, raised);
+      recordPythonError(span, error, clock.now(), raised);
+    } else recordError(span, error, clock.now());
     throw error;
   } finally {
     span.end(clock.now());

@@ -25,7 +25,9 @@ import type { Clock } from './clock';
 import type { Faults } from './faults';
 import type { Headers, SimResponse } from './http';
 import type { Network } from './network';
-import { recordError } from './tracing';
+import { NetworkError } from './http';
+import { clientException, markRaised } from './python-traceback';
+import { recordError, recordPythonError, type ServiceLanguage } from './tracing';
 
 export interface HttpClientOptions {
   readonly tracer: Tracer;
@@ -40,6 +42,8 @@ export interface HttpClientOptions {
    * system that speaks more formats on this client (a vendor's headers beside `traceparent`) passes a composite.
    */
   readonly propagator?: TextMapPropagator;
+  /** The calling service's language, when it is presented as other than JS (`requests` in a Python app). */
+  readonly language?: ServiceLanguage;
 }
 
 export interface RequestOptions {
@@ -85,7 +89,13 @@ export class HttpClient {
       }
       return response;
     } catch (error) {
-      recordError(span, error, clock.now());
+      if (this.opts.language === 'python') {
+        const code = error instanceof NetworkError ? error.code : undefined;
+        const call = { library: 'requests' as const, host: parsed.hostname, port, url, ...(code ? { code } : {}) };
+        const raised = clientException(call, error instanceof Error ? error.message : String(error));
+        markRaised(error, raised);
+        recordPythonError(span, error, clock.now(), raised);
+      } else recordError(span, error, clock.now());
       throw error;
     } finally {
       span.end(clock.now());

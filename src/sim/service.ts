@@ -24,7 +24,8 @@ import { jsonResponse, type SimRequest, type SimResponse } from './http';
 import type { Network } from './network';
 import type { Random } from './random';
 import { compileRoute, type CompiledRoute } from './route';
-import { recordError } from './tracing';
+import { raisedOf, serverException } from './python-traceback';
+import { recordError, recordPythonError, type ServiceLanguage } from './tracing';
 import { WorkerPool } from './worker-pool';
 
 /** What a route handler is given. */
@@ -70,6 +71,8 @@ export interface ServiceOptions {
    * it would in a listen backlog. Read per request.
    */
   readonly workers?: () => number;
+  /** The language the service is presented in, when not JS: a Flask app's exceptions read as Python's. */
+  readonly language?: ServiceLanguage;
   /**
    * What reads the caller's context from the headers; by default the page's global propagator (W3C). A service
    * that speaks another dialect only (a B3-only Zipkin-era service) passes that dialect's propagator.
@@ -167,7 +170,10 @@ export class SimService {
         if (error instanceof HttpError) {
           response = jsonResponse(error.status, { error: error.message });
         } else {
-          recordError(span, error, clock.now());
+          if (this.opts.language === 'python') {
+            const err = error instanceof Error ? error : new Error(String(error));
+            recordPythonError(span, error, clock.now(), serverException(this.name, routeName ?? url.pathname, err, raisedOf(error)));
+          } else recordError(span, error, clock.now());
           failed = true;
           response = jsonResponse(500, { error: error instanceof Error ? error.message : String(error) });
         }

@@ -3,6 +3,7 @@
  */
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
+import { formatTraceback, type PythonException } from './python-traceback';
 
 /** What a simulated service's resource says beyond its name, where it differs from the deck's own SDK. */
 interface ServiceResource {
@@ -12,6 +13,9 @@ interface ServiceResource {
    */
   readonly sdkLanguage?: string;
 }
+
+/** The language a simulated service is presented in, where its exceptions should read as that language's. */
+export type ServiceLanguage = 'python';
 
 /**
  * Hands each simulated service the tracer of its own provider (so its spans carry its own `service.name`). A library
@@ -42,3 +46,17 @@ export function recordError(
   span.setStatus({ code: SpanStatusCode.ERROR, message });
 }
 // #endregion
+
+/**
+ * `recordError` for a service presented as Python (the workshop's Flask app): the exception event carries the Python
+ * class and a Python traceback (`python`, see python-traceback.ts), not the JS error that really crossed the tab.
+ * `error.type` stays the low-cardinality code when there is one (`ECONNREFUSED`, `ETIMEDOUT`: errno names Python
+ * has too), else the Python class; the status description stays the failure's message.
+ */
+export function recordPythonError(span: Span, error: unknown, atMs: number, python: PythonException): void {
+  const err = error instanceof Error ? error : new Error(String(error));
+  const code = 'code' in err ? err.code : undefined;
+  span.recordException({ name: python.type, message: err.message, stack: formatTraceback({ ...python, message: err.message }) }, atMs);
+  span.setAttribute(ATTR_ERROR_TYPE, typeof code === 'string' ? code : python.type);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
+}

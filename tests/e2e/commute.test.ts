@@ -147,6 +147,12 @@ describe('commute: who was late', () => {
     expect(rows[0]!.label).toMatch(/^commuter go to work, /);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(await page.getAttribute('.present .cm-selected .cm-group', 'aria-pressed')).toBe('true');
+
+    // The next morning: the answer counts its 200, not both mornings' 400, and opens one of its own late commutes.
+    await page.getByRole('button', { name: 'Run 200 commuters' }).click();
+    await expect.poll(() => page.textContent('.present .cm-progress'), { timeout: 40_000 }).toMatch(/^Tuesday: all 200 are at work/);
+    expect((await totals(page)).commutes).toBe(200);
+    await expect.poll(() => page.textContent('.present .cm-example')).toMatch(/ on Tuesday, /);
     expect(deck.problems).toEqual([]);
     await page.close();
   });

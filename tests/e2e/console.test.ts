@@ -81,6 +81,33 @@ describe('request console slide', () => {
     await page.close();
   });
 
+  it('keeps the row chosen with Enter in view when its details pane opens', async () => {
+    const deck = await openDeck(browser, '#/console');
+    const { page } = deck;
+    await page.waitForSelector('.present [data-demo="request-console"] .rc-input');
+    await sendFromConsole(deck, '/pair/beer?name=ipa');
+    await expect.poll(async () => (await treeRows(page))[0]?.label ?? '', { timeout: 10_000 }).toMatch(/^web GET \/pair\/beer/);
+    await page.locator('.present [role="treeitem"]').first().focus();
+    for (let i = 0; i < 24; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+    // Once the pane has taken its height, the selected row still sits inside the rows' scroll box.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const row = document.activeElement as HTMLElement;
+            const r = row.getBoundingClientRect();
+            const b = row.closest('.wf-scroll')!.getBoundingClientRect();
+            return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+          }),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+    expect(deck.problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows markup typed into the console as text, and explains bad requests', async () => {
     const deck = await openDeck(browser, '#/console');
     const { page } = deck;

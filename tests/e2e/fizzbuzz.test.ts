@@ -36,6 +36,35 @@ async function runLoop(page: Page) {
 }
 
 describe('FizzBuzz as a Service', () => {
+  it('keeps a trace in the pane while the loop runs: never back to the empty state between requests', async () => {
+    const deck = await openDeck(browser, '#/otel-fizzbuzz-run');
+    const { page } = deck;
+    await page.waitForSelector('.present [data-demo="fizzbuzz"] .demo-primary');
+    // Every frame, note whether the pane shows its empty state after a first trace was drawn.
+    await page.evaluate(() => {
+      const w = window as unknown as { fbFlicker: number; fbDrawn: boolean };
+      w.fbFlicker = 0;
+      w.fbDrawn = false;
+      const look = (): void => {
+        const empty = document.querySelector<HTMLElement>('.present [data-demo="fizzbuzz"] .wf-empty');
+        const showing = empty?.checkVisibility() ?? false;
+        if (!showing) w.fbDrawn = true;
+        else if (w.fbDrawn) w.fbFlicker++;
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await runLoop(page);
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { fbFlicker: number; fbDrawn: boolean };
+      return { fbFlicker: w.fbFlicker, fbDrawn: w.fbDrawn };
+    });
+    expect(seen.fbDrawn).toBe(true);
+    expect(seen.fbFlicker).toBe(0);
+    expect(deck.problems).toEqual([]);
+    await page.close();
+  });
+
   it('runs 1–15 like the shell loop, one trace per request, hub calling fizzer then buzzer', async () => {
     const deck = await openDeck(browser, '#/otel-fizzbuzz-run');
     const { page } = deck;

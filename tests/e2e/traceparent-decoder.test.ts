@@ -56,6 +56,14 @@ describe('traceparent decoder', () => {
     expect(await fieldText(page, 'parent-id')).toContain('Here: hub’s CLIENT span “GET /buzz”.');
     await page.getByRole('button', { name: 'This request’s header' }).click();
     expect(await input.inputValue()).toBe(header);
+    // Exactly one chip looks current: the one whose header the field holds.
+    const pressed = () => page.$$eval('.present .fb-examples [aria-pressed="true"]', (b) => b.map((x) => x.textContent));
+    await expect.poll(pressed).toEqual(['This request’s header']);
+    await page.getByRole('button', { name: 'Upper case', exact: true }).click();
+    await expect.poll(pressed).toEqual(['Upper case']);
+    await input.press('End');
+    await input.press('Backspace');
+    await expect.poll(pressed).toEqual([]);
     expect(deck.problems).toEqual([]);
     await page.close();
   });

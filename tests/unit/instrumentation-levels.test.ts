@@ -140,6 +140,7 @@ describe('instrumentation levels', () => {
     const exception = failed.events.find((e) => e.name === 'exception')!;
     expect(exception.attributes['exception.type']).toBe('PairingError');
     expect(String(exception.attributes['exception.message'])).toMatch(/could not pair 'ipa'/);
-    expect(String(exception.attributes['exception.stacktrace'])).toMatch(/PairingError/);
+    expect(String(exception.attributes['exception.stacktrace'])).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*\/app\/web\/app\.py", line \d+, in pair_beer\n {4}raise PairingError\([\s\S]*\nPairingError: could not pair 'ipa'/);
+    expect(exception.attributes['exception.type']).toBe('PairingError');
   });
 });

@@ -106,6 +106,9 @@ describe('the matchmaker', () => {
     const root = spans.find((s) => s.kind === 'SERVER')!;
     expect(root.status.code).toBe('ERROR');
     expect(root.attributes['http.response.status_code']).toBe(502);
+    // The red marks climb from the failed calls to the root: the match that tasted nothing failed too.
+    const match = spans.find((s) => s.name === 'match')!;
+    expect(match.status).toEqual({ code: 'ERROR', message: 'no candidate could be tasted' });
   });
 
   it('times out slow calls at the client while the server still finishes its span', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeCommute } from '../../../tests/factories/make-commute';
 import { commuteHarness } from '../../../tests/factories/commute-harness';
 import { COMMUTE_SPAN } from '../../sim/commute';
-import { commuteValue, GROUP_KEYS, groupLateCommutes, NOT_RECORDED } from './group-late';
+import type { SpanRecord } from '../../telemetry/span-record';
+import { commuteValue, GROUP_KEYS, groupLateCommutes, NOT_RECORDED, spansOfDay } from './group-late';
 
 /**
  *   a  Crosstown  late     walk · train (signal failure, 18 min) · walk (rain, 2 min)
@@ -109,5 +110,22 @@ describe('groupLateCommutes', () => {
       expect(group.value).toBe(worst.delayCause);
     }
     expect(h.spans().filter((s) => s.name === COMMUTE_SPAN)).toHaveLength(150);
+  });
+
+  it('counts only the morning asked for when the store holds two', async () => {
+    const h = commuteHarness('two-mornings');
+    const first = h.city.runMorning(40);
+    await h.settle();
+    await first.arrived;
+    const second = h.city.runMorning(30);
+    await h.settle();
+    const summaries = await second.arrived;
+    const byTrace = new Map<string, SpanRecord[]>();
+    for (const s of h.spans()) byTrace.set(s.traceId, [...(byTrace.get(s.traceId) ?? []), s]);
+    expect(groupLateCommutes(h.spans(), 'commute.route').commutes).toBe(70);
+    expect(first.morning.day).not.toBe(second.morning.day);
+    const answer = groupLateCommutes(spansOfDay(byTrace.values(), second.morning.day), 'commute.route');
+    expect(answer.commutes).toBe(30);
+    expect(answer.late).toBe(summaries.filter((s) => s.late).length);
   });
 });

@@ -107,3 +107,15 @@ export function groupLateCommutes(spans: Iterable<SpanRecord>, key: string): Lat
   );
   return { key, commutes: arrived.length, late, groups: sorted };
 }
+
+/**
+ * The spans of one morning's commutes: the traces whose root says `commute.day` is `day`. The store keeps earlier
+ * mornings too (up to its bounds), but the answer beside "Tuesday: all 200 are at work" must count Tuesday's 200.
+ */
+export function spansOfDay(traces: Iterable<readonly SpanRecord[]>, day: string): SpanRecord[] {
+  const out: SpanRecord[] = [];
+  for (const spans of traces) {
+    if (spans.some((s) => s.parentSpanId === undefined && s.attributes[COMMUTE_ATTR.day] === day)) out.push(...spans);
+  }
+  return out;
+}

@@ -4,7 +4,8 @@
  * the simulation's own bookkeeping. A group's button opens one of its late commutes in the waterfall: from the
  * aggregate back to a single trace.
  *
- * Each "Run" is the next morning; the store keeps them all (up to its bounds), so the answer grows with the data.
+ * Each "Run" is the next morning. The store keeps the earlier ones (up to its bounds), but the answer counts the
+ * morning just run, as its heading says, and opens one of its late commutes: run another to see if the answer holds.
  */
 import { clockTime, COMMUTE_ATTR as A, COMMUTE_SERVICES, createCommuteCity, MS_PER_MIN, type CommuteCity, type StartedMorning } from '../../sim/commute';
 import type { SpanRecord } from '../../telemetry/span-record';
@@ -13,7 +14,7 @@ import { createTraceWaterfall } from '../kit/trace-actions';
 import type { Demo } from '../demo';
 import { el } from '../kit/dom';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
-import { GROUP_KEYS, groupLateCommutes, type GroupKey, type LateAnswer } from './group-late';
+import { GROUP_KEYS, groupLateCommutes, spansOfDay, type GroupKey, type LateAnswer } from './group-late';
 import { createLateView } from './late-view';
 
 const COMMUTERS_PER_MORNING = 200;
@@ -29,6 +30,8 @@ const STORE = { maxSpans: 5_000, maxTraces: 1_000 } as const;
 interface LateSession extends LiveSession {
   readonly city: CommuteCity;
   running: { started: StartedMorning; startMs: number; firstMin: number } | undefined;
+  /** The morning the answer counts: the one running, else the last one run. */
+  day: string | undefined;
   answer: LateAnswer | undefined;
   exampleId: string | undefined;
 }
@@ -50,6 +53,8 @@ export function createLateDemo(): Demo {
           world.sync();
           const started = city.runMorning(COMMUTERS_PER_MORNING);
           session.running = { started, startMs: world.clock.now(), firstMin: Math.min(...started.plans.map((p) => p.departureMin)) };
+          session.day = started.morning.day;
+          session.exampleId = undefined;
           view.setRunning(true);
           draw(session);
           await started.arrived;
@@ -94,9 +99,9 @@ export function createLateDemo(): Demo {
       });
 
       function draw(session: LateSession): void {
-        const { world, running, exampleId } = session;
+        const { world, running, exampleId, day } = session;
         const store = world.store;
-        const answer = groupLateCommutes(store.traceIds().flatMap((id) => [...store.getTrace(id)]), key);
+        const answer = groupLateCommutes(day === undefined ? [] : spansOfDay(store.traceIds().map((id) => store.getTrace(id)), day), key);
         session.answer = answer;
         const selected = exampleId ? answer.groups.find((g) => g.lateTraceIds.includes(exampleId))?.value : undefined;
         view.showAnswer(answer, selected);
@@ -127,7 +132,7 @@ export function createLateDemo(): Demo {
       const city = createCommuteCity({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
       // Print view draws once, when the fast-forwarded morning is over, not once per span.
       world.whileShown(() => world.store.subscribe(() => live.requestDraw()));
-      return { world, city, running: undefined, answer: undefined, exampleId: undefined };
+      return { world, city, running: undefined, day: undefined, answer: undefined, exampleId: undefined };
     },
     print: (_, view) => view.run(),
     draws: { onResume: true },

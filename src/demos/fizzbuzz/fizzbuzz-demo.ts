@@ -16,7 +16,7 @@ import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { createButton, createResetButton } from '../kit/buttons';
 import { createNumberForm, createProblemLine, createSpeedSelect } from '../kit/controls';
 import { createRequestListView, formatMs } from './request-list-view';
-import { RunLog } from './run-log';
+import { RunLog, shownTraceId } from './run-log';
 import { numberOf, traceIdOf } from '../kit/wire-traces';
 
 const LOOP_NUMBERS: readonly number[] = Array.from({ length: 15 }, (_, i) => i + 1);
@@ -113,9 +113,10 @@ export function createFizzBuzzDemo(): Demo {
 
       function draw(session: FizzBuzzSession): void {
         const { world, log } = session;
-        const index = selectedIndex(session);
-        list.update(log.entries, index, summary(log));
-        const id = log.entries[index]?.traceId;
+        const id = shownTraceId(log.entries, session.selected, (t) => world.store.getTrace(t).length > 0);
+        // Following the loop, the row marked is the one whose trace is drawn, until the next one has a span to draw.
+        const drawn = session.selected === 'latest' && id !== undefined ? log.entries.map((e) => e.traceId).lastIndexOf(id) : -1;
+        list.update(log.entries, drawn >= 0 ? drawn : selectedIndex(session), summary(log));
         waterfall.setModel(id ? buildTraceModel(world.store.getTrace(id), id) : null);
         setBusy(runButton, live.busy);
         setBusy(form.button, live.busy);

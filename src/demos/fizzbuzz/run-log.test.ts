@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunLog } from './run-log';
+import { RunLog, shownTraceId } from './run-log';
 
 const T1 = 'a'.repeat(32);
 const T2 = 'b'.repeat(32);
@@ -34,5 +34,23 @@ describe('the loop’s run log', () => {
     expect(log.totalMs()).toBe(385);
     log.clear();
     expect(log.slowestIndex()).toBe(-1);
+  });
+
+  it('keeps the last drawn trace while the loop’s next request has no span yet', () => {
+    const log = new RunLog();
+    const a = log.start(1);
+    log.traceSeen(1, T1);
+    log.finish(a, { answer: '1', tookMs: 80, failed: false });
+    log.start(2); // sent: no trace id yet
+    const stored = new Set([T1]);
+    const has = (id: string) => stored.has(id);
+    expect(shownTraceId(log.entries, 'latest', has)).toBe(T1);
+    log.traceSeen(2, T2); // its first hop left, but no span has ended yet
+    expect(shownTraceId(log.entries, 'latest', has)).toBe(T1);
+    stored.add(T2);
+    expect(shownTraceId(log.entries, 'latest', has)).toBe(T2);
+    // A row picked by the person shows its own trace, drawn or not.
+    expect(shownTraceId(log.entries, 0, () => false)).toBe(T1);
+    expect(shownTraceId([], 'latest', has)).toBeUndefined();
   });
 });

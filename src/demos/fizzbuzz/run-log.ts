@@ -73,3 +73,17 @@ export class RunLog {
     this.list = this.list.map((e, i) => (i === index ? { ...e, ...changes } : e));
   }
 }
+
+/**
+ * The trace the pane shows. A picked row shows its own trace. Following the loop ('latest'), it is the newest request
+ * whose trace has spans to draw: a request just sent has none until its first span ends, and falling back to the
+ * empty state between two requests made the pane flicker "no trace yet" while the loop ran.
+ */
+export function shownTraceId(entries: readonly RunEntry[], selected: number | 'latest', hasSpans: (traceId: string) => boolean): string | undefined {
+  if (selected !== 'latest') return entries[selected]?.traceId;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const id = entries[i]!.traceId;
+    if (id !== undefined && hasSpans(id)) return id;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@
  * The response the frontend got: the home feed, as the React app would list it. Values come from the backend's
  * JSON and are shown as text.
  */
+import { activityCounts } from './activity-counts';
 import type { Activity } from '../../sim/bootcamp';
 import { el } from '../kit/dom';
 
@@ -57,7 +58,7 @@ export function createFeedPanel(): FeedPanel {
             el('span', { class: 'ha-handle' }, a.handle),
             el('span', { class: 'ha-age' }, ` · ${ago(result.atMs - Date.parse(a.created_at))}`),
             el('span', { class: 'ha-message' }, a.message),
-            el('span', { class: 'ha-counts' }, `♥ ${a.likes_count} · ${a.replies_count} ${a.replies_count === 1 ? 'reply' : 'replies'} · ${a.reposts_count} reposts`),
+            el('span', { class: 'ha-counts' }, activityCounts(a)),
           ),
         ),
       );

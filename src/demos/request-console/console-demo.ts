@@ -5,6 +5,7 @@
  * providers, and its own matchmaker, seeded from the page's seed. Reset throws the world away and builds it again
  * from the same seed.
  */
+import { faultChange } from './console-faults';
 import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
@@ -86,11 +87,7 @@ export function createRequestConsoleDemo(): Demo {
       const setFault = (fault: FaultSwitch, on: boolean): void => {
         const faults = live.session?.system.faults;
         if (!faults) return;
-        if (fault === 'taster-down') {
-          faults.set({ down: on ? [...faults.current.down, 'taster'] : faults.current.down.filter((h) => h !== 'taster') });
-        } else if (fault === 'slow') faults.set({ slowRate: on ? 0.3 : 0 });
-        else if (fault === 'errors') faults.set({ errorRate: on ? 0.3 : 0 });
-        else faults.set({ clientTimeoutMs: on ? 150 : 0 });
+        faults.set(faultChange(fault, on, faults.current));
       };
 
       const view = createConsoleView(

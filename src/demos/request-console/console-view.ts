@@ -6,6 +6,7 @@
 import { createResetButton } from '../kit/buttons';
 import { createSpeedSelect } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
+import { FAULT_LABELS, type FaultSwitch } from './console-faults';
 
 export interface ConsoleHandlers {
   send(command: string): void;
@@ -14,14 +15,7 @@ export interface ConsoleHandlers {
   setFault(fault: FaultSwitch, on: boolean): void;
 }
 
-export type FaultSwitch = 'taster-down' | 'slow' | 'errors' | 'timeout';
-
-const FAULT_LABELS: ReadonlyArray<readonly [FaultSwitch, string]> = [
-  ['slow', 'Slow hops'],
-  ['errors', 'Errors (30%)'],
-  ['taster-down', 'taster down'],
-  ['timeout', 'Timeout 150 ms'],
-];
+export type { FaultSwitch } from './console-faults';
 
 const HISTORY_LIMIT = 50;
 

@@ -27,6 +27,10 @@ const DEFAULT_LEGEND = [
 
 function clip(value: string): string {
   const lines = value.split('\n');
+  // A Python traceback says most at its end (most recent call last): keep its first line and the raise.
+  if (lines.length > MAX_VALUE_LINES && lines[0] === 'Traceback (most recent call last):') {
+    return `${lines[0]}\n… ${lines.length - 2} more lines\n${lines[lines.length - 1]!}`;
+  }
   if (lines.length > MAX_VALUE_LINES) return `${lines.slice(0, MAX_VALUE_LINES).join('\n')}\n… ${lines.length - MAX_VALUE_LINES} more lines`;
   return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)} … ${value.length - MAX_VALUE_CHARS} more characters` : value;
 }

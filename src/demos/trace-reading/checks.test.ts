@@ -33,6 +33,22 @@ describe('the exercise checks', () => {
     expect(checkRootCause(incident, sid('sql')).text).toMatch(/did not fail/);
   });
 
+  it('accepts any of identical failing calls, but not a different failure that came later', () => {
+    //  web GET /pair (ERROR 502)           0──────────────100
+    //    web GET /taste (ERROR refused)       10──20
+    //    web GET /taste (ERROR refused)            30──40        the same failure again: as right as the first
+    //    web SELECT beers (ERROR timeout)               50──60   another failure, after the first
+    const repeated = buildTraceModel([
+      makeSpan({ id: 'root', name: 'GET /pair/beer', kind: 'SERVER', start: 0, end: 100, status: err('HTTP 502') }),
+      makeSpan({ id: 't1', name: 'GET /taste', kind: 'CLIENT', parent: 'root', start: 10, end: 20, status: err('ECONNREFUSED'), attributes: { 'server.address': 'taster' } }),
+      makeSpan({ id: 't2', name: 'GET /taste', kind: 'CLIENT', parent: 'root', start: 30, end: 40, status: err('ECONNREFUSED'), attributes: { 'server.address': 'taster' } }),
+      makeSpan({ id: 'sql', name: 'SELECT beers', kind: 'CLIENT', parent: 'root', start: 50, end: 60, status: err('ETIMEDOUT') }),
+    ]);
+    expect(checkRootCause(repeated, sid('t1'))).toMatchObject({ right: true });
+    expect(checkRootCause(repeated, sid('t2'))).toMatchObject({ right: true, text: expect.stringMatching(/failed the same way/) });
+    expect(checkRootCause(repeated, sid('sql'))).toMatchObject({ right: false, text: expect.stringMatching(/failed before it/) });
+  });
+
   it('blames the service that did not answer, not the one whose span shows the error', () => {
     expect(checkBlame(incident, 'taster')).toEqual({ right: true, text: 'Right: web could not get an answer from taster: ECONNREFUSED.' });
     expect(checkBlame(incident, 'web').right).toBe(false);

@@ -37,16 +37,27 @@ export function checkSlowest(model: TraceModel, spanId: string | null): Verdict 
   };
 }
 
+/** Two spans that fail alike: the same operation of the same service, for the same reason. */
+function sameFailure(a: TraceRow, b: TraceRow): boolean {
+  const why = (r: TraceRow) => `${r.span.status.message ?? ''}|${String(r.span.attributes['error.type'] ?? '')}`;
+  return a.span.serviceName === b.span.serviceName && a.span.name === b.span.name && why(a) === why(b);
+}
+
 /** Where did the error start? */
 export function checkRootCause(model: TraceModel, spanId: string | null): Verdict {
   const best = rootCauseRow(model);
   if (best < 0) return { right: false, moot: true, text: 'Nothing in this trace is in error: where did the time go instead?' };
   const picked = rowOf(model, spanId);
   if (picked < 0) return PICK_FIRST;
-  if (picked === best) return { right: true, text: `Right: ${label(model.rows[best]!)} failed first (${model.rows[best]!.span.status.message ?? 'error'}).` };
+  const first = model.rows[best]!;
+  if (picked === best) return { right: true, text: `Right: ${label(first)} failed first (${first.span.status.message ?? 'error'}).` };
   const r = model.rows[picked]!;
   if (!r.isError) return { right: false, text: 'That span did not fail. Spans in error carry the red mark; start from one of them.' };
   const failingChild = model.rows.slice(picked + 1, picked + 1 + r.descendantCount).some((d) => d.isError);
+  // Ten identical refused calls are one cause, not a race to the earliest: any of them answers the question.
+  if (!failingChild && sameFailure(r, first)) {
+    return { right: true, text: `Right: ${label(r)} failed the same way as the first such call (${first.span.status.message ?? 'error'}): that is where it started.` };
+  }
   return {
     right: false,
     text: failingChild

@@ -42,3 +42,21 @@ export const INCIDENTS: readonly Incident[] = [
     about: 'failure',
   },
 ];
+
+/**
+ * The headline of the `count`-th ticket (1 for the first): the four tickets go round, so the fifth is ticket 1 again,
+ * never a "Ticket 5" on a slide of four.
+ */
+export function ticketHeadline(count: number, incident: Incident): string {
+  return `Ticket ${((count - 1) % INCIDENTS.length) + 1}: ${incident.ticket}`;
+}
+
+/**
+ * How the ticket reports the answer: the time is the trace's own (its root span, in whole ms), so the number on the
+ * ticket is the number the learner reads on the root's bar. The time the replay client waited also counts the hop
+ * into `web`, which no span covers (ticket 2's slow hops added 450 ms there that the trace cannot explain).
+ */
+export function answeredLine(status: number, statusText: string, rootMs: number | undefined): string {
+  const took = rootMs === undefined ? '' : ` in ${rootMs.toFixed(0)} ms`;
+  return `It answered ${status} ${statusText}${took}.`;
+}

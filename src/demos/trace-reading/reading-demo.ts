@@ -12,7 +12,7 @@ import type { Demo } from '../demo';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { TraceFollower } from '../kit/trace-follower';
 import { checkBlame, checkRootCause, checkSlowest } from './checks';
-import { INCIDENTS } from './incidents';
+import { answeredLine, INCIDENTS, ticketHeadline } from './incidents';
 import { createReadingView } from './reading-view';
 
 /** One session: the matchmaker, the trace being read, and how many tickets came in. */
@@ -44,7 +44,7 @@ export function createTraceReadingDemo(): Demo {
         live.runOne(async (session, signal) => {
           const { world: w, system: sys, follower } = session;
           const incident = INCIDENTS[session.incidents % INCIDENTS.length]!;
-          const headline = `Ticket ${++session.incidents}: ${incident.ticket}`;
+          const headline = ticketHeadline(++session.incidents, incident);
           for (const q of ['slowest', 'rootCause', 'blame'] as const) view.showVerdict(q, null);
           selectedId = null;
           waterfall.selectSpan(null);
@@ -56,15 +56,13 @@ export function createTraceReadingDemo(): Demo {
           w.sync();
           follower.expectNew();
           live.requestDraw();
-          const startedMs = w.clock.now();
           try {
             const response = await sys.send({ method: 'GET', url: `http://web:5000${incident.path}`, headers: { 'user-agent': 'support-replay/1.0' } });
             if (signal.aborted) return;
             follower.pinFromResponse(response.headers['traceresponse']);
-            const took = (w.clock.now() - startedMs).toFixed(0);
-            const answered = `${headline} It answered ${response.status} ${STATUS_TEXT[response.status] ?? ''} in ${took} ms.`;
-            // The fault is random under the seed: a replay of a failure ticket may, now and then, go through cleanly.
             const m = model(session);
+            const answered = `${headline} ${answeredLine(response.status, STATUS_TEXT[response.status] ?? '', m?.rows[0]?.durationMs)}`;
+            // The fault is random under the seed: a replay of a failure ticket may, now and then, go through cleanly.
             const clean = incident.about === 'failure' && m !== null && m.errorCount === 0;
             view.showTicket(clean ? `${answered} This replay went through without the fault: press New incident for the next ticket.` : `${answered} Read its trace.`, false);
           } finally {

@@ -12,7 +12,7 @@ import { el, setBusy, uniqueId } from '../kit/dom';
 import { createButton, createResetButton } from '../kit/buttons';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { decodeTraceparent, type Decoded, type Known } from './decode';
-import { EXAMPLES } from './examples';
+import { EXAMPLES, pressedChip } from './examples';
 
 const REQUEST_N = 15;
 
@@ -84,6 +84,9 @@ export function createDecoderDemo(): Demo {
 
       function draw({ world, wire }: DecoderSession): void {
         renderDecoded(decodeTraceparent(input.value, knownIn(world.store)));
+        // One chip looks current at a time: the one whose header the field holds.
+        const pressed = pressedChip(input.value, [wire[0]?.traceparent, ...EXAMPLES.map(([, header]) => header)]);
+        for (const [i, chip] of [current, ...examples].entries()) chip.setAttribute('aria-pressed', String(i === pressed));
         setBusy(sendButton, live.busy);
         if (drawnWire === wire) return;
         drawnWire = wire;
@@ -143,7 +146,7 @@ export function createDecoderDemo(): Demo {
         b.addEventListener('click', () => setHeader(value));
         return b;
       });
-      const current = el('button', { type: 'button', class: 'fb-example fb-example--current' }, 'This request’s header');
+      const current = el('button', { type: 'button', class: 'fb-example' }, 'This request’s header');
       current.addEventListener('click', () => {
         const last = live.session?.wire[0];
         if (last) setHeader(last.traceparent);

@@ -13,3 +13,12 @@ export const EXAMPLES: ReadonlyArray<readonly [label: string, header: string]> =
   ['Version ff', `ff-${TRACE}-${PARENT}-01`],
   ['Wrong length', `00-${TRACE.slice(0, 30)}-${PARENT}-1`],
 ];
+
+/**
+ * Which example chip shows as pressed: the first whose header is what the field holds (-1 for none), so exactly one
+ * chip looks current, or none once the header has been edited. `chips` lists each chip's header in order; a chip with
+ * nothing to offer yet (the request's own header before it is sent) is `undefined`.
+ */
+export function pressedChip(field: string, chips: readonly (string | undefined)[]): number {
+  return field === '' ? -1 : chips.findIndex((header) => header === field);
+}

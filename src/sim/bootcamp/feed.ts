@@ -55,10 +55,28 @@ function seededUuid(random: Random): string {
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[random.int(0, items.length - 1)]!;
 
+/**
+ * One message per activity, never the same sentence twice in a feed (two people posting it word for word reads as a
+ * bug). The draw is the same one `pick` makes, so a seed's feed only changes where it used to repeat: a repeat steps
+ * on to the next sentence not yet used. A feed has at most 7 activities and there are 10 sentences.
+ */
+function pickUnused(random: Random, used: Set<string>): string {
+  const start = random.int(0, MESSAGES.length - 1);
+  for (let k = 0; k < MESSAGES.length; k++) {
+    const message = MESSAGES[(start + k) % MESSAGES.length]!;
+    if (!used.has(message)) {
+      used.add(message);
+      return message;
+    }
+  }
+  return MESSAGES[start]!;
+}
+
 /** A feed for the moment `nowMs` (epoch ms): newest activity first, as a timeline shows it. */
 export function mockActivities(random: Random, nowMs: number): Activity[] {
   const iso = (ms: number): string => new Date(ms).toISOString();
   const count = random.int(2, 7);
+  const used = new Set<string>();
   const activities = Array.from({ length: count }, (): Activity => {
     const uuid = seededUuid(random);
     // From a few minutes to a week old; it expires between half a day and ten days from now.
@@ -74,7 +92,7 @@ export function mockActivities(random: Random, nowMs: number): Activity[] {
     return {
       uuid,
       handle: pick(random, HANDLES),
-      message: pick(random, MESSAGES),
+      message: pickUnused(random, used),
       created_at: iso(createdMs),
       expires_at: iso(nowMs + random.between(12, 240) * HOUR_MS),
       likes_count: random.int(0, 12),

@@ -11,12 +11,16 @@
 /** How a leg is travelled; also the `transit.mode` attribute. */
 export type Mode = 'walk' | 'cycle' | 'drive' | 'bus' | 'train' | 'tram';
 
-/** The services that record legs: the commuter, and one per transport operator. */
+/**
+ * The services that record legs: the commuter, and one per transport operator. In this order views colour them
+ * (blue, orange, green, purple): the commute figures draw the walks blue, the train orange and the tram green, and the
+ * live waterfalls must agree (tests/unit/commute-colors.test.ts).
+ */
 export const SERVICES = {
   commuter: 'commuter',
-  bus: 'city-bus',
   train: 'metro-rail',
   tram: 'tramways',
+  bus: 'city-bus',
 } as const;
 
 /** Every service a commute can touch, in the order views colour them. */

@@ -82,10 +82,12 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
   // One provider per service, and in it one tracer per instrumentation library (its scope), as a real SDK has;
   // each layer of instrumentation sees its tracer only from its own level on.
   const webHttp = tracerFor('web', HTTP_SCOPE);
-  const endpoint = { clock, random: random.fork('datastores'), faults };
+  // The workshop's matchmaker is a Flask app: its exceptions read as Python's (a traceback, not the tab's JS stack).
+  const language = 'python' as const;
+  const endpoint = { clock, random: random.fork('datastores'), faults, language };
   const redis = new RedisClient(redisServer, { ...endpoint, tracer: gatedTracer(tracerFor('web', REDIS_SCOPE), at(7)), host: 'redis', port: 6379 });
   const web = createWeb(
-    { tracer: gatedTracer(webHttp, at(5)), network, clock, random: random.fork('web'), faults, served: opts.served },
+    { tracer: gatedTracer(webHttp, at(5)), network, clock, random: random.fork('web'), faults, served: opts.served, language },
     {
       sql: new SqlClient(db, { ...endpoint, tracer: gatedTracer(tracerFor('web', PG_SCOPE), at(7)), host: 'db', port: 5432, namespace: 'matchmaker' }),
       donutDb: new DonutDB(redis),
@@ -97,6 +99,7 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
         clock,
         faults,
         userAgent: 'python-requests/2.31.0',
+        language,
         propagate: () => instrumentation.atLeast(8) && instrumentation.current.propagate,
         propagator: opts.propagator,
       }),
@@ -112,6 +115,7 @@ export function createMatchmaker(opts: MatchmakerOptions): Matchmaker {
     random: random.fork('taster'),
     faults,
     served: opts.served,
+    language,
     palateRoundMs: opts.palateRoundMs,
     workers: () => (tuning.current.tasterServer === 'fixed' ? tuning.current.tasterWorkers : 0),
   }).start();

@@ -2,6 +2,7 @@
  * `web`: the matchmaker's front service. Catalogue routes read SQL (and DonutDB for the fast-changing facts); the
  * pairing route asks `taster` about every fresh donut, one after another, which is the slowness the trace explains.
  */
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { HttpClient } from '../http-client';
 import { jsonResponse, type SimResponse } from '../http';
 import { HttpError, SimService, type RouteContext, type ServiceOptions } from '../service';
@@ -196,7 +197,7 @@ export function createWeb(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, 
       if (t.parallel || t.batch) await Promise.all(fresh.map(store));
       else for (const r of fresh) await store(r);
     }
-    if (tasted.length === 0) return jsonResponse(502, { error: 'no candidate could be tasted', beer: name, failed });
+    if (tasted.length === 0) return noneTasted(name, failed);
     const best = tasted.reduce((a, b) => (b.score > a.score ? b : a));
     const body = { beer: name, match: best.donut, score: best.score, tasted: tasted.length, ...(failed.length ? { failed } : {}) };
     if (!t.chunked) return jsonResponse(200, body);
@@ -213,6 +214,17 @@ export function createWeb(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, 
     return found;
   }
 
+  /**
+   * Nothing could be tasted: the pairing fails in `match`. From step 6 on that operation has its own span (the active
+   * one here), marked in error so the red marks climb from the failed calls through it to the root, as the reading
+   * slide teaches; before step 6 the active span is the request's own, which the 502 marks already.
+   */
+  function noneTasted(name: string, failed: readonly string[]): SimResponse {
+    const why = 'no candidate could be tasted';
+    if (instrumentation.atLeast(6)) trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: why });
+    return jsonResponse(502, { error: why, beer: name, failed });
+  }
+
   async function bestMatch(name: string, candidates: readonly string[]): Promise<SimResponse> {
     // The slow part, on purpose: one taster call per candidate, each waiting for the last.
     const tasted: Array<{ donut: string; score: number }> = [];
@@ -227,9 +239,7 @@ export function createWeb(opts: Omit<ServiceOptions, 'name' | 'host' | 'port'>, 
         failed.push(donut); // the client span already records why; a pairing can still succeed without this one
       }
     }
-    if (tasted.length === 0) {
-      return jsonResponse(502, { error: 'no candidate could be tasted', beer: name, failed });
-    }
+    if (tasted.length === 0) return noneTasted(name, failed);
     const best = tasted.reduce((a, b) => (b.score > a.score ? b : a));
     return jsonResponse(200, { beer: name, match: best.donut, score: best.score, tasted: tasted.length, ...(failed.length ? { failed } : {}) });
   }

@@ -322,8 +322,15 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   }
 
   /** Sizes come from the ResizeObserver, so that scrolling frames never read layout. */
+  let viewportPx = 0;
   function measure(): void {
-    rows.setViewportPx(scroll.clientHeight);
+    const shrank = scroll.clientHeight < viewportPx;
+    viewportPx = scroll.clientHeight;
+    rows.setViewportPx(viewportPx);
+    // Enter opens the details pane, which takes height from the rows' box after the row was scrolled into view:
+    // keep the tab stop in view when the box shrinks, or a keyboard user loses their place (walk #7).
+    const { activeRow, posOfRow } = state;
+    if (shrank && activeRow >= 0 && posOfRow[activeRow]! >= 0 && tree.contains(document.activeElement)) rows.scrollToPos(posOfRow[activeRow]!);
     trackPx = axis.trackElement.clientWidth;
     axis.update(state.model, trackPx, root);
     version++;
