@@ -15,6 +15,9 @@ export const MAX_VALUE_DEPTH = 8;
 
 export type FileObject = Readonly<Record<string, unknown>>;
 
+/** A record being filled in by a reader: its optional fields are set after the literal, not spread into it. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 export function isObject(v: unknown): v is FileObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
