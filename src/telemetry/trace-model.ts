@@ -46,8 +46,8 @@ export function isErrorSpan(span: SpanRecord): boolean {
   return span.status.code === 'ERROR';
 }
 
-function byStartThenId(a: SpanRecord, b: SpanRecord): number {
-  return a.startMs - b.startMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0);
+function byId(a: SpanRecord, b: SpanRecord): number {
+  return a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
 }
 
 /**
@@ -87,8 +87,13 @@ export function layoutTrace(spans: readonly SpanRecord[]): TraceLayout {
   const n = spans.length;
   // Sort indices, not records: the layout names rows by their index in `spans`.
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => byStartThenId(spans[a]!, spans[b]!));
+  const starts = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    starts[i] = spans[i]!.startMs;
+  }
+  // Start times from a typed array: the comparator runs n log n times, and a record lookup each time is most of it.
+  order.sort((a, b) => starts[a]! - starts[b]! || byId(spans[a]!, spans[b]!));
   const sorted = Array.from(order, (i) => spans[i]!);
 
   // With repeated ids, the first span (by start) owns the id as a parent; later ones are still shown.

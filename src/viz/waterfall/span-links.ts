@@ -35,6 +35,8 @@ const NONE: RowLinks = { out: [], in: [] };
  */
 export function rowLinks(model: TraceModel, linkedFrom?: (target: SpanRef) => readonly SpanRef[]): RowLinks[] {
   const { rows } = model;
+  // No links and nobody to ask about links from elsewhere (a file, most live traces): one fill, no lists.
+  if (!linkedFrom && rows.every((r) => r.span.links.length === 0)) return new Array<RowLinks>(rows.length).fill(NONE);
   // The id → row map only when a link points into this trace: hashing 200,000 ids is 100 ms or more, and most
   // traces (every file from a backend, nearly) have no links at all.
   let rowOf: Map<string, number> | null = null;
