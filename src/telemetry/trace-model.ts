@@ -46,12 +46,34 @@ export function isErrorSpan(span: SpanRecord): boolean {
   return span.status.code === 'ERROR';
 }
 
-function byStartThenId(a: SpanRecord, b: SpanRecord): number {
-  return a.startMs - b.startMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0);
+function byId(a: SpanRecord, b: SpanRecord): number {
+  return a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
 }
 
 /**
- * Build the model of one trace from its spans, in any order.
+ * Where each span of a trace goes in the flattened tree, as typed arrays indexed by row: the O(n log n) part of
+ * building a model (the sort, the id lookups, the walk), kept apart from the row objects so that a worker can do
+ * it beside the reading of a file and hand it over without cloning a single object (see trace-files/span-columns).
+ */
+export interface TraceLayout {
+  /** Index into the input array of the span on each row. */
+  readonly rowSpan: Int32Array;
+  readonly depth: Int32Array;
+  readonly parentIndex: Int32Array;
+  readonly descendantCount: Int32Array;
+  readonly childCount: Int32Array;
+  /** 1 where the row is an orphan root. */
+  readonly orphan: Uint8Array;
+  /** Earliest start and latest end of any span, epoch ms (0 and 0 for no spans). */
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** A layout without its span indices: all a page needs when the spans come to it already in row order. */
+export type RowLayout = Omit<TraceLayout, 'rowSpan'>;
+
+/**
+ * Lay out one trace's spans, given in any order.
  *
  * Children are ordered by start time. Roots come first in start order; orphans (parent id not present) are roots
  * too, marked. Spans caught in a cycle are never reachable from a root, so after the first pass the earliest
@@ -59,12 +81,20 @@ function byStartThenId(a: SpanRecord, b: SpanRecord): number {
  *
  * Traces of 50,000 spans must draw in well under a second, so the work is a sort and a few linear passes over typed
  * arrays: children in one flat array indexed by parent (no array per span), an explicit stack of indices for the
- * walk (no object per step, and no recursion to overflow on a long chain), and each row object made once, when its
- * counts are known.
+ * walk (no object per step, and no recursion to overflow on a long chain).
  */
-export function buildTraceModel(spans: readonly SpanRecord[], traceId = spans[0]?.traceId ?? ''): TraceModel {
+export function layoutTrace(spans: readonly SpanRecord[]): TraceLayout {
   const n = spans.length;
-  const sorted = spans.slice().sort(byStartThenId);
+  // Sort indices, not records: the layout names rows by their index in `spans`.
+  const order = new Int32Array(n);
+  const starts = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    starts[i] = spans[i]!.startMs;
+  }
+  // Start times from a typed array: the comparator runs n log n times, and a record lookup each time is most of it.
+  order.sort((a, b) => starts[a]! - starts[b]! || byId(spans[a]!, spans[b]!));
+  const sorted = Array.from(order, (i) => spans[i]!);
 
   // With repeated ids, the first span (by start) owns the id as a parent; later ones are still shown.
   const firstIndexById = new Map<string, number>();
@@ -131,7 +161,7 @@ export function buildTraceModel(spans: readonly SpanRecord[], traceId = spans[0]
       visited[index] = 1;
       const depth = stackDepth[top]!;
       const row = rowCount++;
-      rowSpan[row] = index;
+      rowSpan[row] = order[index]!;
       rowDepth[row] = depth;
       rowParent[row] = stackParentRow[top]!;
       rowOrphan[row] = depth === 0 && (isOrphan || orphan[index] === 1) ? 1 : 0;
@@ -162,36 +192,56 @@ export function buildTraceModel(spans: readonly SpanRecord[], traceId = spans[0]
       childCounts[p]!++;
     }
   }
+  return { rowSpan, depth: rowDepth, parentIndex: rowParent, descendantCount: descendants, childCount: childCounts, orphan: rowOrphan, startMs, endMs };
+}
 
+/**
+ * The row objects of a laid-out trace, built a slice at a time: `addRows(from, to)` makes rows `from .. to` (in
+ * order, each slice after the last), so a page can build a model of 200,000 rows between frames; `finish()` gives
+ * the model. `spanOfRow(row)` gives the span of a row (already in row order when a worker sent it).
+ */
+export function traceModelBuilder(traceId: string, layout: RowLayout, spanOfRow: (row: number) => SpanRecord): { addRows(from: number, to: number): void; finish(): TraceModel } {
   const rows: TraceRow[] = [];
   const services: string[] = [];
   const seenServices = new Set<string>();
   let lastService: string | undefined;
   let errorCount = 0;
-  for (let i = 0; i < rowCount; i++) {
-    const span = sorted[rowSpan[i]!]!;
-    const isError = isErrorSpan(span);
-    if (isError) errorCount++;
-    // Neighbouring rows are mostly of one service: skip the set lookup for a repeat.
-    if (span.serviceName !== lastService) {
-      lastService = span.serviceName;
-      if (!seenServices.has(lastService)) {
-        seenServices.add(lastService);
-        services.push(lastService);
+  const { startMs, endMs } = layout;
+  return {
+    addRows(from, to) {
+      for (let i = from; i < to; i++) {
+        const span = spanOfRow(i);
+        const isError = isErrorSpan(span);
+        if (isError) errorCount++;
+        // Neighbouring rows are mostly of one service: skip the set lookup for a repeat.
+        if (span.serviceName !== lastService) {
+          lastService = span.serviceName;
+          if (!seenServices.has(lastService)) {
+            seenServices.add(lastService);
+            services.push(lastService);
+          }
+        }
+        rows.push({
+          span,
+          depth: layout.depth[i]!,
+          parentIndex: layout.parentIndex[i]!,
+          descendantCount: layout.descendantCount[i]!,
+          childCount: layout.childCount[i]!,
+          orphan: layout.orphan[i] === 1,
+          startOffsetMs: span.startMs - startMs,
+          durationMs: Math.max(0, span.endMs - span.startMs),
+          isError,
+        });
       }
-    }
-    rows.push({
-      span,
-      depth: rowDepth[i]!,
-      parentIndex: rowParent[i]!,
-      descendantCount: descendants[i]!,
-      childCount: childCounts[i]!,
-      orphan: rowOrphan[i] === 1,
-      startOffsetMs: span.startMs - startMs,
-      durationMs: Math.max(0, span.endMs - span.startMs),
-      isError,
-    });
-  }
+    },
+    finish: () => ({ traceId, rows, startMs, endMs, durationMs: endMs - startMs, services, errorCount }),
+  };
+}
 
-  return { traceId, rows, startMs, endMs, durationMs: endMs - startMs, services, errorCount };
+/** Build the model of one trace from its spans, in any order (see `layoutTrace`). */
+export function buildTraceModel(spans: readonly SpanRecord[], traceId = spans[0]?.traceId ?? ''): TraceModel {
+  const layout = layoutTrace(spans);
+  const builder = traceModelBuilder(traceId, layout, (row) => spans[layout.rowSpan[row]!]!);
+  builder.addRows(0, layout.rowSpan.length);
+  return builder.finish();
 }

@@ -9,7 +9,6 @@ import { faultChange } from './console-faults';
 import { NetworkError, STATUS_TEXT, type SimResponse } from '../../sim/http';
 import { createMatchmaker, MATCHMAKER_SERVICES, type Matchmaker } from '../../sim/matchmaker';
 import type { WireEvent } from '../../sim/network';
-import { groupTraces } from '../../telemetry/trace-files/group-traces';
 import { buildTraceModel, type TraceModel } from '../../telemetry/trace-model';
 import { createTraceWaterfall } from '../kit/trace-actions';
 import { createTraceFileOpener } from '../kit/trace-file-opener';
@@ -109,8 +108,8 @@ export function createRequestConsoleDemo(): Demo {
           const result = await readTraceFileOffThread(file, signal);
           if (signal.aborted) return;
           if (!result.ok) return view.showProblem(`${file.name}: ${result.message}`);
-          const { byTrace, ids } = groupTraces(result.spans);
-          session.opened = buildTraceModel(byTrace.get(ids[0]!)!, ids[0]);
+          // The biggest trace, modelled by the reader (off the main thread's critical part).
+          session.opened = result.models.values().next().value ?? null;
           live.requestDraw();
         });
       const opener = createTraceFileOpener(traceBox, (file) => void openFile(file).catch(live.fail));

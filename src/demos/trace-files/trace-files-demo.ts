@@ -4,10 +4,8 @@
  * of the file's spans. A file with several traces gets a menu of them. Print view opens the sample.
  */
 import { CallingContextTree } from '../../analysis/calling-context-tree';
-import type { SpanRecord } from '../../telemetry/span-record';
-import { groupTraces } from '../../telemetry/trace-files/group-traces';
-import { readTraceFile, type TraceFileResult } from '../../telemetry/trace-files/read-trace-file';
-import { buildTraceModel } from '../../telemetry/trace-model';
+import { readTraceFile } from '../../telemetry/trace-files/read-trace-file';
+import type { TraceModel } from '../../telemetry/trace-model';
 import { createContextTree } from '../../viz/context-tree/context-tree-view';
 import { formatDuration } from '../../viz/time-format';
 import type { Demo } from '../demo';
@@ -16,15 +14,15 @@ import { createProblemLine } from '../kit/controls';
 import { el, uniqueId } from '../kit/dom';
 import { createTraceWaterfall } from '../kit/trace-actions';
 import { createTraceFileOpener } from '../kit/trace-file-opener';
-import { readTraceFileOffThread } from '../kit/trace-file-reader';
+import { type OpenedTraceFile, readTraceFileOffThread, withModels } from '../kit/trace-file-reader';
 import { createLiveDemo, type LiveSession, type LiveView } from '../live-demo';
 import { SAMPLE_FILE_NAME, SAMPLE_ZIPKIN_TRACE } from './sample-trace';
 
-/** What is open: the file's spans by trace, and which trace and view are shown. */
+/** What is open: the file's traces, each modelled once (a 200,000-span model is not rebuilt on every draw). */
 interface Opened {
   readonly fileName: string;
   readonly format: string;
-  readonly byTrace: ReadonlyMap<string, readonly SpanRecord[]>;
+  readonly models: ReadonlyMap<string, TraceModel>;
   readonly spanCount: number;
 }
 
@@ -68,17 +66,18 @@ export function createTraceFilesDemo(): Demo {
       const tree = createContextTree(treeBox, { label: 'Calling context tree of the file', emptyText: 'Open a trace file to see its paths.' });
       let treeOf: Opened | null = null;
 
-      const showResult = (s: FilesSession, name: string, result: TraceFileResult, tookMs: number): void => {
+      const showResult = (s: FilesSession, name: string, result: OpenedTraceFile, tookMs: number): void => {
         if (!result.ok) {
           problem.show(`${name}: ${result.message}`);
           return;
         }
         problem.clear();
-        const { byTrace, ids } = groupTraces(result.spans);
-        s.opened = { fileName: name, format: result.format, byTrace, spanCount: result.spans.length };
+        const { models } = result;
+        const ids = [...models.keys()];
+        s.opened = { fileName: name, format: result.format, models, spanCount: result.spans.length };
         s.traceId = ids[0] ?? null;
         traceSelect.replaceChildren(
-          ...ids.slice(0, MAX_LISTED).map((id) => el('option', { value: id }, `${id.slice(0, 12)}… · ${byTrace.get(id)!.length} spans`)),
+          ...ids.slice(0, MAX_LISTED).map((id) => el('option', { value: id }, `${id.slice(0, 12)}… · ${models.get(id)!.rows.length} spans`)),
         );
         tracePick.hidden = ids.length < 2;
         const traces = ids.length === 1 ? '1 trace' : `${ids.length} traces`;
@@ -92,22 +91,22 @@ export function createTraceFilesDemo(): Demo {
             problem.clear();
             status.textContent = `Reading ${name}…`;
             const started = performance.now();
-            const result = typeof source === 'string' ? readTraceFile(source) : await readTraceFileOffThread(source, signal);
+            const result = typeof source === 'string' ? withModels(readTraceFile(source)) : await readTraceFileOffThread(source, signal);
             if (signal.aborted) return;
             showResult(s, name, result, performance.now() - started);
           }),
         draw(s) {
-          const spans = s.opened && s.traceId ? (s.opened.byTrace.get(s.traceId) ?? []) : [];
+          const model = s.opened && s.traceId ? (s.opened.models.get(s.traceId) ?? null) : null;
           if (s.traceId) traceSelect.value = s.traceId;
           const showTree = viewSelect.value === 'tree';
           waterfallBox.hidden = showTree;
           treeBox.hidden = !showTree;
-          if (!showTree) waterfall.setModel(spans.length > 0 ? buildTraceModel(spans, s.traceId ?? undefined) : null);
+          if (!showTree) waterfall.setModel(model);
           else if (treeOf !== s.opened) {
             // The whole file's paths: built once per file, when the view is first asked for.
             treeOf = s.opened;
             const cct = new CallingContextTree({ maxTraces: 10_000 });
-            for (const list of s.opened?.byTrace.values() ?? []) for (const span of list) cct.fold(span);
+            for (const m of s.opened?.models.values() ?? []) for (const row of m.rows) cct.fold(row.span);
             cct.flush();
             tree.setTree(cct.snapshot().roots);
           }

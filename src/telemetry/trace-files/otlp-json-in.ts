@@ -18,6 +18,7 @@ import {
   own,
   setOwn,
   stringAt,
+  type Writable,
 } from './file-values';
 import type { SpanSink } from './span-sink';
 
@@ -133,7 +134,7 @@ function readSpan(sp: FileObject, where: string, serviceName: string, resource: 
     if (!isObject(l)) fail(at, `should be an object, not ${describe(l)}`);
     return { traceId: hexId(l, 'traceId', 32, at), spanId: hexId(l, 'spanId', 16, at), attributes: otlpAttributes(arrayAt(l, 'attributes', at, true), at) };
   });
-  const base = {
+  const span: Writable<SpanRecord> = {
     traceId,
     spanId,
     name: stringAt(sp, 'name', where),
@@ -148,5 +149,8 @@ function readSpan(sp: FileObject, where: string, serviceName: string, resource: 
     resource,
     scope,
   };
-  return parentSpanId ? { ...base, parentSpanId } : base;
+  // Not `{ ...base, parentSpanId }`: lowered to ES2016, object spread is a helper call per span, a third of the
+  // reading time of a 200,000-span file.
+  if (parentSpanId) span.parentSpanId = parentSpanId;
+  return span;
 }

@@ -62,14 +62,72 @@ function formatOf(doc: unknown): TraceFormat | null {
 const NOT_A_TRACE =
   'is JSON, but not a trace: expected OTLP/JSON (an object with "resourceSpans"), Jaeger JSON (an object with "data", each trace with "spans") or Zipkin v2 JSON (an array of spans with "traceId" and "id")';
 
+/**
+ * `nestingDepth` over the file's UTF-8 bytes, for the worker, which reads the file as bytes: brackets, quotes and
+ * backslashes are ASCII, and no byte of a multi-byte UTF-8 character is below 0x80, so the answer is the same as
+ * over the decoded text. A loop over a byte array runs several times faster than `charCodeAt` over a 140 MB string.
+ */
+export function nestingDepthOfBytes(bytes: Uint8Array, limit = MAX_NESTING): number {
+  let depth = 0;
+  let max = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const c = bytes[i++]!;
+    if (c === 34) {
+      // A string, skipped in a tight loop of its own: most of a trace file's bytes are inside strings (ids, keys,
+      // values), and this loop is about three times faster than one test per byte in the outer one.
+      for (;;) {
+        if (i >= n) return max;
+        const d = bytes[i++]!;
+        if (d === 34) break;
+        if (d === 92) i++;
+      }
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+function tooBig(byteLength: number): TraceFileResult | null {
+  return byteLength > MAX_FILE_BYTES
+    ? { ok: false, message: `The file is ${(byteLength / 1048576).toFixed(0)} MB, more than the ${MAX_FILE_BYTES / 1048576} MB the deck opens.` }
+    : null;
+}
+
+const TOO_DEEP: TraceFileResult = { ok: false, message: `The file nests more than ${MAX_NESTING} levels deep: no trace format does; it is not read.` };
+
 /** Read a trace file's text. `byteLength` is the file's size, checked before anything is parsed. */
 export function readTraceFile(text: string, byteLength = text.length, maxSpans = MAX_FILE_SPANS): TraceFileResult {
-  if (byteLength > MAX_FILE_BYTES) {
-    return { ok: false, message: `The file is ${(byteLength / 1048576).toFixed(0)} MB, more than the ${MAX_FILE_BYTES / 1048576} MB the deck opens.` };
-  }
-  if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
-  const depth = nestingDepth(text);
-  if (depth > MAX_NESTING) return { ok: false, message: `The file nests more than ${MAX_NESTING} levels deep: no trace format does; it is not read.` };
+  const big = tooBig(byteLength);
+  if (big) return big;
+  if (text.trim() === '') return EMPTY;
+  if (nestingDepth(text) > MAX_NESTING) return TOO_DEEP;
+  return readCheckedText(text, maxSpans);
+}
+
+/**
+ * Read a trace file's bytes (UTF-8, as `Blob.text()` decodes them: a byte-order mark is dropped, a bad byte becomes
+ * U+FFFD): the same checks and result as `readTraceFile`, with the nesting counted on the bytes.
+ */
+export function readTraceFileBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS): TraceFileResult {
+  const big = tooBig(bytes.length);
+  if (big) return big;
+  if (nestingDepthOfBytes(bytes) > MAX_NESTING) return TOO_DEEP;
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === '') return EMPTY;
+  return readCheckedText(text, maxSpans);
+}
+
+const EMPTY: TraceFileResult = { ok: false, message: 'The file is empty.' };
+
+/** Parse and read text whose size and nesting have been checked. */
+function readCheckedText(text: string, maxSpans: number): TraceFileResult {
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -34,22 +34,41 @@ const NONE: RowLinks = { out: [], in: [] };
  * adds those from other traces (a demo asks its span store), and is asked only for spans of this trace.
  */
 export function rowLinks(model: TraceModel, linkedFrom?: (target: SpanRef) => readonly SpanRef[]): RowLinks[] {
-  const rowOf = new Map(model.rows.map((r, i) => [r.span.spanId, i]));
+  const { rows } = model;
+  // No links and nobody to ask about links from elsewhere (a file, most live traces): one fill, no lists.
+  if (!linkedFrom && rows.every((r) => r.span.links.length === 0)) return new Array<RowLinks>(rows.length).fill(NONE);
+  // The id → row map only when a link points into this trace: hashing 200,000 ids is 100 ms or more, and most
+  // traces (every file from a backend, nearly) have no links at all.
+  let rowOf: Map<string, number> | null = null;
   const end = (ref: SpanRef): LinkEnd => {
     const sameTrace = ref.traceId === model.traceId;
-    return { traceId: ref.traceId, spanId: ref.spanId, sameTrace, rowIndex: sameTrace ? (rowOf.get(ref.spanId) ?? -1) : -1 };
+    if (sameTrace && rowOf === null) rowOf = new Map(rows.map((r, i) => [r.span.spanId, i]));
+    return { traceId: ref.traceId, spanId: ref.spanId, sameTrace, rowIndex: sameTrace ? (rowOf!.get(ref.spanId) ?? -1) : -1 };
   };
-  const out = model.rows.map((r) => r.span.links.map(end));
-  const back: LinkEnd[][] = model.rows.map(() => []);
-  model.rows.forEach((r, i) => {
-    for (const link of out[i]!) if (link.rowIndex >= 0) back[link.rowIndex]!.push(end(r.span));
-  });
-  if (linkedFrom) {
-    model.rows.forEach((r, i) => {
-      for (const ref of linkedFrom({ traceId: model.traceId, spanId: r.span.spanId })) if (ref.traceId !== model.traceId) back[i]!.push(end(ref));
-    });
+  // Lists only for rows that have links; null for the rest.
+  const out: Array<LinkEnd[] | null> = new Array<LinkEnd[] | null>(rows.length).fill(null);
+  const back: Array<LinkEnd[] | null> = new Array<LinkEnd[] | null>(rows.length).fill(null);
+  const backOf = (i: number): LinkEnd[] => {
+    let list = back[i];
+    if (!list) {
+      list = [];
+      back[i] = list;
+    }
+    return list;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const span = rows[i]!.span;
+    if (span.links.length === 0) continue;
+    const ends = span.links.map(end);
+    out[i] = ends;
+    for (const link of ends) if (link.rowIndex >= 0) backOf(link.rowIndex).push(end(span));
   }
-  return model.rows.map((_, i) => (out[i]!.length === 0 && back[i]!.length === 0 ? NONE : { out: out[i]!, in: back[i]! }));
+  if (linkedFrom) {
+    for (let i = 0; i < rows.length; i++) {
+      for (const ref of linkedFrom({ traceId: model.traceId, spanId: rows[i]!.span.spanId })) if (ref.traceId !== model.traceId) backOf(i).push(end(ref));
+    }
+  }
+  return rows.map((_, i) => (out[i] === null && back[i] === null ? NONE : { out: out[i] ?? [], in: back[i] ?? [] }));
 }
 
 /** The marker a row shows: "↗3" for three links out, "↙1" for one in; empty without links. */
