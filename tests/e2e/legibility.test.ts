@@ -4,7 +4,8 @@
  * 1280×720 window (a 16:9 projector) and at 1024×768 (a 4:3 one):
  * - at 1280×720, text at least 18 px on screen, and monospace text (wire lines, log lines, code) at least 16 px;
  * - at 1024×768, nothing under 14 px;
- * - no demo element spills out of its slide's box, and no text lies under reveal's arrows or slide number.
+ * - no demo element spills out of its slide's box, no box hides part of its text (but an ellipsis with a title),
+ *   and no text lies under reveal's arrows or slide number.
  *
  * The on-screen size is the computed `font-size` times reveal's scale (the slides' drawn width over their laid-out
  * width, which is what `Reveal.getScale()` returns), and for SVG text the font size times the text's screen matrix
@@ -61,8 +62,29 @@ function measureSlide(limits: { text: number; mono: number }): SlideReport {
     }
     return parts.join(' > ');
   };
+  // Text for screen readers only (a 1 px clipped box) is not drawn, so not measured.
+  const srOnly = (el: Element): boolean => {
+    for (let e: Element | null = el; e && e !== section; e = e.parentElement) {
+      const r = e.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return getComputedStyle(e).overflow !== 'visible' || getComputedStyle(e).clipPath !== 'none';
+    }
+    return false;
+  };
   const visible = (el: Element): boolean =>
-    el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !el.closest('[aria-hidden="true"]');
+    el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !el.closest('[aria-hidden="true"]') && !srOnly(el);
+  // The part of a box drawn on screen: cut to every ancestor that clips or scrolls.
+  const drawnRect = (el: Element, r: DOMRect): DOMRect => {
+    let { left, top, right, bottom } = r;
+    for (let e = el.parentElement; e && e !== section; e = e.parentElement) {
+      if (getComputedStyle(e).overflow === 'visible') continue;
+      const c = e.getBoundingClientRect();
+      left = Math.max(left, c.left);
+      top = Math.max(top, c.top);
+      right = Math.min(right, c.right);
+      bottom = Math.min(bottom, c.bottom);
+    }
+    return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+  };
 
   // Text: every text node with letters in it, measured at its parent element.
   const seen = new Map<string, number>();
@@ -110,6 +132,21 @@ function measureSlide(limits: { text: number; mono: number }): SlideReport {
   }
   offenders.push(...[...spilt].slice(0, 5));
 
+  // Cut: a box that hides what overflows it (not a scroll box) must hold its text, unless the text is abbreviated
+  // on purpose (an ellipsis, with the full text in a title for the pointer).
+  const cut = new Set<string>();
+  for (const el of section.querySelectorAll<HTMLElement>('[data-demo], [data-demo] *')) {
+    if (!visible(el) || !/[\p{L}\p{N}]/u.test(el.textContent ?? '')) continue;
+    const style = getComputedStyle(el);
+    const hides = (o: string): boolean => o === 'hidden' || o === 'clip';
+    const lostY = hides(style.overflowY) ? el.scrollHeight - el.clientHeight : 0;
+    const lostX = hides(style.overflowX) ? el.scrollWidth - el.clientWidth : 0;
+    if (lostY <= 1 && lostX <= 1) continue;
+    if (style.textOverflow === 'ellipsis' && el.closest('[title]')) continue;
+    cut.add(`cut off by its box: ${describe(el)} (${Math.max(lostX, lostY)} px hidden)`);
+  }
+  offenders.push(...cut);
+
   // Overlap: no text under reveal's arrows or slide number.
   const chrome = [...document.querySelectorAll('.reveal .controls button.enabled, .reveal .slide-number')]
     .filter((e) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
@@ -120,9 +157,10 @@ function measureSlide(limits: { text: number; mono: number }): SlideReport {
     if (!/[\p{L}\p{N}]/u.test(node.textContent ?? '') || !node.parentElement || !visible(node.parentElement)) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
-    for (const r of range.getClientRects()) {
-      // Only what is drawn in the window can lie under them (a scroll box's lines below its fold are not).
-      if (r.width === 0 || r.bottom > box.bottom || r.right > box.right) continue;
+    for (const line of range.getClientRects()) {
+      // Only what is drawn can lie under them (a scroll box's lines below its fold are not).
+      const r = drawnRect(node.parentElement, line);
+      if (r.width === 0 || r.height === 0) continue;
       if (chrome.some((c) => r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top)) {
         under.add(`under reveal's controls: ${describe(node.parentElement)}`);
       }
