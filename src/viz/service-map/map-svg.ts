@@ -196,7 +196,7 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
       hits.setAttribute('viewBox', viewBox);
       // The view box fits the map to its box, which shrinks its 19-22 px labels with it: in a small box (the X-Ray
       // groups slide, the room's map at 4:3) they fell to 11 px on screen. Below this scale the map keeps its size
-      // and its box scrolls instead (service-map.css), so a label is never drawn under 18 px.
+      // and its box scrolls instead (map-view.css), so a label is never drawn under 18 px.
       for (const layer of [drawing, hits]) {
         layer.style.minWidth = `${Math.ceil(layout.width * MIN_LABEL_SCALE)}px`;
         layer.style.minHeight = `${Math.ceil(layout.height * MIN_LABEL_SCALE)}px`;
