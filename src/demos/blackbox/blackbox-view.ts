@@ -113,7 +113,7 @@ export function createBlackboxView(actions: BlackboxActions) {
       );
       for (const log of logs) {
         const mine = lines.filter((l) => l.service === log.service).slice(-TAIL);
-        log.list.replaceChildren(...mine.map((l) => el('li', { class: 'bb-line' }, l.text)));
+        log.list.replaceChildren(...mine.map((l) => el('li', { class: 'bb-line', title: l.text }, l.text)));
       }
     },
     reset(): void {

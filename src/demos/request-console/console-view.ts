@@ -74,7 +74,7 @@ export function createConsoleView(handlers: ConsoleHandlers, examples: readonly 
   });
 
   const exampleButtons = examples.map((command) => {
-    const b = el('button', { type: 'button', class: 'rc-example' }, command);
+    const b = el('button', { type: 'button', class: 'rc-example', title: command }, command);
     b.addEventListener('click', () => {
       input.value = command;
       form.requestSubmit();

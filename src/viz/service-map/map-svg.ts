@@ -18,6 +18,9 @@ import type { MapText } from './map-text';
 
 const NS = 'http://www.w3.org/2000/svg';
 
+/** The smallest scale of the map's view box: its 19 px labels stay 18 px in the slide's pixels. */
+const MIN_LABEL_SCALE = 0.95;
+
 /** What a person opened: a node or an edge of the map. */
 export interface MapTarget {
   readonly kind: 'node' | 'edge';
@@ -191,6 +194,13 @@ export function createMapSvg(opts: MapSvgOptions): MapSvg {
       const viewBox = `${layout.minX} ${layout.minY} ${Math.max(1, layout.width)} ${Math.max(1, layout.height)}`;
       drawing.setAttribute('viewBox', viewBox);
       hits.setAttribute('viewBox', viewBox);
+      // The view box fits the map to its box, which shrinks its 19-22 px labels with it: in a small box (the X-Ray
+      // groups slide, the room's map at 4:3) they fell to 11 px on screen. Below this scale the map keeps its size
+      // and its box scrolls instead (map-view.css), so a label is never drawn under 18 px.
+      for (const layer of [drawing, hits]) {
+        layer.style.minWidth = `${Math.ceil(layout.width * MIN_LABEL_SCALE)}px`;
+        layer.style.minHeight = `${Math.ceil(layout.height * MIN_LABEL_SCALE)}px`;
+      }
       const liveNodes = new Set<string>();
       for (const node of topology.nodes) {
         const box = layout.nodes.get(node.id);

@@ -11,6 +11,7 @@
  * The view never asks for a frame itself: `update` and `animate` say whether they want another one, and the demo's
  * redraw (one requestAnimationFrame at most, cancelled on pause) decides.
  */
+import './map-view.css';
 import { createDotScheduler, type DotScheduler } from './dot-scheduler';
 import { createMapLayouter, type MapLayouter } from './map-layout';
 import { EMPTY_NODE_NUMBERS, EMPTY_NUMBERS, type EdgeEvent, type MapExemplar, type MapSnapshot } from './map-model';
