@@ -12,7 +12,8 @@
 // mesh-view-split.png (headers not forwarded, the second trace picked).
 // SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
 // (SHOT_SIZE=390x844) it shoots as a touch phone, in reveal's scroll view, with the linked slide scrolled to, and
-// shoots that slide whole (a slide's page there is as tall as its content, often taller than the screen).
+// shoots that slide screen by screen (<hash>-390x844.png, then <hash>-2-390x844.png...: a slide's page there is as
+// tall as its content, often taller than the screen).
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -35,11 +36,30 @@ try {
     const page = await browser.newPage({ viewport: { width: shotW, height: shotH }, isMobile: phone, hasTouch: phone });
     page.on('console', (m) => m.type() === 'error' && console.log(`[${hash}] console error: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[${hash}] page error: ${e.message}`));
-    // On a phone a slide's page can be taller than the screen: shoot the whole page of the slide, not the screen.
+    // On a phone a slide's page can be taller than the screen: shoot it screen by screen from its top (name.png,
+    // name-2.png, ...; at most 6), as a thumb scrolling down it sees it, then scroll back where it was.
     const snap = async (name) => {
-      if (phone) await page.locator(`#${hash}`).screenshot({ path: shot(name) });
-      else await page.screenshot({ path: shot(name) });
-      console.log(shot(name));
+      if (!phone) {
+        await page.screenshot({ path: shot(name) });
+        console.log(shot(name));
+        return;
+      }
+      const { top, height, was } = await page.evaluate((id) => {
+        const viewport = document.querySelector('.reveal-viewport');
+        const p = document.getElementById(id).closest('.scroll-page');
+        const t = p.getBoundingClientRect().top - viewport.getBoundingClientRect().top + viewport.scrollTop;
+        return { top: t, height: p.getBoundingClientRect().height, was: viewport.scrollTop };
+      }, hash);
+      const frames = Math.min(6, Math.max(1, Math.ceil((height - 8) / shotH)));
+      for (let k = 0; k < frames; k++) {
+        const y = Math.min(top + k * shotH, top + height - shotH);
+        await page.evaluate((to) => { document.querySelector('.reveal-viewport').scrollTop = to; }, Math.max(top, y));
+        await page.waitForTimeout(250);
+        const file = k === 0 ? shot(name) : shot(`${name}-${k + 1}`);
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      await page.evaluate((to) => { document.querySelector('.reveal-viewport').scrollTop = to; }, was);
     };
     await page.goto(`${base}#/${hash}`);
     await page.waitForSelector('.reveal.ready');

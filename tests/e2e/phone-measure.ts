@@ -24,6 +24,8 @@ export interface SlideFacts {
   readonly widest: string;
   readonly smallText: readonly Offender[];
   readonly smallTargets: readonly Offender[];
+  /** Drawings (SVGs) shown less than 60 px tall: squashed by a layout that gave them no height. */
+  readonly flatDrawings: readonly string[];
   /** How many touch targets were measured (a check of nothing passes). */
   readonly targetsChecked: number;
   readonly textsChecked: number;
@@ -116,6 +118,14 @@ export function measureSlide({ id, minTextPx, minTargetPx }: { id: string; minTe
       }
     }
   }
+  // Drawings squashed flat: an SVG sized by a box that takes its height from the slide's (a flex: 1 stage), on a
+  // page whose height is its content's, gets none. An icon is small both ways; a squashed drawing is wide and flat.
+  const flatDrawings: string[] = [];
+  for (const drawing of slide.querySelectorAll('svg')) {
+    if (drawing.parentElement?.closest('svg')) continue;
+    const r = drawing.getBoundingClientRect();
+    if (r.width >= 100 && r.height < 24 && drawing.checkVisibility({ visibilityProperty: true })) flatDrawings.push(`${pathOf(drawing)} ${round(r.height)} px tall`);
+  }
   if (textOverflowRight > widestRight) {
     widestRight = textOverflowRight;
     widest = textOverflow;
@@ -129,6 +139,7 @@ export function measureSlide({ id, minTextPx, minTargetPx }: { id: string; minTe
     widest,
     smallText,
     smallTargets,
+    flatDrawings,
     targetsChecked,
     textsChecked,
   };

@@ -104,6 +104,7 @@ function offenders(f: SlideFacts, { targets }: { targets: boolean }): string[] {
   const lines: string[] = [];
   if (Math.abs(f.slideWidthPx - f.viewportWidthPx) > 1) lines.push(`${f.id}: slide ${f.slideWidthPx} px wide on a ${f.viewportWidthPx} px screen`);
   if (f.overflowPx > 1) lines.push(`${f.id}: ${f.overflowPx} px wider than the screen (${f.widest})`);
+  for (const d of f.flatDrawings) lines.push(`${f.id}: drawing squashed: ${d}`);
   for (const t of f.smallText) lines.push(`${f.id}: text ${t.px} px: ${t.selector} "${t.text}"`);
   if (targets) for (const t of f.smallTargets) lines.push(`${f.id}: target ${t.px} px tall: ${t.selector} "${t.text}"`);
   return lines;

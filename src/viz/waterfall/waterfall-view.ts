@@ -103,9 +103,20 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   );
   const { root, scroll, tree, axis, details } = dom;
   container.append(root);
-  const rowPx = rowHeightPx(root);
+  // The row height, fixed once the view is in the page (a container may still be detached as the view mounts in
+  // it): read at mount, else as the first trace comes.
+  let rowPx = ROW_PX;
+  let rowPxSettled = false;
+  const settleRowPx = (): void => {
+    if (rowPxSettled || !root.isConnected) return;
+    rowPxSettled = true;
+    rowPx = rowHeightPx(root);
+    root.style.setProperty('--wf-row-h', `${rowPx}px`);
+    rows.clear();
+  };
   root.style.setProperty('--wf-row-h', `${rowPx}px`);
-  const rows = createVirtualRows(scroll, tree, rowPx);
+  const rows = createVirtualRows(scroll, tree, () => rowPx);
+  settleRowPx();
   const fresh = createFreshSpans({
     freshMs: FRESH_MS,
     maxPerUpdate: MAX_FRESH_PER_UPDATE,
@@ -344,6 +355,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   tree.addEventListener('click', onClick);
 
   function setModel(next: TraceModel | null): void {
+    settleRowPx();
     if (!isSameTrace(state, next)) {
       // Another trace: none of the pooled rows or the scroll position belongs to it.
       rows.clear();
