@@ -11,7 +11,9 @@
 // An exercise slide runs its scenario and checks a first answer. The mesh view sends a pairing, then also shoots
 // mesh-view-split.png (headers not forwarded, the second trace picked).
 // SHOT_SIZE=1024x768 shoots at another viewport size; the files then end in -1024x768.png. Below 435 px wide
-// (SHOT_SIZE=390x844) it shoots as a touch phone, in reveal's scroll view, with the linked slide scrolled to.
+// (SHOT_SIZE=390x844) it shoots as a touch phone, in reveal's scroll view, with the linked slide scrolled to, and
+// shoots that slide screen by screen (<hash>-390x844.png, then <hash>-2-390x844.png...: a slide's page there is as
+// tall as its content, often taller than the screen).
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -34,6 +36,31 @@ try {
     const page = await browser.newPage({ viewport: { width: shotW, height: shotH }, isMobile: phone, hasTouch: phone });
     page.on('console', (m) => m.type() === 'error' && console.log(`[${hash}] console error: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[${hash}] page error: ${e.message}`));
+    // On a phone a slide's page can be taller than the screen: shoot it screen by screen from its top (name.png,
+    // name-2.png, ...; at most 6), as a thumb scrolling down it sees it, then scroll back where it was.
+    const snap = async (name) => {
+      if (!phone) {
+        await page.screenshot({ path: shot(name) });
+        console.log(shot(name));
+        return;
+      }
+      const { top, height, was } = await page.evaluate((id) => {
+        const viewport = document.querySelector('.reveal-viewport');
+        const p = document.getElementById(id).closest('.scroll-page');
+        const t = p.getBoundingClientRect().top - viewport.getBoundingClientRect().top + viewport.scrollTop;
+        return { top: t, height: p.getBoundingClientRect().height, was: viewport.scrollTop };
+      }, hash);
+      const frames = Math.min(6, Math.max(1, Math.ceil((height - 8) / shotH)));
+      for (let k = 0; k < frames; k++) {
+        const y = Math.min(top + k * shotH, top + height - shotH);
+        await page.evaluate((to) => { document.querySelector('.reveal-viewport').scrollTop = to; }, Math.max(top, y));
+        await page.waitForTimeout(250);
+        const file = k === 0 ? shot(name) : shot(`${name}-${k + 1}`);
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      await page.evaluate((to) => { document.querySelector('.reveal-viewport').scrollTop = to; }, was);
+    };
     await page.goto(`${base}#/${hash}`);
     await page.waitForSelector('.reveal.ready');
     await page.waitForTimeout(800);
@@ -165,25 +192,21 @@ try {
       await page.click('.present .traffic-toggle');
       await page.waitForTimeout(5000);
     }
-    await page.screenshot({ path: shot(hash) });
-    console.log(shot(hash));
+    await snap(hash);
     if (map) {
       await page.selectOption('.present .sm-fault', 'taster-down');
       await page.waitForTimeout(6000);
-      await page.screenshot({ path: shot(`${hash}-fault`) });
-      console.log(shot(`${hash}-fault`));
+      await snap(`${hash}-fault`);
       await page.locator('.present .sm-hit-edge[data-id="web → taster (virtual)"]').click();
       await page.locator('.present .sm-trace-button').first().click();
       await page.waitForTimeout(500);
-      await page.screenshot({ path: shot(`${hash}-trace`) });
-      console.log(shot(`${hash}-trace`));
+      await snap(`${hash}-trace`);
     }
     if (meshDemo) {
       await page.click('.present .mesh-forward');
       await page.selectOption('.present .mesh-pick', '1');
       await page.waitForTimeout(300);
-      await page.screenshot({ path: shot(`${hash}-split`) });
-      console.log(shot(`${hash}-split`));
+      await snap(`${hash}-split`);
     }
     if (sql) {
       // Then an example whose result is one label and one number: its bar chart; then a trace opened from an id.
@@ -191,8 +214,7 @@ try {
       if (chartExample) {
         await chartExample.click();
         await page.waitForSelector('.present svg.sql-chart');
-        await page.screenshot({ path: shot(`${hash}-chart`) });
-        console.log(shot(`${hash}-chart`));
+        await snap(`${hash}-chart`);
       }
       const slowest = await page.$('.present .sql-example:text("The slowest traces")');
       if (slowest) {
@@ -200,15 +222,13 @@ try {
         await page.waitForSelector('.present .sql-trace-link');
         await page.locator('.present .sql-trace-link').first().click();
         await page.waitForTimeout(500);
-        await page.screenshot({ path: shot(`${hash}-trace`) });
-        console.log(shot(`${hash}-trace`));
+        await snap(`${hash}-trace`);
       }
     }
     if (hash === 'console') {
       await page.locator('.present [role="treeitem"]', { hasText: 'taster' }).first().click();
       await page.waitForTimeout(300);
-      await page.screenshot({ path: shot('console-details') });
-      console.log(shot('console-details'));
+      await snap('console-details');
     }
     await page.close();
   }

@@ -3,6 +3,7 @@
  * diagrams rendered as their slides come near, and the presenter's keys (R resets the demo on the current slide).
  */
 import './reveal-layer.css';
+import './phone.css';
 import Reveal, { type RevealApi } from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import type { DemoFactory } from '../demos/demo';
@@ -10,6 +11,7 @@ import { DemoHost } from './demo-host';
 import { guardDemoKeys } from './keyboard-guard';
 import { hashOfSlide, slideIndexOf } from './deep-link';
 import { MermaidRenderer } from './mermaid-render';
+import { phoneViewPlugin } from './phone-view';
 import { fitPrintedDemos } from './print-fit';
 import { showNotice } from './notice';
 import { applyTrack } from './tracks';
@@ -53,7 +55,10 @@ export async function startDeck({ root, demos }: DeckOptions): Promise<RevealApi
     // Print: one page per slide (a slide's last fragment state); `?pdfSeparateFragments=true` gives a page per step.
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
-    plugins: [Notes],
+    // The phone's scroll view: pages as tall as their slides (phone.css, phone-view.ts), read by scrolling freely;
+    // snapping to the top of a page taller than the screen would pull the reader back up.
+    scrollSnap: false,
+    plugins: [Notes, phoneViewPlugin()],
   }) as RevealRuntime;
   await deck.initialize();
 

@@ -73,6 +73,10 @@ export class MermaidRenderer {
       if (svg.nodeName !== 'svg') throw new Error('mermaid returned no SVG');
       svg.setAttribute('role', 'img');
       svg.setAttribute('aria-label', pre.getAttribute('aria-label') ?? 'Diagram');
+      // The drawing's own width, for a phone (phone.css): there a wide diagram keeps a width its text can be read
+      // at and scrolls sideways in its box.
+      const widthPx = Number(svg.getAttribute('viewBox')?.trim().split(/[\s,]+/)[2]);
+      if (widthPx > 0) figure.style.setProperty('--diagram-width', `${widthPx}px`);
       figure.append(document.importNode(svg, true));
       pre.dataset['rendered'] = 'done';
     } catch (error) {

@@ -40,7 +40,8 @@ export interface VirtualRows {
   resetScroll(): void;
 }
 
-export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, rowPx: number): VirtualRows {
+/** `rowPx` gives the row height; it may change only while no row is drawn (after `clear`). */
+export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, rowPx: () => number): VirtualRows {
   const pool: RowElement[] = [];
   const byKey = new Map<string, RowElement>();
   const byElement = new WeakMap<Element, RowElement>();
@@ -71,10 +72,10 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
 
   return {
     render(frame) {
-      treeEl.style.height = `${frame.count * rowPx}px`;
+      treeEl.style.height = `${frame.count * rowPx()}px`;
       const top = scrollTopPx;
-      const first = Math.max(0, Math.floor(top / rowPx) - OVERSCAN_ROWS);
-      const last = Math.min(frame.count - 1, Math.ceil((top + viewport()) / rowPx) + OVERSCAN_ROWS);
+      const first = Math.max(0, Math.floor(top / rowPx()) - OVERSCAN_ROWS);
+      const last = Math.min(frame.count - 1, Math.ceil((top + viewport()) / rowPx()) + OVERSCAN_ROWS);
       const wanted: number[] = [];
       for (let pos = first; pos <= last; pos++) wanted.push(pos);
       const pinned = frame.pinnedPos;
@@ -126,13 +127,13 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
     },
     scrollToPos(pos) {
       // Called on a key or a click, not every frame: read the true offset.
-      const topPx = pos * rowPx;
+      const topPx = pos * rowPx();
       const currentPx = scrollEl.scrollTop;
       if (topPx < currentPx) setScrollTop(topPx);
-      else if (topPx + rowPx > currentPx + viewport()) setScrollTop(topPx + rowPx - viewport());
+      else if (topPx + rowPx() > currentPx + viewport()) setScrollTop(topPx + rowPx() - viewport());
       else scrollTopPx = currentPx;
     },
-    rowsPerPage: () => Math.max(1, Math.floor(viewport() / rowPx) - 1),
+    rowsPerPage: () => Math.max(1, Math.floor(viewport() / rowPx()) - 1),
     elementFor: (rowIndex) => pool.find((row) => row.key !== null && row.rowIndex === rowIndex),
     rowOf: (el) => byElement.get(el),
     setViewportPx(px) {
@@ -171,7 +172,7 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
 
   function newRow(): RowElement {
     const row = createRowElement();
-    row.el.style.height = `${rowPx}px`;
+    row.el.style.height = `${rowPx()}px`;
     pool.push(row);
     byElement.set(row.el, row);
     treeEl.append(row.el);

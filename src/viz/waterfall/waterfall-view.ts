@@ -23,6 +23,8 @@ import { announcesSelection, apply, EMPTY_STATE, isSameTrace, keyAction, reconci
 
 /** Row height: 18 px text needs about 30 px to breathe; the CSS reads it from `--wf-row-h`. */
 const ROW_PX = 32;
+/** The tallest row a page may ask for with `--wf-row-px` (see rowHeightPx). */
+const MAX_ROW_PX = 64;
 /** How long a newly ended span stays highlighted; matches the `wf-new` animation in waterfall-rows.css. */
 const FRESH_MS = 1600;
 /** More new spans than this in one update is a trace being loaded, not a trace growing: no highlight. */
@@ -100,9 +102,21 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     },
   );
   const { root, scroll, tree, axis, details } = dom;
-  root.style.setProperty('--wf-row-h', `${ROW_PX}px`);
   container.append(root);
-  const rows = createVirtualRows(scroll, tree, ROW_PX);
+  // The row height, fixed once the view is in the page (a container may still be detached as the view mounts in
+  // it): read at mount, else as the first trace comes.
+  let rowPx = ROW_PX;
+  let rowPxSettled = false;
+  const settleRowPx = (): void => {
+    if (rowPxSettled || !root.isConnected) return;
+    rowPxSettled = true;
+    rowPx = rowHeightPx(root);
+    root.style.setProperty('--wf-row-h', `${rowPx}px`);
+    rows.clear();
+  };
+  root.style.setProperty('--wf-row-h', `${rowPx}px`);
+  const rows = createVirtualRows(scroll, tree, () => rowPx);
+  settleRowPx();
   const fresh = createFreshSpans({
     freshMs: FRESH_MS,
     maxPerUpdate: MAX_FRESH_PER_UPDATE,
@@ -137,7 +151,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
     row.bind(
       {
         row: r,
-        posPx: pos * ROW_PX,
+        posPx: pos * rowPx,
         level: r.depth + 1,
         posInSet: tables.posInSet[i]!,
         setSize: tables.setSize[i]!,
@@ -348,6 +362,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   tree.addEventListener('click', onClick);
 
   function setModel(next: TraceModel | null): void {
+    settleRowPx();
     if (!isSameTrace(state, next)) {
       // Another trace: none of the pooled rows or the scroll position belongs to it.
       rows.clear();
@@ -399,4 +414,14 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
       root.remove();
     },
   };
+}
+
+/**
+ * The row height, read once as the view mounts: `ROW_PX`, or taller where the page asks with the custom property
+ * `--wf-row-px` on an ancestor (a phone's 44 px touch targets). Rows are placed by this number, so it is fixed for
+ * the view's life.
+ */
+function rowHeightPx(root: HTMLElement): number {
+  const asked = Number.parseFloat(getComputedStyle(root).getPropertyValue('--wf-row-px'));
+  return Number.isFinite(asked) ? Math.min(Math.max(asked, ROW_PX), MAX_ROW_PX) : ROW_PX;
 }
