@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, niceStepMs, timeTicks } from './time-format';
 
 describe('timeTicks', () => {
+  it('counts minutes on an axis of two minutes or more, in round minutes', () => {
+    expect(timeTicks(53 * 60_000, 7).map((t) => t.label)).toEqual(['0 min', '10 min', '20 min', '30 min', '40 min', '50 min']);
+    expect(timeTicks(53 * 60_000, 7)[1]!.ms).toBe(600_000);
+    expect(timeTicks(119_000, 5).at(-1)!.label).toMatch(/ s$/);
+  });
+
   it('labels a lone 0 tick in the unit of the trace when the axis has room for no other', () => {
     expect(timeTicks(9.73, 2)).toEqual([{ ms: 0, frac: 0, label: '0 ms' }]);
   });

@@ -91,11 +91,14 @@ export function niceStepMs(ms: number): number {
 export function timeTicks(durationMs: number, maxTicks: number): TimeTick[] {
   const max = Math.max(1, Math.floor(Number.isFinite(maxTicks) ? maxTicks : 1));
   if (!(durationMs > 0) || !Number.isFinite(durationMs) || max === 1) return [{ ms: 0, frac: 0, label: '0 ms' }];
-  const stepMs = niceStepMs(durationMs / (max - 1));
+  // From two minutes up the axis counts minutes, in round minutes (a 50-minute commute reads "0 min … 50 min", as
+  // its rows do, not "0 s … 3000 s"); below that, a 1/2/5 step in the unit of the last tick.
+  const inMinutes = durationMs >= 2 * MS_PER_MIN;
+  const stepMs = inMinutes ? niceStepMs(durationMs / (max - 1) / MS_PER_MIN) * MS_PER_MIN : niceStepMs(durationMs / (max - 1));
   const count = Math.floor(durationMs / stepMs + 1e-9) + 1;
   // One unit for the whole axis, the one of its last tick: "0 s, 0.5 s, 1.0 s" rather than "500 ms, 1000 ms".
   // With room for one tick only (a narrow axis), 0 takes the unit of the trace itself: "0 ms", not "0 ns".
-  const [unit, size] = tickUnit(count > 1 ? (count - 1) * stepMs : durationMs);
+  const [unit, size] = inMinutes ? (['min', MS_PER_MIN] as const) : tickUnit(count > 1 ? (count - 1) * stepMs : durationMs);
   const stepInUnit = stepMs / size;
   const decimals = Math.max(0, -Math.floor(Math.log10(stepInUnit) + 1e-9));
   const ticks: TimeTick[] = [];

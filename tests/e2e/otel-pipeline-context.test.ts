@@ -62,6 +62,8 @@ describe('from span to screen', () => {
     expect(text).toContain("  parentSpanContext: undefined,");
     expect(text).toMatch(/resource: \{\n {4}attributes: \{\n {6}'service\.name': 'fizzer',/);
     expect(text).toContain("    'user_agent.original': 'python-requests/2.31.0',");
+    // The console keeps the request's first exported span (fizzer's) at its top, not scrolled down to the root.
+    expect(await page.$eval('.present [data-demo="pipeline"] .demo-console', (o) => o.scrollTop)).toBe(0);
 
     // The backend's UI shows the same trace and the same five spans.
     const header = (await page.textContent('.present [data-demo="pipeline"] .wf-header')) ?? '';

@@ -63,7 +63,8 @@ export function createTripDemo(): Demo {
       const waterfall = createTraceWaterfall(traceBox, {
         services: COMMUTE_SERVICES,
         label: 'Trace of the commute',
-        emptyText: 'Press “Go to work” to see the journey as a trace.',
+        // Also what shows for the first second of a journey, before its first leg has ended.
+        emptyText: 'Press “Go to work”: each leg of the journey appears here when it ends.',
       });
 
       function draw({ world, traceId }: TripSession): void {

@@ -20,4 +20,16 @@ describe('the console panel’s lines', () => {
     c.clear();
     expect([c.text, c.dropped, c.blocks]).toEqual(['', 0, 0]);
   });
+
+  it('marks where a request’s first span starts, and finds it again after old lines dropped', () => {
+    const lines = new ConsoleLines(5);
+    lines.append('a1\na2');
+    const mark = lines.mark();
+    lines.append('b1\nb2');
+    expect(lines.text.split('\n')[lines.lineOf(mark)]).toBe('b1');
+    lines.append('c1\nc2'); // six lines: a1 drops off the top
+    expect(lines.text.split('\n')[lines.lineOf(mark)]).toBe('b1');
+    lines.append('d1\nd2\ne1'); // now b1 has dropped too
+    expect(lines.lineOf(mark)).toBe(0);
+  });
 });

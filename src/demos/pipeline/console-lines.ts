@@ -28,6 +28,16 @@ export class ConsoleLines {
     return this.lines.length;
   }
 
+  /** A mark at the end of what is printed so far (the line the next block starts on), stable as old lines drop. */
+  mark(): number {
+    return this.droppedCount + this.lines.length;
+  }
+
+  /** Where a mark's line is now in `text`, counted from 0; 0 once it has dropped off the top. */
+  lineOf(mark: number): number {
+    return Math.max(0, Math.min(this.lines.length, mark - this.droppedCount));
+  }
+
   /** Lines no longer kept. */
   get dropped(): number {
     return this.droppedCount;

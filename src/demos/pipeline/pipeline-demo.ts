@@ -29,6 +29,8 @@ interface PipelineSession extends LiveSession {
   readonly fizzbuzz: FizzBuzz;
   readonly lines: ConsoleLines;
   traceId: string | undefined;
+  /** Where the console's output of the last request starts (a ConsoleLines mark). */
+  requestMark: number | undefined;
 }
 
 interface PipelineView extends LiveView<PipelineSession> {
@@ -43,6 +45,8 @@ export function createPipelineDemo(): Demo {
           problem.clear();
           // The waterfall shows this request's trace: the first span exported from now on names it.
           session.traceId = undefined;
+          session.requestMark = session.lines.mark();
+          readerScrolled = false;
           session.world.sync();
           live.requestDraw();
           const response = await session.fizzbuzz.ask(n);
@@ -76,16 +80,21 @@ export function createPipelineDemo(): Demo {
       });
 
       let drawnText = '';
+      // The person scrolled the console themselves since the last Ask: leave it where they put it.
+      let readerScrolled = false;
+      for (const type of ['wheel', 'touchmove', 'keydown'] as const) output.addEventListener(type, () => (readerScrolled = true), { passive: true });
       return {
         ask,
-        draw({ world, lines, traceId }) {
+        draw({ world, lines, traceId, requestMark }) {
           const text = lines.text;
           if (text !== drawnText) {
-            // Follow the end of the output, unless the person scrolled up to read.
-            const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 8;
             output.textContent = text;
             drawnText = text;
-            if (atEnd) output.scrollTop = output.scrollHeight;
+            // Keep the request's first exported span (fizzer's, a leaf) at the top, where the notes say to look,
+            // rather than following the end down to the hub's root; unless the person scrolled to read.
+            if (!readerScrolled && requestMark !== undefined && lines.lineCount > 0) {
+              output.scrollTop = (lines.lineOf(requestMark) * output.scrollHeight) / lines.lineCount;
+            }
           }
           const n = lines.blocks;
           count.textContent = `${n} ${n === 1 ? 'span' : 'spans'} exported${lines.dropped ? `, last ${MAX_LINES} lines shown` : ''}`;
@@ -109,7 +118,7 @@ export function createPipelineDemo(): Demo {
       };
       const world = open({ demoId: 'pipeline', speed: DEFAULT_SPEED, processors: [createTextExportProcessor(onExported)] });
       const fizzbuzz = createFizzBuzz({ clock: world.clock, random: world.random, tracerFor: world.telemetry.tracerFor });
-      const session: PipelineSession = { world, fizzbuzz, lines: new ConsoleLines(MAX_LINES), traceId: undefined, stop: () => fizzbuzz.stop() };
+      const session: PipelineSession = { world, fizzbuzz, lines: new ConsoleLines(MAX_LINES), traceId: undefined, requestMark: undefined, stop: () => fizzbuzz.stop() };
       world.whileShown(() =>
         world.store.subscribe((change) => {
           if (change.type !== 'added' || change.traceId === session.traceId) live.requestDraw();
