@@ -37,7 +37,7 @@ export function createExerciseView(opts: { question: string; runLabel: string; a
   const status = el('p', { class: 'exercise-status', 'aria-live': 'polite' }, `Press “${opts.runLabel}”, then answer from what it shows.`);
   const caption = el('p', { class: 'exercise-caption' });
   const traceBox = createTraceBox('Trace to read', 'exercise-trace');
-  const mapBox = el('div', { class: 'exercise-map' });
+  const mapBox = el('div', { class: 'exercise-map sm' });
   // Focusable, so a keyboard can scroll it when the lines overflow.
   const lines = el('ol', { class: 'exercise-lines', 'aria-label': 'Lines to read', tabindex: 0 });
   const focus = el('p', { class: 'exercise-focus' });
