@@ -170,12 +170,25 @@ function measureSlide(limits: { text: number; mono: number }): SlideReport {
   return { scale, offenders };
 }
 
-/** Goes to a slide by id and waits until it is the current one. */
+/**
+ * Goes to a slide by id and waits until it is the current one. A hash written for the slide before (reveal's own
+ * late write, or a demo's link) can take the deck back after the jump: go again, as the accessibility walk does,
+ * and name the slide if it never shows.
+ */
 async function goTo(page: Page, id: string): Promise<void> {
-  await page.evaluate((slideId) => {
-    window.location.hash = `#/${slideId}`;
-  }, id);
-  await page.waitForFunction((slideId) => document.querySelector('.reveal .slides > section.present')?.id === slideId, id);
+  for (let attempt = 0; ; attempt++) {
+    await page.evaluate((slideId) => {
+      window.location.hash = `#/${slideId}`;
+    }, id);
+    const shown = await page
+      .waitForFunction((slideId) => document.querySelector('.reveal .slides > section.present')?.id === slideId, id, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 3) {
+      const at = await page.evaluate(() => `${document.querySelector('.reveal .slides > section.present')?.id ?? '?'} (hash ${window.location.hash})`);
+      throw new Error(`slide ${id} never became the present slide; the deck shows ${at}`);
+    }
+  }
 }
 
 /** Drives the slide's demo once: its first enabled button, then waits (a while) for its first run to finish. */
