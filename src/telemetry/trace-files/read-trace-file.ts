@@ -27,24 +27,8 @@ export type TraceFileResult =
  * out from the parsed value, and it can answer before anything deeper is built.
  */
 export function nestingDepth(text: string, limit = MAX_NESTING): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > limit) return max;
-      }
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return max;
+  // One scanner for both readings: the text's UTF-8 bytes give the same answer (see nestingDepthOfBytes).
+  return nestingDepthOfBytes(new TextEncoder().encode(text), limit);
 }
 
 /** Which format a parsed document is, or null. */
