@@ -1,7 +1,8 @@
 /**
  * Trace files: a 200,000-span OTLP/JSON file (one trace, made by synthetic-trace.ts and written by the deck's own
- * OTLP/JSON writer) read the way the "Open a trace file" slide reads it (a worker parses and lays the trace out,
- * spans and rows come back in chunks of columns) and drawn in the waterfall, timed from the file to the first drawn
+ * OTLP/JSON writer) read the way the "Open a trace file" slide reads it (two workers parse a half each, the first
+ * joins them and lays the trace out, spans and rows come back in chunks of columns; the run fails if it was not read
+ * in halves) and drawn in the waterfall, timed from the file to the first drawn
  * frame; the longest main-thread block
  * while that happens (long tasks, which Chromium reports from 50 ms); scroll frames in it; and writing a
  * 10,000-span trace to OTLP/JSON, which is what "Download OTLP/JSON" does.
@@ -73,6 +74,7 @@ export async function runTraceFiles(container: HTMLElement, opts: { spans?: numb
     const t1 = performance.now();
     if (!result.ok) throw new Error(result.message);
     if (result.spans.length !== size) throw new Error(`read ${result.spans.length} spans of ${size}`);
+    if (result.readers !== 2) throw new Error(`read by ${result.readers} worker(s), not two halves`);
     const model = result.models.values().next().value!;
     waterfall.setModel(model);
     const t2 = performance.now();

@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticTrace } from '../../bench/synthetic-trace';
+import { toOtlpJson } from '../../src/telemetry/trace-files/otlp-json-out';
+import { readTraceFile } from '../../src/telemetry/trace-files/read-trace-file';
+import { buildTraceModel } from '../../src/telemetry/trace-model';
 import { launchBrowser, openDeck, readWholeTree } from './browser';
 
 let browser: Browser;
@@ -140,6 +144,47 @@ describe('trace files', () => {
     // The other view: the calling context tree of the file.
     await page.locator('.present .tf-view-select').selectOption('tree');
     await expect.poll(() => page.locator('.present .tf-tree [role="row"][aria-level]').count()).toBeGreaterThan(0);
+    expect(deck.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a big OTLP/JSON file in two workers, a half each, to what one reader gives, messages and all', async () => {
+    // About 21 MB: past the size from which a second worker reads half of the file.
+    const spans = syntheticTrace(30_000, 9, 'b'.repeat(32));
+    const text = toOtlpJson(spans);
+    expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
+    const expected = readTraceFile(text);
+    if (!expected.ok) throw new Error(expected.message);
+    const rows = buildTraceModel(expected.spans).rows.slice(0, 8).map((r) => `${r.depth + 1} ${r.span.serviceName} ${r.span.name}`);
+
+    const deck = await openDeck(browser, '#/trace-files');
+    const { page } = deck;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.waitForSelector('.present [data-demo="trace-files"] .tf-sample');
+    await page.locator('.present .trace-file-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => page.textContent('.present .tf-status'), { timeout: 60_000 }).toMatch(/^big\.json: OTLP\/JSON, 30000 spans in 1 trace/);
+    expect(workers).toHaveLength(2);
+    expect(await page.getAttribute('.present .tf-status', 'data-readers')).toBe('2');
+    const seen = await page.$$eval('.present [role="tree"] [role="treeitem"]:not([hidden])', (items) =>
+      items
+        .map((x) => ({ top: Number(/translateY\((-?[\d.]+)px\)/.exec((x as HTMLElement).style.transform)?.[1] ?? -1), level: x.getAttribute('aria-level'), label: x.getAttribute('aria-label') ?? '' }))
+        .sort((a, b) => a.top - b.top)
+        .slice(0, 8)
+        .map((r) => `${r.level} ${r.label.split(',')[0]}`),
+    );
+    expect(seen).toEqual(rows);
+
+    // A bad span in the file's last resource, in the second worker's half: the whole file's message and place.
+    const doc = JSON.parse(text) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> };
+    const last = doc.resourceSpans.at(-1)!.scopeSpans[0]!.spans;
+    last[last.length - 1]!['spanId'] = 'nothex';
+    const bad = JSON.stringify(doc);
+    const message = readTraceFile(bad);
+    expect(message).toMatchObject({ ok: false, message: expect.stringContaining(`resourceSpans[${doc.resourceSpans.length - 1}].scopeSpans[0].spans[${last.length - 1}]`) });
+    await page.locator('.present .trace-file-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await expect.poll(() => page.textContent('.present .demo-problem'), { timeout: 60_000 }).toBe(`bad.json: ${message.ok ? '' : message.message}`);
+    expect(workers).toHaveLength(4);
     expect(deck.problems).toEqual([]);
     await page.close();
   });

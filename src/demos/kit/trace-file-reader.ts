@@ -8,7 +8,7 @@ import type { SpanRecord } from '../../telemetry/span-record';
 import { groupTraces } from '../../telemetry/trace-files/group-traces';
 import type { TraceFileResult, TraceFormat } from '../../telemetry/trace-files/read-trace-file';
 import { createSpanDecoder } from '../../telemetry/trace-files/span-columns';
-import type { WorkerReply } from '../../telemetry/trace-files/worker-protocol';
+import type { WorkerReply, WorkerRequest } from '../../telemetry/trace-files/worker-protocol';
 import { buildTraceModel, type TraceModel, traceModelBuilder } from '../../telemetry/trace-model';
 
 /** A file read and modelled: its spans (grouped by trace) and each trace's model, the biggest trace first. */
@@ -21,6 +21,8 @@ export type OpenedTraceFile =
       readonly traceIds: readonly string[];
       /** Every trace's model, most spans first (ties in file order), as `groupTraces` orders them. */
       readonly models: ReadonlyMap<string, TraceModel>;
+      /** Workers that read it: 2 when a big file was read in halves, 0 when it was read on this thread. */
+      readonly readers: number;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -28,13 +30,22 @@ export type OpenedTraceFile =
 export function withModels(result: TraceFileResult): OpenedTraceFile {
   if (!result.ok) return result;
   const { byTrace, ids } = groupTraces(result.spans);
-  return { ...result, models: new Map(ids.map((id) => [id, buildTraceModel(byTrace.get(id)!, id)] as const)) };
+  return { ...result, models: new Map(ids.map((id) => [id, buildTraceModel(byTrace.get(id)!, id)] as const)), readers: 0 };
 }
 
-/** Read `file`; `signal` stops the worker (a reset, a second file). */
+/**
+ * From this size a second worker reads half of the file (parse-worker.ts): below it, starting one costs more than it
+ * saves.
+ */
+const PARTNER_FROM_BYTES = 16 * 1024 * 1024;
+
+const startWorker = (): Worker => new Worker(new URL('../../telemetry/trace-files/parse-worker.ts', import.meta.url), { type: 'module' });
+
+/** Read `file`; `signal` stops the workers (a reset, a second file). */
 export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promise<OpenedTraceFile> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('../../telemetry/trace-files/parse-worker.ts', import.meta.url), { type: 'module' });
+    const worker = startWorker();
+    const partner = file.size >= PARTNER_FROM_BYTES && (navigator.hardwareConcurrency ?? 2) > 1 ? startWorker() : null;
     const spans: SpanRecord[] = [];
     const models = new Map<string, TraceModel>();
     const decoder = createSpanDecoder();
@@ -45,6 +56,7 @@ export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promis
     };
     const finish = (result: OpenedTraceFile): void => {
       worker.terminate();
+      partner?.terminate();
       signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
@@ -66,13 +78,19 @@ export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promis
         trace.builder.addRows(from, trace.spans.length);
       } else if (reply.type === 'done') {
         endTrace();
-        finish({ ok: true, format: reply.format, spans, traceIds: reply.traceIds, models });
+        finish({ ok: true, format: reply.format, spans, traceIds: reply.traceIds, models, readers: reply.readers });
       } else finish({ ok: false, message: reply.message });
     };
-    worker.onerror = (event) => {
+    const onError = (event: ErrorEvent): void => {
       event.preventDefault();
       finish({ ok: false, message: `The file could not be read: ${event.message || 'the reader stopped'}.` });
     };
-    worker.postMessage(file);
+    worker.onerror = onError;
+    if (partner) {
+      partner.onerror = onError;
+      const channel = new MessageChannel();
+      partner.postMessage({ type: 'partner', port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
+      worker.postMessage({ type: 'read', file, partner: channel.port1 } satisfies WorkerRequest, [channel.port1]);
+    } else worker.postMessage({ type: 'read', file } satisfies WorkerRequest);
   });
 }

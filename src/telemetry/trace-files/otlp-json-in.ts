@@ -82,12 +82,24 @@ function otlpAttributes(list: readonly unknown[], where: string): Attributes {
   return out;
 }
 
-/** Read a parsed OTLP/JSON document, span by span, into `sink`. */
-export function readOtlpJson(doc: FileObject, sink: SpanSink): void {
+/**
+ * Where a document's first span is in the file: `resourceSpans[resource].scopeSpans[scope].spans[span]`. A file's
+ * second half (byte-scan.ts) starts inside it, and messages name the whole file's places.
+ */
+export interface SpanPlace {
+  readonly resource: number;
+  readonly scope: number;
+  readonly span: number;
+}
+
+const FILE_START: SpanPlace = { resource: 0, scope: 0, span: 0 };
+
+/** Read a parsed OTLP/JSON document, span by span, into `sink`; `from`: where it starts in the file. */
+export function readOtlpJson(doc: FileObject, sink: SpanSink, from: SpanPlace = FILE_START): void {
   const resourceSpans = arrayAt(doc, 'resourceSpans', 'the file');
   for (let r = 0; r < resourceSpans.length; r++) {
     const rs = resourceSpans[r];
-    const rWhere = `resourceSpans[${r}]`;
+    const rWhere = `resourceSpans[${r + from.resource}]`;
     if (!isObject(rs)) fail(rWhere, `should be an object, not ${describe(rs)}`);
     const res = own(rs, 'resource');
     const resource = isObject(res) ? otlpAttributes(arrayAt(res, 'attributes', `${rWhere}.resource`, true), `${rWhere}.resource`) : {};
@@ -96,7 +108,8 @@ export function readOtlpJson(doc: FileObject, sink: SpanSink): void {
     const scopeList = own(rs, 'scopeSpans') !== undefined ? arrayAt(rs, 'scopeSpans', rWhere) : arrayAt(rs, 'instrumentationLibrarySpans', rWhere, true);
     for (let s = 0; s < scopeList.length; s++) {
       const ss = scopeList[s];
-      const sWhere = `${rWhere}.scopeSpans[${s}]`;
+      const sWhere = `${rWhere}.scopeSpans[${r === 0 ? s + from.scope : s}]`;
+      const spanFrom = r === 0 && s === 0 ? from.span : 0;
       if (!isObject(ss)) fail(sWhere, `should be an object, not ${describe(ss)}`);
       const sc = own(ss, 'scope') ?? own(ss, 'instrumentationLibrary');
       const scopeName = isObject(sc) ? (optionalString(sc, 'name') ?? '') : '';
@@ -105,7 +118,7 @@ export function readOtlpJson(doc: FileObject, sink: SpanSink): void {
       const spans = arrayAt(ss, 'spans', sWhere, true);
       for (let i = 0; i < spans.length; i++) {
         const sp = spans[i];
-        const where = `${sWhere}.spans[${i}]`;
+        const where = `${sWhere}.spans[${i + spanFrom}]`;
         if (!isObject(sp)) fail(where, `should be an object, not ${describe(sp)}`);
         sink.add(readSpan(sp, where, serviceName, resource, scope));
       }

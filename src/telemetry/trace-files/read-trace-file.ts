@@ -7,8 +7,9 @@
 import type { SpanRecord } from '../span-record';
 import { isObject, TraceFileError } from './file-values';
 import { readJaeger } from './jaeger-in';
-import { readOtlpJson } from './otlp-json-in';
-import { collectSpans, MAX_FILE_SPANS } from './span-sink';
+import { CLOSE_FIRST, type OtlpCut, scanTraceBytes } from './byte-scan';
+import { readOtlpJson, type SpanPlace } from './otlp-json-in';
+import { collectSpans, MAX_FILE_SPANS, tooManySpans } from './span-sink';
 import { readZipkin } from './zipkin-in';
 
 /** The largest file read, in bytes: a 500,000-span OTLP/JSON file of the deck's spans is about 300 MB. */
@@ -47,35 +48,12 @@ const NOT_A_TRACE =
   'is JSON, but not a trace: expected OTLP/JSON (an object with "resourceSpans"), Jaeger JSON (an object with "data", each trace with "spans") or Zipkin v2 JSON (an array of spans with "traceId" and "id")';
 
 /**
- * `nestingDepth` over the file's UTF-8 bytes, for the worker, which reads the file as bytes: brackets, quotes and
- * backslashes are ASCII, and no byte of a multi-byte UTF-8 character is below 0x80, so the answer is the same as
- * over the decoded text. A loop over a byte array runs several times faster than `charCodeAt` over a 140 MB string.
+ * `nestingDepth` over the file's UTF-8 bytes, for the worker, which reads the file as bytes (byte-scan.ts: the same
+ * answer as over the decoded text). A loop over a byte array runs several times faster than `charCodeAt` over a
+ * 140 MB string.
  */
 export function nestingDepthOfBytes(bytes: Uint8Array, limit = MAX_NESTING): number {
-  let depth = 0;
-  let max = 0;
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const c = bytes[i++]!;
-    if (c === 34) {
-      // A string, skipped in a tight loop of its own: most of a trace file's bytes are inside strings (ids, keys,
-      // values), and this loop is about three times faster than one test per byte in the outer one.
-      for (;;) {
-        if (i >= n) return max;
-        const d = bytes[i++]!;
-        if (d === 34) break;
-        if (d === 92) i++;
-      }
-    } else if (c === 91 || c === 123) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > limit) return max;
-      }
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return max;
+  return scanTraceBytes(bytes, limit).depth;
 }
 
 function tooBig(byteLength: number): TraceFileResult | null {
@@ -103,6 +81,21 @@ export function readTraceFileBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS)
   const big = tooBig(bytes.length);
   if (big) return big;
   if (nestingDepthOfBytes(bytes) > MAX_NESTING) return TOO_DEEP;
+  return readScannedBytes(bytes, maxSpans);
+}
+
+/**
+ * Scan a big file's bytes (size checked by the caller) for its nesting and a place to cut it in two (byte-scan.ts):
+ * a message when it nests too deep, else the cut, or null when it has none and is to be read whole. `onCut` hears of
+ * a cut before the scan ends (see `scanTraceBytes`).
+ */
+export function scanForCut(bytes: Uint8Array, onCut?: (cut: OtlpCut) => void): { readonly tooDeep: TraceFileResult } | { readonly cut: OtlpCut | null } {
+  const scan = scanTraceBytes(bytes, MAX_NESTING, bytes.length >>> 1, onCut);
+  return scan.depth > MAX_NESTING ? { tooDeep: TOO_DEEP } : { cut: scan.cut };
+}
+
+/** `readTraceFileBytes` after the size and nesting checks. */
+export function readScannedBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS): TraceFileResult {
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return EMPTY;
   return readCheckedText(text, maxSpans);
@@ -132,4 +125,51 @@ function readCheckedText(text: string, maxSpans: number): TraceFileResult {
   if (sink.spans.length === 0) return { ok: false, message: `This ${format} file holds no spans.` };
   const traceIds = [...new Set(sink.spans.map((s) => s.traceId))];
   return { ok: true, format, spans: sink.spans, traceIds };
+}
+
+/** One half of a cut file, read: its spans, or why not (and whether it is JSON at all, and spans read before). */
+export type HalfResult =
+  | { readonly ok: true; readonly spans: SpanRecord[] }
+  | { readonly ok: false; readonly json: false }
+  | { readonly ok: false; readonly json: true; readonly message: string; readonly before: number };
+
+/** The first half's text: the file's bytes before the cut, closed. */
+export function firstHalfText(bytes: Uint8Array, cut: OtlpCut): string {
+  return new TextDecoder().decode(bytes.subarray(0, cut.at)) + CLOSE_FIRST;
+}
+
+/** Read one half of an OTLP/JSON file cut by byte-scan.ts; `from`: where its first span is in the file. */
+export function readOtlpHalf(text: string, from: SpanPlace, maxSpans = MAX_FILE_SPANS): HalfResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return { ok: false, json: false };
+  }
+  if (formatOf(doc) !== 'OTLP/JSON') return { ok: false, json: false };
+  const sink = collectSpans(maxSpans);
+  try {
+    readOtlpJson(doc as Record<string, unknown>, sink, from);
+  } catch (error) {
+    if (error instanceof TraceFileError) return { ok: false, json: true, message: error.message, before: sink.spans.length };
+    throw error;
+  }
+  return { ok: true, spans: sink.spans };
+}
+
+/**
+ * The file's result from its two halves, as reading it whole in one go gives it: a half that is not JSON makes the
+ * whole not JSON (null: read the whole file for the parser's own message), then the first problem in file order,
+ * counting the span cap across both halves.
+ */
+export function joinHalves(first: HalfResult, second: HalfResult, maxSpans = MAX_FILE_SPANS): TraceFileResult | null {
+  if ((!first.ok && !first.json) || (!second.ok && !second.json)) return null;
+  const cannot = (message: string): TraceFileResult => ({ ok: false, message: `This OTLP/JSON file cannot be read: ${message}.` });
+  if (!first.ok) return cannot(first.message);
+  const room = maxSpans - first.spans.length;
+  if (!second.ok) return cannot(second.before > room ? tooManySpans(maxSpans) : second.message);
+  if (second.spans.length > room) return cannot(tooManySpans(maxSpans));
+  const spans = first.spans.concat(second.spans);
+  if (spans.length === 0) return { ok: false, message: 'This OTLP/JSON file holds no spans.' };
+  return { ok: true, format: 'OTLP/JSON', spans, traceIds: [...new Set(spans.map((s) => s.traceId))] };
 }

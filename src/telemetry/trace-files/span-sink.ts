@@ -12,13 +12,16 @@ export interface SpanSink {
   add(span: SpanRecord): void;
 }
 
+/** What a file of more than `max` spans is told (a reader's error: it follows "cannot be read:"). */
+export const tooManySpans = (max: number): string => `the file has more than ${max.toLocaleString('en-US')} spans, the most the deck opens`;
+
 /** A sink that collects spans into an array, and throws a `TraceFileError` past `max`. */
 export function collectSpans(max = MAX_FILE_SPANS): SpanSink & { readonly spans: SpanRecord[] } {
   const spans: SpanRecord[] = [];
   return {
     spans,
     add(span) {
-      if (spans.length >= max) throw new TraceFileError(`the file has more than ${max.toLocaleString('en-US')} spans, the most the deck opens`);
+      if (spans.length >= max) throw new TraceFileError(tooManySpans(max));
       spans.push(span);
     },
   };
