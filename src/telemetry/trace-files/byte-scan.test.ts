@@ -74,8 +74,23 @@ describe('cutting an OTLP/JSON file in two', () => {
     doc.resourceSpans[1]!.scopeSpans[0]!.spans[3]!['endTimeUnixNano'] = doc.resourceSpans[1]!.scopeSpans[0]!.spans[3]!['startTimeUnixNano'];
     const later = JSON.stringify(doc);
     const message = `resourceSpans[${last}].scopeSpans[0].spans[${spans.length - 2}]`;
-    expect(readInHalves(later, 0)).toMatchObject({ ok: false, message: expect.stringContaining(message) });
-    expect(readInHalves(later, 0)).toEqual(readTraceFileBytes(bytesOf(later)));
+    for (const fraction of [0, 0.5]) {
+      expect(readInHalves(later, Math.floor(later.length * fraction))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
+      expect(readInHalves(later, Math.floor(later.length * fraction))).toEqual(readTraceFileBytes(bytesOf(later)));
+    }
+  });
+
+  it('names the place of a bad span just after the cut, counting the spans before it', () => {
+    const from = text.length >>> 1;
+    const cut = scanTraceBytes(bytesOf(text), MAX_NESTING, from).cut!;
+    expect(cut.span).toBeGreaterThan(0);
+    const doc = JSON.parse(text) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> };
+    doc.resourceSpans[cut.resource]!.scopeSpans[cut.scope]!.spans[cut.span + 1]!['spanId'] = 'not hex';
+    const bad = JSON.stringify(doc);
+    const expected = readTraceFileBytes(bytesOf(bad));
+    expect(expected).toMatchObject({ ok: false, message: expect.stringContaining(`resourceSpans[${cut.resource}].scopeSpans[${cut.scope}].spans[${cut.span + 1}]`) });
+    expect(scanTraceBytes(bytesOf(bad), MAX_NESTING, from).cut).toMatchObject({ at: cut.at });
+    expect(readInHalves(bad, from)).toEqual(expected);
   });
 
   it('counts the span cap over both halves, as the whole file does', () => {
