@@ -46,7 +46,10 @@ export function isErrorSpan(span: SpanRecord): boolean {
   return span.status.code === 'ERROR';
 }
 
-function byId(a: SpanRecord, b: SpanRecord): number {
+/** What laying a trace out reads of each span: a worker lays out spans it holds only as columns (span-columns.ts). */
+export type LayoutSpan = Pick<SpanRecord, 'spanId' | 'parentSpanId' | 'startMs' | 'endMs'>;
+
+function byId(a: LayoutSpan, b: LayoutSpan): number {
   return a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
 }
 
@@ -83,7 +86,7 @@ export type RowLayout = Omit<TraceLayout, 'rowSpan'>;
  * arrays: children in one flat array indexed by parent (no array per span), an explicit stack of indices for the
  * walk (no object per step, and no recursion to overflow on a long chain).
  */
-export function layoutTrace(spans: readonly SpanRecord[]): TraceLayout {
+export function layoutTrace(spans: readonly LayoutSpan[]): TraceLayout {
   const n = spans.length;
   // Sort indices, not records: the layout names rows by their index in `spans`.
   const order = new Int32Array(n);

@@ -1,7 +1,8 @@
 /**
- * Read a trace file in a worker (src/telemetry/trace-files/parse-worker.ts) and gather what it sends, so the page
- * never blocks on a big file: the worker reads, groups and lays out the traces; here each chunk of span columns
- * becomes span records and model rows as it arrives, one short task per message. The same result as
+ * Read a trace file in a worker (src/telemetry/trace-files/parse-worker.ts; two for a big file) and gather what it
+ * sends, so the page never blocks on a big file: the worker reads, groups and lays out the traces; here each chunk
+ * of span columns becomes span records as it arrives (while the worker still reads), and each slice of a layout
+ * becomes model rows, one short task per message. The same result as
  * `readTraceFile`, every span or one message, plus each trace's model.
  */
 import type { SpanRecord } from '../../telemetry/span-record';
@@ -46,10 +47,12 @@ export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promis
   return new Promise((resolve) => {
     const worker = startWorker();
     const partner = file.size >= PARTNER_FROM_BYTES && (navigator.hardwareConcurrency ?? 2) > 1 ? startWorker() : null;
-    const spans: SpanRecord[] = [];
     const models = new Map<string, TraceModel>();
-    const decoder = createSpanDecoder();
-    let trace: { readonly traceId: string; readonly spans: SpanRecord[]; readonly builder: ReturnType<typeof traceModelBuilder> } | null = null;
+    // Each trace's spans in the order the worker sent them, which its layout's rowSpan indexes.
+    const byTrace = new Map<string, SpanRecord[]>();
+    // One decoder per encoder: the first worker's and its partner's chunks name resources by their own tables.
+    let decoders = [createSpanDecoder(), createSpanDecoder()] as const;
+    let trace: { readonly traceId: string; readonly builder: ReturnType<typeof traceModelBuilder>; built: number } | null = null;
     const endTrace = (): void => {
       if (trace) models.set(trace.traceId, trace.builder.finish());
       trace = null;
@@ -60,24 +63,37 @@ export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promis
       signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
+    const broken = (what: string): void => finish({ ok: false, message: `The file could not be read: the reader ${what}.` });
     const onAbort = (): void => finish({ ok: false, message: 'Stopped.' });
     signal?.addEventListener('abort', onAbort);
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
-      if (reply.type === 'trace') {
-        endTrace();
-        const traceSpans: SpanRecord[] = [];
-        trace = { traceId: reply.traceId, spans: traceSpans, builder: traceModelBuilder(reply.traceId, reply.layout, (row) => traceSpans[row]!) };
-      } else if (reply.type === 'spans') {
-        if (!trace) return finish({ ok: false, message: 'The file could not be read: the reader sent spans before their trace.' });
-        const from = trace.spans.length;
-        for (const span of decoder.decode(reply.columns)) {
-          trace.spans.push(span);
-          spans.push(span);
+      if (reply.type === 'spans') {
+        const { traceId } = reply.columns;
+        let list = byTrace.get(traceId);
+        if (!list) {
+          list = [];
+          byTrace.set(traceId, list);
         }
-        trace.builder.addRows(from, trace.spans.length);
+        for (const span of decoders[reply.part].decode(reply.columns)) list.push(span);
+      } else if (reply.type === 'restart') {
+        byTrace.clear();
+        decoders = [createSpanDecoder(), createSpanDecoder()];
+      } else if (reply.type === 'trace') {
+        endTrace();
+        const spans = byTrace.get(reply.traceId) ?? [];
+        const { rowSpan } = reply.layout;
+        if (spans.length !== rowSpan.length) return broken('sent a layout that does not fit its spans');
+        trace = { traceId: reply.traceId, builder: traceModelBuilder(reply.traceId, reply.layout, (row) => spans[rowSpan[row]!]!), built: 0 };
+      } else if (reply.type === 'rows') {
+        if (!trace || reply.to < trace.built || reply.to > byTrace.get(trace.traceId)!.length) return broken('sent rows it had not laid out');
+        trace.builder.addRows(trace.built, reply.to);
+        trace.built = reply.to;
       } else if (reply.type === 'done') {
         endTrace();
+        // Every span once, in the order the models show them.
+        const spans: SpanRecord[] = [];
+        for (const model of models.values()) for (const row of model.rows) spans.push(row.span);
         finish({ ok: true, format: reply.format, spans, traceIds: reply.traceIds, models, readers: reply.readers });
       } else finish({ ok: false, message: reply.message });
     };

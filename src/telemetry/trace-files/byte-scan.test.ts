@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticTrace } from '../../../bench/synthetic-trace';
 import { type OtlpCut, scanTraceBytes } from './byte-scan';
 import { toOtlpJson } from './otlp-json-out';
-import { firstHalfText, joinHalves, MAX_NESTING, readOtlpHalf, readTraceFileBytes, type TraceFileResult } from './read-trace-file';
+import { countOf, firstHalfText, joinHalves, MAX_NESTING, readOtlpHalf, readTraceFileBytes, type TraceFileResult } from './read-trace-file';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -13,7 +13,11 @@ function readInHalves(text: string, from: number, maxSpans?: number): TraceFileR
   if (cut === null) return null;
   const first = readOtlpHalf(firstHalfText(bytes, cut), { resource: 0, scope: 0, span: 0 }, maxSpans);
   const second = readOtlpHalf(cut.opening + new TextDecoder().decode(bytes.subarray(cut.at + 1)), cut, maxSpans);
-  return joinHalves(first, second, maxSpans) ?? readTraceFileBytes(bytes, maxSpans);
+  const joined = joinHalves(countOf(first), countOf(second), maxSpans);
+  if (joined === null) return readTraceFileBytes(bytes, maxSpans);
+  if (!joined.ok || !first.ok || !second.ok) return joined as TraceFileResult;
+  const spans = first.spans.concat(second.spans);
+  return { ok: true, format: 'OTLP/JSON', spans, traceIds: [...new Set(spans.map((s) => s.traceId))] };
 }
 
 /** A small OTLP/JSON file by hand: one resource of `spans` (JSON texts of span objects), `extra` fields after. */

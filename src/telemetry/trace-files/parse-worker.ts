@@ -1,19 +1,22 @@
 /**
  * The worker that reads a trace file off the page's main thread: `JSON.parse` of a 100 MB file alone takes longer
  * than a frame may, and a slide must keep moving while it runs. It also does the page's share of the heavy work:
- * it groups the spans by trace and lays each trace out (the sort and the walk of `buildTraceModel`), then posts
- * each trace's layout and its spans, in row order, as columns (span-columns.ts) in chunks, so that each message is
- * a short task for the page; then a last message with the format and the trace ids; or one message with what is
- * wrong.
+ * it groups the spans by trace and lays each trace out (the sort and the walk of `buildTraceModel`). It posts each
+ * trace's spans in file order as columns (span-columns.ts) in chunks, then each trace's layout and its rows in
+ * slices, so that each message is a short task for the page; then a last message with the format and the trace ids;
+ * or one message with what is wrong (worker-protocol.ts).
  *
  * Given a partner (a second worker, for a big file), it cuts an OTLP/JSON file in two where that is safe
  * (byte-scan.ts), reads the first half while the partner reads the second, and joins the two as reading the whole
- * would: parsing is most of the time, and two cores parse two halves at once.
+ * would: parsing is most of the time, and two cores parse two halves at once. The first half's spans go to the page
+ * while the partner still reads; the partner's columns are passed on as they came, and only their ids and times are
+ * read here, for the layout.
  */
 import type { SpanRecord } from '../span-record';
-import { layoutTrace } from '../trace-model';
+import { type LayoutSpan, layoutTrace } from '../trace-model';
 import { groupTraces } from './group-traces';
 import {
+  countOf,
   firstHalfText,
   joinHalves,
   MAX_FILE_BYTES,
@@ -23,8 +26,9 @@ import {
   readTraceFileBytes,
   scanForCut,
   type TraceFileResult,
+  type TraceFormat,
 } from './read-trace-file';
-import { createSpanDecoder, createSpanEncoder, transferables } from './span-columns';
+import { createSpanEncoder, layoutSpansOf, type SpanColumns, transferables } from './span-columns';
 import type { HalfReply, HalfRequest, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /**
@@ -32,6 +36,8 @@ import type { HalfReply, HalfRequest, WorkerReply, WorkerRequest } from './worke
  * is measured in wall time: on a loaded machine a 5 ms task can take ten times that.
  */
 const CHUNK = 2_500;
+/** Rows the page builds per message: row objects are cheaper to make than span records. */
+const ROWS = 10_000;
 
 // A worker's global scope; the deck's TypeScript config has the DOM's types, not the WebWorker ones.
 const scope = self as unknown as {
@@ -39,14 +45,53 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
 };
 
-/** A file's result, and how many workers read it. */
-interface Read {
-  readonly result: TraceFileResult;
-  readonly readers: 1 | 2;
+/** Each trace's spans in chunks of columns, traces in the order of the map (the order they first appear). */
+function encodeTraces(byTrace: ReadonlyMap<string, readonly SpanRecord[]>): SpanColumns[] {
+  const encoder = createSpanEncoder();
+  const chunks: SpanColumns[] = [];
+  for (const [traceId, spans] of byTrace) {
+    for (let from = 0; from < spans.length; from += CHUNK) chunks.push(encoder.encode(traceId, spans.slice(from, from + CHUNK)));
+  }
+  return chunks;
+}
+
+/** Post chunks to the page; `part` 1: the partner encoded them (its resource and scope tables are its own). */
+const postSpans = (chunks: readonly SpanColumns[], part: 0 | 1 = 0): void => {
+  for (const columns of chunks) scope.postMessage({ type: 'spans', columns, part }, transferables(columns));
+};
+
+/**
+ * Lay out each trace, biggest first (ties in the order they first appear), and post its layout and its rows; then
+ * the end. `byTrace` holds each trace's spans in the order the page was sent them.
+ */
+function postLayouts(byTrace: ReadonlyMap<string, readonly LayoutSpan[]>, format: TraceFormat, traceIds: readonly string[], readers: 1 | 2): void {
+  const ids = [...byTrace.keys()].sort((a, b) => byTrace.get(b)!.length - byTrace.get(a)!.length);
+  let spanCount = 0;
+  for (const traceId of ids) {
+    const layout = layoutTrace(byTrace.get(traceId)!);
+    // Read before the post: transferring the buffers empties the arrays here.
+    const rows = layout.rowSpan.length;
+    spanCount += rows;
+    const buffers = [layout.rowSpan, layout.depth, layout.parentIndex, layout.descendantCount, layout.childCount, layout.orphan].map((a) => a.buffer as ArrayBuffer);
+    scope.postMessage({ type: 'trace', traceId, layout }, buffers);
+    for (let to = ROWS; to < rows + ROWS; to += ROWS) scope.postMessage({ type: 'rows', to: Math.min(to, rows) });
+  }
+  scope.postMessage({ type: 'done', format, traceIds, spanCount, readers });
+}
+
+/** A file read on one worker: its spans, then the layouts. */
+function postResult(result: TraceFileResult): void {
+  if (!result.ok) {
+    scope.postMessage({ type: 'error', message: result.message });
+    return;
+  }
+  const { byTrace } = groupTraces(result.spans);
+  postSpans(encodeTraces(byTrace));
+  postLayouts(byTrace, result.format, result.traceIds, 1);
 }
 
 /** Read the bytes, with the partner reading the second half when the file can be cut. */
-async function readWithPartner(file: Blob, bytes: Uint8Array, partner: MessagePort): Promise<Read> {
+async function readWithPartner(file: Blob, bytes: Uint8Array, partner: MessagePort): Promise<void> {
   const answer = new Promise<HalfReply>((resolve) => {
     partner.onmessage = (event: MessageEvent<HalfReply>) => resolve(event.data);
   });
@@ -56,24 +101,37 @@ async function readWithPartner(file: Blob, bytes: Uint8Array, partner: MessagePo
     const request: HalfRequest = { file: file.slice(found.at + 1), opening: found.opening, from: { resource: found.resource, scope: found.scope, span: found.span } };
     partner.postMessage(request);
   });
-  if ('tooDeep' in scan) return { result: scan.tooDeep, readers: 1 };
+  if ('tooDeep' in scan) return postResult(scan.tooDeep);
   const { cut } = scan;
-  if (cut === null) return { result: readScannedBytes(bytes), readers: 1 };
+  if (cut === null) return postResult(readScannedBytes(bytes));
   const first = readOtlpHalf(firstHalfText(bytes, cut), { resource: 0, scope: 0, span: 0 });
+  // The first half's spans go to the page now, while the partner reads: the page decodes them meanwhile. Should the
+  // file turn out unreadable, the page is told so, and drops them.
+  const firstTraces = first.ok ? groupTraces(first.spans).byTrace : null;
+  if (firstTraces) postSpans(encodeTraces(firstTraces));
   const reply = await answer;
-  let second: Parameters<typeof joinHalves>[1];
-  if (reply.ok) {
-    const decoder = createSpanDecoder();
-    const spans: SpanRecord[] = [];
-    for (const columns of reply.chunks) for (const span of decoder.decode(columns)) spans.push(span);
-    second = { ok: true, spans };
-  } else second = reply;
-  // A half that is not JSON: the whole file is not either, and the parser says where, in the whole file's terms.
-  const joined = joinHalves(first, second);
-  return joined ? { result: joined, readers: 2 } : { result: readScannedBytes(bytes), readers: 1 };
+  const second = reply.ok ? { ok: true as const, count: reply.chunks.reduce((n, c) => n + c.count, 0) } : reply;
+  const joined = joinHalves(countOf(first), second);
+  if (joined === null) {
+    // A half that is not JSON: the whole file is not either, and the parser says where, in the whole file's terms.
+    if (firstTraces) scope.postMessage({ type: 'restart' });
+    return postResult(readScannedBytes(bytes));
+  }
+  if (!joined.ok) return postResult(joined);
+  // joinHalves says ok only when both halves are.
+  if (!firstTraces || !reply.ok) throw new Error('the halves were joined without their spans');
+  const byTrace = new Map<string, LayoutSpan[]>([...firstTraces].map(([id, spans]) => [id, spans.slice()]));
+  for (const columns of reply.chunks) {
+    const spans = layoutSpansOf(columns);
+    const list = byTrace.get(columns.traceId);
+    if (list) for (const span of spans) list.push(span);
+    else byTrace.set(columns.traceId, spans);
+  }
+  postSpans(reply.chunks, 1);
+  postLayouts(byTrace, 'OTLP/JSON', [...byTrace.keys()], 2);
 }
 
-/** As a partner: read the second half of a file and answer with its spans, a chunk of columns per trace. */
+/** As a partner: read the second half of a file and answer with its spans, each trace's in chunks of columns. */
 async function readHalf(request: HalfRequest, port: MessagePort): Promise<void> {
   let half: ReturnType<typeof readOtlpHalf>;
   try {
@@ -86,34 +144,9 @@ async function readHalf(request: HalfRequest, port: MessagePort): Promise<void> 
     port.postMessage(half satisfies HalfReply);
     return;
   }
-  const { byTrace } = groupTraces(half.spans);
-  const encoder = createSpanEncoder();
   // In the order each trace first appears, so that the joined file keeps its order of traces.
-  const chunks = [...byTrace].map(([traceId, spans]) => encoder.encode(traceId, spans));
+  const chunks = encodeTraces(groupTraces(half.spans).byTrace);
   port.postMessage({ ok: true, chunks } satisfies HalfReply, chunks.flatMap(transferables));
-}
-
-/** Lay out each trace and post it to the page, then the end. */
-function postResult({ result, readers }: Read): void {
-  if (!result.ok) {
-    scope.postMessage({ type: 'error', message: result.message });
-    return;
-  }
-  const { byTrace, ids } = groupTraces(result.spans);
-  const encoder = createSpanEncoder();
-  for (const traceId of ids) {
-    const spans = byTrace.get(traceId)!;
-    const { rowSpan, ...layout } = layoutTrace(spans);
-    scope.postMessage({ type: 'trace', traceId, layout }, [layout.depth, layout.parentIndex, layout.descendantCount, layout.childCount, layout.orphan].map((a) => a.buffer as ArrayBuffer));
-    for (let from = 0; from < rowSpan.length; from += CHUNK) {
-      const to = Math.min(rowSpan.length, from + CHUNK);
-      const chunk = new Array<(typeof spans)[number]>(to - from);
-      for (let row = from; row < to; row++) chunk[row - from] = spans[rowSpan[row]!]!;
-      const columns = encoder.encode(traceId, chunk);
-      scope.postMessage({ type: 'spans', columns }, transferables(columns));
-    }
-  }
-  scope.postMessage({ type: 'done', format: result.format, traceIds: result.traceIds, spanCount: result.spans.length, readers });
 }
 
 scope.onmessage = (event) => {
@@ -134,8 +167,7 @@ scope.onmessage = (event) => {
     .arrayBuffer()
     .then((buffer) => {
       const bytes = new Uint8Array(buffer);
-      return partner ? readWithPartner(file, bytes, partner) : { result: readTraceFileBytes(bytes), readers: 1 as const };
+      return partner ? readWithPartner(file, bytes, partner) : postResult(readTraceFileBytes(bytes));
     })
-    .then(postResult)
     .catch((error: unknown) => scope.postMessage({ type: 'error', message: `The file could not be read: ${String(error)}.` }));
 };

@@ -127,11 +127,16 @@ function readCheckedText(text: string, maxSpans: number): TraceFileResult {
   return { ok: true, format, spans: sink.spans, traceIds };
 }
 
-/** One half of a cut file, read: its spans, or why not (and whether it is JSON at all, and spans read before). */
-export type HalfResult =
-  | { readonly ok: true; readonly spans: SpanRecord[] }
+/** Why one half of a cut file gave no spans: it is not JSON, or a reader's problem (with the spans read before it). */
+export type HalfProblem =
   | { readonly ok: false; readonly json: false }
   | { readonly ok: false; readonly json: true; readonly message: string; readonly before: number };
+
+/** One half of a cut file, read: its spans, or why not. */
+export type HalfResult = { readonly ok: true; readonly spans: SpanRecord[] } | HalfProblem;
+
+/** What joining two halves needs of each: how many spans it holds, or its problem. */
+export type HalfCount = { readonly ok: true; readonly count: number } | HalfProblem;
 
 /** The first half's text: the file's bytes before the cut, closed. */
 export function firstHalfText(bytes: Uint8Array, cut: OtlpCut): string {
@@ -158,18 +163,21 @@ export function readOtlpHalf(text: string, from: SpanPlace, maxSpans = MAX_FILE_
 }
 
 /**
- * The file's result from its two halves, as reading it whole in one go gives it: a half that is not JSON makes the
- * whole not JSON (null: read the whole file for the parser's own message), then the first problem in file order,
- * counting the span cap across both halves.
+ * Whether a file read in two halves is read, as reading it whole in one go would say: a half that is not JSON makes
+ * the whole not JSON (null: read the whole file for the parser's own message), then the first problem in file
+ * order, counting the span cap across both halves. When it is read, its spans are the first half's, then the
+ * second's.
  */
-export function joinHalves(first: HalfResult, second: HalfResult, maxSpans = MAX_FILE_SPANS): TraceFileResult | null {
+export function joinHalves(first: HalfCount, second: HalfCount, maxSpans = MAX_FILE_SPANS): { readonly ok: true } | { readonly ok: false; readonly message: string } | null {
   if ((!first.ok && !first.json) || (!second.ok && !second.json)) return null;
-  const cannot = (message: string): TraceFileResult => ({ ok: false, message: `This OTLP/JSON file cannot be read: ${message}.` });
+  const cannot = (message: string) => ({ ok: false, message: `This OTLP/JSON file cannot be read: ${message}.` }) as const;
   if (!first.ok) return cannot(first.message);
-  const room = maxSpans - first.spans.length;
+  const room = maxSpans - first.count;
   if (!second.ok) return cannot(second.before > room ? tooManySpans(maxSpans) : second.message);
-  if (second.spans.length > room) return cannot(tooManySpans(maxSpans));
-  const spans = first.spans.concat(second.spans);
-  if (spans.length === 0) return { ok: false, message: 'This OTLP/JSON file holds no spans.' };
-  return { ok: true, format: 'OTLP/JSON', spans, traceIds: [...new Set(spans.map((s) => s.traceId))] };
+  if (second.count > room) return cannot(tooManySpans(maxSpans));
+  if (first.count + second.count === 0) return { ok: false, message: 'This OTLP/JSON file holds no spans.' };
+  return { ok: true };
 }
+
+/** A half's count for `joinHalves`. */
+export const countOf = (half: HalfResult): HalfCount => (half.ok ? { ok: true, count: half.spans.length } : half);

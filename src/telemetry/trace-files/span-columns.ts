@@ -8,6 +8,7 @@
  * The encoder and the decoder each keep their tables for one file; neither touches anything else. Pure.
  */
 import type { AttrValue, Attributes, SpanEventRecord, SpanKindName, SpanLinkRecord, SpanRecord, StatusCodeName } from '../span-record';
+import type { LayoutSpan } from '../trace-model';
 import { setOwn, type Writable } from './file-values';
 
 const KINDS: readonly SpanKindName[] = ['INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
@@ -191,6 +192,20 @@ export function createSpanEncoder(): { encode(traceId: string, spans: readonly S
       };
     },
   };
+}
+
+/**
+ * What laying a trace out needs of each span in `columns` (ids, parent, times), read before the columns are passed on:
+ * transferring them detaches their arrays.
+ */
+export function layoutSpansOf(columns: SpanColumns): LayoutSpan[] {
+  const out = new Array<LayoutSpan>(columns.count);
+  for (let i = 0; i < columns.count; i++) {
+    const parent = columns.parentIds.slice(i * ID_DIGITS, (i + 1) * ID_DIGITS);
+    const spanId = columns.spanIds.slice(i * ID_DIGITS, (i + 1) * ID_DIGITS);
+    out[i] = parent === NO_PARENT ? { spanId, startMs: columns.startMs[i]!, endMs: columns.endMs[i]! } : { spanId, parentSpanId: parent, startMs: columns.startMs[i]!, endMs: columns.endMs[i]! };
+  }
+  return out;
 }
 
 /** Shared by every span without events or links (or a status message): frozen, so no view can change another's. */

@@ -3,13 +3,14 @@
  * file it starts a second worker as its partner, joined to the first by a channel: the first may hand the partner
  * the second half of the file (byte-scan.ts) and gets its spans back as columns.
  *
- * To the page, for each trace, biggest first: its layout (where each row goes, as typed arrays), then its spans in
- * row order as columns (span-columns.ts), a chunk at a time; then the end, or at any point one problem. Every array
- * buffer in them is transferred, not copied.
+ * To the page: each trace's spans in file order, as columns (span-columns.ts) a chunk at a time, while the reading
+ * goes on; then, for each trace, biggest first, its layout (which span goes on each row, as typed arrays) and the
+ * rows to build, a slice at a time; then the end; or at any point one problem. Each message is a short task for the
+ * page, and every array buffer in them is transferred, not copied.
  */
-import type { RowLayout } from '../trace-model';
+import type { TraceLayout } from '../trace-model';
 import type { SpanPlace } from './otlp-json-in';
-import type { HalfResult, TraceFormat } from './read-trace-file';
+import type { HalfProblem, TraceFormat } from './read-trace-file';
 import type { SpanColumns } from './span-columns';
 
 export type WorkerRequest =
@@ -23,11 +24,17 @@ export interface HalfRequest {
   readonly from: SpanPlace;
 }
 
-/** From a partner: its half's spans, a chunk of columns per trace in file order; or why not. */
-export type HalfReply = { readonly ok: true; readonly chunks: readonly SpanColumns[] } | Exclude<HalfResult, { ok: true }>;
+/** From a partner: its half's spans, each trace's in chunks of columns, traces in file order; or why not. */
+export type HalfReply = { readonly ok: true; readonly chunks: readonly SpanColumns[] } | HalfProblem;
 
 export type WorkerReply =
-  | { readonly type: 'trace'; readonly traceId: string; readonly layout: RowLayout }
-  | { readonly type: 'spans'; readonly columns: SpanColumns }
+  /** Spans of one trace (`columns.traceId`), following the ones sent before; `part` 1: encoded by the partner. */
+  | { readonly type: 'spans'; readonly columns: SpanColumns; readonly part: 0 | 1 }
+  /** Forget the spans sent so far: the file is read again from the start. */
+  | { readonly type: 'restart' }
+  /** A trace's layout; `rowSpan` indexes the trace's spans in the order they were sent. */
+  | { readonly type: 'trace'; readonly traceId: string; readonly layout: TraceLayout }
+  /** Build the current trace's rows up to `to`. */
+  | { readonly type: 'rows'; readonly to: number }
   | { readonly type: 'done'; readonly format: TraceFormat; readonly traceIds: readonly string[]; readonly spanCount: number; readonly readers: 1 | 2 }
   | { readonly type: 'error'; readonly message: string };
