@@ -7,10 +7,8 @@ import {
   describe as describeValue,
   fail,
   type FileObject,
-  hexId,
   isObject,
   MAX_VALUE_DEPTH,
-  numberAt,
   optionalString,
   own,
   setOwn,
@@ -29,6 +27,21 @@ import { collectSpans, type SpanSink } from './span-sink';
 const reference = (() => {
   const KINDS: readonly SpanKindName[] = ['INTERNAL', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
   const STATUS: readonly StatusCodeName[] = ['UNSET', 'OK', 'ERROR'];
+  // file-values' numberAt and hexId as they were, with their regexes.
+  function numberAt(obj: FileObject, key: string, where: string): number {
+    const v = own(obj, key);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+    if (!Number.isFinite(n)) fail(where, v === undefined ? `"${key}" is missing` : `"${key}" should be a number, not ${describeValue(v)}`);
+    return n;
+  }
+  function hexId(obj: FileObject, key: string, digits: 16 | 32, where: string): string {
+    const raw = stringAt(obj, key, where).toLowerCase();
+    const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+    if (!/^[0-9a-f]+$/.test(raw) || raw.length > digits) fail(where, `"${key}" should be at most ${digits} hex digits, not "${clip(raw)}"`);
+    const id = raw.padStart(digits, '0');
+    if (/^0+$/.test(id)) fail(where, `"${key}" is all zeros`);
+    return id;
+  }
   function nanosToMs(obj: FileObject, key: string, where: string): number {
     const v = own(obj, key);
     if (typeof v === 'string' && /^\d{1,20}$/.test(v)) {
@@ -174,6 +187,8 @@ const id = (digits: number) =>
     { weight: 6, arbitrary: hex(digits) },
     hex(digits).map((s) => s.toUpperCase()),
     hex(digits).map((s) => s.slice(0, 5)),
+    // One character just outside a hex digit's ranges: '/' ':' '`' 'g', and upper case.
+    fc.tuple(hex(digits), fc.nat(digits - 1), fc.constantFrom('/', ':', '`', 'g', 'A', 'F')).map(([s, at, c]) => s.slice(0, at) + c + s.slice(at + 1)),
     fc.constant('0'.repeat(digits)),
     fc.constant('0'),
     fc.constantFrom('', 'xyz', `${'a'.repeat(digits)}0`, 5, null),
@@ -194,8 +209,8 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => (
     { depthSize: 'small', withCrossShrink: true },
     { weight: 6, arbitrary: fc.record({ stringValue: fc.string({ maxLength: 8 }) }) },
     fc.record({ boolValue: fc.oneof(fc.boolean(), fc.constantFrom('true', 0, null)) }),
-    fc.record({ intValue: fc.oneof(fc.integer(), fc.integer().map(String), fc.constantFrom('abc', '-7', '1.25', '', 1.5, null)) }),
-    fc.record({ doubleValue: fc.oneof(fc.double({ noNaN: true }), fc.constantFrom('2.5', 'x', null)) }),
+    fc.record({ intValue: fc.oneof(fc.integer(), fc.integer().map(String), fc.constantFrom('abc', '-7', '1.25', '-0', '', '1.', '.5', '-', '1.5.5', '+1', '0x1f', '1e3', ' 2', '9'.repeat(400), 1.5, null)) }),
+    fc.record({ doubleValue: fc.oneof(fc.double({ noNaN: true }), fc.constantFrom('2.5', '-3', 'x', '2.', null)) }),
     fc.record({ stringValue: fc.constantFrom(5, null, true), boolValue: fc.boolean() }),
     fc.record({ stringValue: fc.constant(7), intValue: fc.integer() }),
     fc.record({ bytesValue: fc.oneof(fc.string({ maxLength: 4 }), fc.constant(3)) }),
