@@ -197,18 +197,50 @@ describe('buildTraceModel against its plain reference', () => {
       }),
     );
 
+  const sameModel = (spans: readonly SpanRecord[]): void => {
+    const fast = buildTraceModel(spans);
+    const plain = referenceModel(spans);
+    expect(fast).toStrictEqual(plain);
+    fast.rows.forEach((row, i) => {
+      expect(row.span).toBe(plain.rows[i]!.span);
+      expect(Object.keys(row)).toEqual(Object.keys(plain.rows[i]!));
+    });
+  };
+
   it('gives exactly the same model, row for row and key for key', () => {
-    fc.assert(
-      fc.property(fc.array(span, { maxLength: 40 }), (spans) => {
-        const fast = buildTraceModel(spans);
-        const plain = referenceModel(spans);
-        expect(fast).toStrictEqual(plain);
-        fast.rows.forEach((row, i) => {
-          expect(row.span).toBe(plain.rows[i]!.span);
-          expect(Object.keys(row)).toEqual(Object.keys(plain.rows[i]!));
-        });
+    fc.assert(fc.property(fc.array(span, { maxLength: 40 }), sameModel), { numRuns: 2000 });
+  });
+
+  // Ids of 16 hex digits are sorted and matched as numbers; these take the other way, and the numbers' edge cases.
+  it('the same for ids that are not 16 lowercase hex digits (the comparator sort), and for parents that are not', () => {
+    const odd = fc.constantFrom('1', '2', 'a', 'A', 'Z', 'é', 'g', '', '00000000000000001', '0000000000000001', '000000000000000a');
+    const raw = fc.record({ spanId: odd, parentSpanId: fc.option(odd, { nil: undefined }), start: fc.integer({ min: 0, max: 5 }) });
+    const spans = fc.array(raw, { maxLength: 30 }).map((list) =>
+      list.map(({ spanId, parentSpanId, start }) => {
+        const base = makeSpan({ id: '1', start });
+        return parentSpanId === undefined ? { ...base, spanId } : { ...base, spanId, parentSpanId };
       }),
-      { numRuns: 2000 },
     );
+    fc.assert(fc.property(spans, sameModel), { numRuns: 1000 });
+  });
+
+  it('the same for any start time: negative, -0, fractions, infinities; and for parent ids no span can have', () => {
+    const start = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, Infinity, -Infinity, -1, 1e-300, -1e-300, 1700000000000.25, 1700000000000.5, -1700000000000.25, -1700000000000.5));
+    const parent = fc.option(fc.constantFrom('1', '2', '3', 'xyz', 'f'.repeat(17), ''), { nil: undefined });
+    const spans = fc.array(fc.record({ id: fc.constantFrom('1', '2', '3', 'ffffffffffffffff', '8000000000000000'), parent, start, length: fc.double({ min: 0, max: 10, noNaN: true }) }), { maxLength: 30 }).map((list) =>
+      list.map(({ id, parent: p, start: startMs, length }) => {
+        const base = makeSpan({ id });
+        const timed = { ...base, startMs, endMs: startMs + length };
+        return p === undefined ? timed : { ...timed, parentSpanId: p.length < 16 && /^[0-9a-f]+$/.test(p) ? sid(p) : p };
+      }),
+    );
+    fc.assert(fc.property(spans, sameModel), { numRuns: 1000 });
+  });
+
+  it('keeps every span, once, when a start time is NaN', () => {
+    const spans = [makeSpan({ id: '1' }), { ...makeSpan({ id: '2', parent: '1' }), startMs: Number.NaN }, makeSpan({ id: '3', parent: '2', start: 4 })];
+    const model = buildTraceModel(spans);
+    expect(model.rows.map((r) => r.span.spanId).sort()).toEqual([sid('1'), sid('2'), sid('3')]);
+    expect(model.rows.find((r) => r.span.spanId === sid('3'))!.depth).toBe(model.rows.find((r) => r.span.spanId === sid('2'))!.depth + 1);
   });
 });

@@ -8,6 +8,7 @@
  * drops a span and never loops: every span appears exactly once in `rows`.
  */
 import type { SpanRecord } from './span-record';
+import { NO_PARENT, orderTrace } from './trace-order';
 
 export type { SpanRecord } from './span-record';
 
@@ -49,10 +50,6 @@ export function isErrorSpan(span: SpanRecord): boolean {
 /** What laying a trace out reads of each span: a worker lays out spans it holds only as columns (span-columns.ts). */
 export type LayoutSpan = Pick<SpanRecord, 'spanId' | 'parentSpanId' | 'startMs' | 'endMs'>;
 
-function byId(a: LayoutSpan, b: LayoutSpan): number {
-  return a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
-}
-
 /**
  * Where each span of a trace goes in the flattened tree, as typed arrays indexed by row: the O(n log n) part of
  * building a model (the sort, the id lookups, the walk), kept apart from the row objects so that a worker can do
@@ -88,36 +85,20 @@ export type RowLayout = Omit<TraceLayout, 'rowSpan'>;
  */
 export function layoutTrace(spans: readonly LayoutSpan[]): TraceLayout {
   const n = spans.length;
-  // Sort indices, not records: the layout names rows by their index in `spans`.
-  const order = new Int32Array(n);
-  const starts = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    starts[i] = spans[i]!.startMs;
-  }
-  // Start times from a typed array: the comparator runs n log n times, and a record lookup each time is most of it.
-  order.sort((a, b) => starts[a]! - starts[b]! || byId(spans[a]!, spans[b]!));
-  const sorted = Array.from(order, (i) => spans[i]!);
+  // Rows by start then id, and each row's parent row (with repeated ids, the first row of an id owns it).
+  const { order, parentRow, startMs, endMs } = orderTrace(spans);
 
-  // With repeated ids, the first span (by start) owns the id as a parent; later ones are still shown.
-  const firstIndexById = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = sorted[i]!.spanId;
-    if (firstIndexById.get(id) === undefined) firstIndexById.set(id, i);
-  }
-
-  // Each span's parent index (-1 for a root candidate), then the children of every span as one flat array:
-  // span p's children are kids[kidStart[p] .. kidStart[p + 1]), in start order because i ascends.
+  // Each row's parent (-1 for a root candidate), then the children of every row as one flat array:
+  // row p's children are kids[kidStart[p] .. kidStart[p + 1]), in start order because i ascends.
   const parentOf = new Int32Array(n);
   const orphan = new Uint8Array(n);
   const kidStart = new Int32Array(n + 1);
   const rootCandidates: number[] = [];
   for (let i = 0; i < n; i++) {
-    const parentSpanId = sorted[i]!.parentSpanId;
-    const p = parentSpanId === undefined ? undefined : firstIndexById.get(parentSpanId);
-    if (p === undefined || p === i) {
+    const p = parentRow[i]!;
+    if (p < 0 || p === i) {
       parentOf[i] = -1;
-      orphan[i] = parentSpanId !== undefined ? 1 : 0;
+      orphan[i] = p !== NO_PARENT ? 1 : 0;
       rootCandidates.push(i);
     } else {
       parentOf[i] = p;
@@ -131,15 +112,6 @@ export function layoutTrace(spans: readonly LayoutSpan[]): TraceLayout {
     const p = parentOf[i]!;
     if (p >= 0) kids[kidFill[p]!++] = i;
   }
-
-  let startMs = Infinity;
-  let endMs = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const span = sorted[i]!;
-    startMs = Math.min(startMs, span.startMs);
-    endMs = Math.max(endMs, span.endMs, span.startMs);
-  }
-  if (n === 0) startMs = endMs = 0;
 
   // Iterative depth-first walk into flat arrays, one slot per row. Every span is pushed at most once (only its one
   // parent, or the walk starting at it, pushes it), so stacks of n slots cannot overflow.
