@@ -1,22 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTrace } from '../../../bench/synthetic-trace';
-import { type OtlpCut, scanTraceBytes } from './byte-scan';
+import { scanTraceBytes } from './byte-scan';
 import { toOtlpJson } from './otlp-json-out';
-import { countOf, firstHalfText, joinHalves, MAX_NESTING, readOtlpHalf, readTraceFileBytes, type TraceFileResult } from './read-trace-file';
+import type { SpanRecord } from '../span-record';
+import { countOf, firstHalfBytes, type HalfResult, joinHalves, MAX_NESTING, readOtlpHalf, readTraceFileBytes, type TraceFileResult } from './read-trace-file';
+import { createSpanDecoder } from './span-columns';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** A half's spans, decoded from its columns as the page decodes them (one decoder per worker). */
+function spansOf(half: HalfResult): SpanRecord[] {
+  if (!half.ok) return [];
+  const decoder = createSpanDecoder();
+  return half.chunks.flatMap((c) => decoder.decode(c));
+}
 
 /** Read a file in two halves at the first cut at or after `from`, as the two workers do; null: no cut there. */
 function readInHalves(text: string, from: number, maxSpans?: number): TraceFileResult | null {
   const bytes = bytesOf(text);
   const { cut } = scanTraceBytes(bytes, MAX_NESTING, from);
   if (cut === null) return null;
-  const first = readOtlpHalf(firstHalfText(bytes, cut), { resource: 0, scope: 0, span: 0 }, maxSpans);
-  const second = readOtlpHalf(cut.opening + new TextDecoder().decode(bytes.subarray(cut.at + 1)), cut, maxSpans);
+  const first = readOtlpHalf(firstHalfBytes(bytes, cut), { resource: 0, scope: 0, span: 0 }, { chunk: 100, maxSpans });
+  // As the partner reads it: the one-pass reader only, which is what checks the half after the cut.
+  const second = readOtlpHalf(bytesOf(cut.opening + new TextDecoder().decode(bytes.subarray(cut.at + 1))), cut, { chunk: 100, maxSpans, fastOnly: true });
   const joined = joinHalves(countOf(first), countOf(second), maxSpans);
   if (joined === null) return readTraceFileBytes(bytes, maxSpans);
-  if (!joined.ok || !first.ok || !second.ok) return joined as TraceFileResult;
-  const spans = first.spans.concat(second.spans);
+  if (!joined.ok) return joined as TraceFileResult;
+  const spans = spansOf(first).concat(spansOf(second));
   return { ok: true, format: 'OTLP/JSON', spans, traceIds: [...new Set(spans.map((s) => s.traceId))] };
 }
 
@@ -51,16 +61,12 @@ describe('cutting an OTLP/JSON file in two', () => {
     expect(cut!.opening).toBe(`{"resourceSpans":[{${resource('web')},"scopeSpans":[{"scope":{"name":"x"},"spans":[`);
   });
 
-  it('tells of the cut before the end of the scan, and keeps it only if the rest is safe', () => {
-    const heard: OtlpCut[] = [];
-    const safe = scanTraceBytes(bytesOf(text), MAX_NESTING, text.length >>> 1, (c) => heard.push(c));
-    expect(heard).toEqual([safe.cut]);
-    // Too deep after the cut: heard of, then refused with the depth.
+  it('stops at the cut, and leaves nesting after it to the second half, which then has the whole file read', () => {
     const deep = `{"resourceSpans":[{"scopeSpans":[{"spans":[${span(1)},${span(2)}]}]}],"x":${'['.repeat(300)}${']'.repeat(300)}}`;
-    const late: OtlpCut[] = [];
-    const scan = scanTraceBytes(bytesOf(deep), MAX_NESTING, 0, (c) => late.push(c));
-    expect(late).toHaveLength(1);
-    expect(scan).toEqual({ depth: MAX_NESTING + 1, cut: null });
+    const scan = scanTraceBytes(bytesOf(deep), MAX_NESTING, 0);
+    expect(scan.cut).not.toBeNull();
+    expect(scan.depth).toBe(7);
+    expect(readInHalves(deep, 0)).toEqual({ ok: false, message: expect.stringContaining('nests more than 200 levels') });
   });
 
   it('names the whole file’s places in messages from either half', () => {
@@ -128,18 +134,31 @@ describe('cutting an OTLP/JSON file in two', () => {
   const wrap = (inner: string, tail = ''): string => `{"resourceSpans":[{${resource('web')},"scopeSpans":[{"scope":{"name":"x"},"spans":[${inner}]}]${tail}}]}`;
   const three = `${span(1)},${span(2)},${span(3)}`;
   it.each([
-    ['a resource after the spans', wrap(three, `,${resource('late')}`)],
-    ['a scope after the spans', `{"resourceSpans":[{"scopeSpans":[{"spans":[${three}],"scope":{"name":"late"}}]}]}`],
-    ['a second scopeSpans in the resource', wrap(three, ',"scopeSpans":[]')],
     ['scopeSpans beside the instrumentationLibrarySpans cut', `{"resourceSpans":[{"scopeSpans":[],"instrumentationLibrarySpans":[{"spans":[${three}]}]}]}`],
-    ['two resourceSpans keys', `${wrap(three).slice(0, -1)},"resourceSpans":[]}`],
+    ['two resourceSpans keys before the cut', `{"resourceSpans":[],"resourceSpans":[{"scopeSpans":[{"spans":[${three}]}]}]}`],
     ['a path key with an escape', `{"resourceSpans":[{"scopeSpans":[{"sp\\u0061ns":[],"spans":[${three}]}]}]}`],
     ['a trailing comma', wrap(`${span(1)},`)],
     ['a span that is not an object', wrap(`${span(1)},7`)],
     ['an array of spans, not OTLP', `[${three}]`],
+    ['a file whose first key is not resourceSpans', `{"x":1,"resourceSpans":[{"scopeSpans":[{"spans":[${three}]}]}]}`],
     ['a cut offset past every comma', wrap(span(1))],
   ])('does not cut %s', (_name, file) => {
     expect(scanTraceBytes(bytesOf(file), MAX_NESTING, 0).cut).toBeNull();
+  });
+
+  // Cut, but the second half's reader gives up where a key the opening holds comes again: the whole file is read.
+  it.each([
+    ['a resource after the spans', wrap(three, `,${resource('late')}`)],
+    ['a scope after the spans', `{"resourceSpans":[{"scopeSpans":[{"spans":[${three}],"scope":{"name":"late"}}]}]}`],
+    ['a second scopeSpans in the resource', wrap(three, ',"scopeSpans":[]')],
+    ['two resourceSpans keys', `${wrap(three).slice(0, -1)},"resourceSpans":[]}`],
+    ['a second spans list in the scope', wrap(three).replace(']}]}]}', '],"spans":[]}]}]}')],
+  ])('reads whole a file with %s after the cut', (_name, file) => {
+    const { cut } = scanTraceBytes(bytesOf(file), MAX_NESTING, 0);
+    expect(cut).not.toBeNull();
+    const second = readOtlpHalf(bytesOf(cut!.opening + file.slice(cut!.at + 1)), cut!, { chunk: 100, fastOnly: true });
+    expect(second).toEqual({ ok: false, json: false });
+    expect(readInHalves(file, 0)).toEqual(readTraceFileBytes(bytesOf(file)));
   });
 
   it('does cut when those keys come before the spans, or elsewhere', () => {
@@ -154,6 +173,8 @@ describe('cutting an OTLP/JSON file in two', () => {
 
   it('still measures nesting as the plain scan does, and stops past the limit', () => {
     expect(scanTraceBytes(bytesOf('{"a":"[[[[\\"[["}'), MAX_NESTING).depth).toBe(1);
-    expect(scanTraceBytes(bytesOf(`${'['.repeat(300_000)}${']'.repeat(300_000)}`), MAX_NESTING, 0).depth).toBe(MAX_NESTING + 1);
+    expect(scanTraceBytes(bytesOf(`${'['.repeat(300_000)}${']'.repeat(300_000)}`), MAX_NESTING).depth).toBe(MAX_NESTING + 1);
+    // Looking for a cut, it still stops past the limit before one.
+    expect(scanTraceBytes(bytesOf(`{"resourceSpans":${'['.repeat(300_000)}${']'.repeat(300_000)}}`), MAX_NESTING, 0)).toEqual({ depth: MAX_NESTING + 1, cut: null });
   });
 });

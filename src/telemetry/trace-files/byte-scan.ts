@@ -87,14 +87,16 @@ function nextSignificant(bytes: Uint8Array, from: number): number {
 }
 
 /**
- * Scan `bytes`: their nesting depth (stopping past `limit`), and, when `cutFrom` is given, the first safe cut at or
- * after that byte offset. `onCut` hears of the cut as soon as it is found, before the rest is scanned, so a partner
- * can start on the second half early; only the result says whether it stayed safe (and the file not too deep). A cut is safe when the spans on both sides of it are objects (then the halves are JSON exactly when the whole is), every
- * key on the path was written without escapes, the file has one `resourceSpans`, and the resource, scope and keys
- * the second half's opening repeats do not appear again after the cut in the same resource or scope (JSON takes a
- * repeated key's last value; the halves would not agree with the whole).
+ * Scan `bytes`: their nesting depth (stopping past `limit`), or, when `cutFrom` is given, the first safe cut at or
+ * after that byte offset, and then the scan stops there (the depth is then that of the bytes before the cut): the
+ * partner starts on the second half at once. A cut is safe here when the spans on both sides of it are objects (then
+ * the halves are JSON exactly when the whole is), the file starts `{"resourceSpans":`, no key on the path so far was
+ * written with escapes, and `resourceSpans` came once. What comes after the cut is the second half's reader's to
+ * check (otlp-text-in.ts, with `readOtlpHalf`'s `fastOnly`): it gives up at a resource, scope or list key that comes
+ * again after the opening, as JSON takes a repeated key's last value and the halves would not agree with the whole,
+ * and at nesting past the limit; the whole file is then read in one piece.
  */
-export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number | null = null, onCut?: (cut: OtlpCut) => void): ByteScan {
+export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number | null = null): ByteScan {
   const n = bytes.length;
   const kind = new Uint8Array(limit + 2);
   // The key whose value is being read, per depth (K_OTHER off the path).
@@ -119,7 +121,7 @@ export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number
   let sawScopeSpans = false;
   let rootKeys = 0;
   let safe = true;
-  let cut: OtlpCut | null = null;
+  const noCut = (): ByteScan => ({ depth: max, cut: null });
   const text = (from: number, to: number): string => (from < 0 || to < 0 ? '' : new TextDecoder().decode(bytes.subarray(from, to)));
 
   let i = 0;
@@ -131,7 +133,7 @@ export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number
       const from = i;
       let escaped = false;
       for (;;) {
-        if (i >= n) return { depth: max, cut: null };
+        if (i >= n) return noCut();
         const d = bytes[i++]!;
         if (d === 34) break;
         if (d === 92) {
@@ -150,26 +152,24 @@ export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number
       if (escaped) safe = false;
       const code = keyCode(bytes, from, i - 1, depth);
       keyAt[depth] = code;
+      // Only a file that starts as OTLP's do is cut: anything else is read whole, and found out early.
+      if (depth === 1 && cutFrom !== null && rootKeys === 0 && code !== K_RESOURCE_SPANS) return noCut();
       if (code === K_RESOURCE_SPANS && ++rootKeys > 1) safe = false;
       // A repeated key's last value is the one JSON keeps: forget the earlier value's place.
       if (code === K_SCOPE_SPANS) sawScopeSpans = true;
       else if (code === K_RESOURCE) resourceFrom = resourceTo = -1;
       else if (code === K_SCOPE) scopeFrom = scopeTo = -1;
       else if (code === K_LIBRARY) libraryFrom = libraryTo = -1;
-      if (cut !== null && ((depth === 3 && resourceIndex === cut.resource) || (depth === 5 && resourceIndex === cut.resource && scopeIndex === cut.scope))) {
-        // After the cut, in the resource or scope it cut: a key the opening repeats, or one that changes which list
-        // the reader takes, means the halves would not read as the whole does.
-        if (code !== K_OTHER) safe = false;
-      }
       continue;
     }
     if (c === 123 || c === 91) {
       depth++;
       if (depth > max) {
         max = depth;
-        if (max > limit) return { depth: max, cut: null };
+        if (max > limit) return noCut();
       }
       const k = c === 123 ? OBJECT : ARRAY;
+      if (depth === 1 && k === ARRAY && cutFrom !== null) return noCut();
       kind[depth] = k;
       keyAt[depth] = K_OTHER;
       expectKey = k === OBJECT;
@@ -229,19 +229,19 @@ export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number
         if (depth === 2) resourceIndex++;
         else if (depth === 4) scopeIndex++;
         else if (depth === 6) {
-          if (cut === null && cutFrom !== null && i - 1 >= cutFrom && lastSignificant === 125 && nextSignificant(bytes, i) === 123) {
+          if (cutFrom !== null && i - 1 >= cutFrom && lastSignificant === 125 && nextSignificant(bytes, i) === 123) {
             const listKey = keyAt[3]!;
-            cut = {
+            // The reader takes scopeSpans over instrumentationLibrarySpans: a cut in the latter beside the former
+            // would have the second half read spans the whole file does not.
+            if (!safe || (listKey === K_LIBRARY_SPANS && sawScopeSpans)) return noCut();
+            const cut: OtlpCut = {
               at: i - 1,
               resource: resourceIndex,
               scope: scopeIndex,
               span: spanIndex + 1,
               opening: opening(listKey === K_LIBRARY_SPANS, text(resourceFrom, resourceTo), text(scopeFrom, scopeTo), text(libraryFrom, libraryTo)),
             };
-            // The reader takes scopeSpans over instrumentationLibrarySpans: a cut in the latter beside the former
-            // would have the second half read spans the whole file does not.
-            if (listKey === K_LIBRARY_SPANS && sawScopeSpans) safe = false;
-            if (safe) onCut?.(cut);
+            return { depth: max, cut };
           }
           spanIndex++;
         }
@@ -251,7 +251,7 @@ export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number
     }
     if (c > 32) lastSignificant = c;
   }
-  return { depth: max, cut: safe ? cut : null };
+  return noCut();
 }
 
 /** The text a second half opens with: the path down to its first span, with its resource and scope. */

@@ -17,6 +17,8 @@ import {
   type Writable,
 } from './file-values';
 import { readOtlpJson } from './otlp-json-in';
+import { readOtlpText, recordsInto } from './otlp-text-in';
+import { createColumnWriter, createSpanDecoder } from './span-columns';
 import { collectSpans, type SpanSink } from './span-sink';
 
 /**
@@ -161,8 +163,10 @@ const reference = (() => {
   };
 })();
 
+type Outcome = { spans: string; protoKeys: string[] } | { message: string };
+
 /** What a reader makes of a document: its spans as JSON text (so key order counts too), or its message. */
-function outcome(read: (doc: FileObject, sink: SpanSink) => void, doc: FileObject): { spans: string; protoKeys: string[] } | { message: string } {
+function outcome(read: (doc: FileObject, sink: SpanSink) => void, doc: FileObject): Outcome {
   const sink = collectSpans();
   try {
     read(doc, sink);
@@ -170,6 +174,36 @@ function outcome(read: (doc: FileObject, sink: SpanSink) => void, doc: FileObjec
     if (error instanceof TraceFileError) return { message: error.message };
     throw error;
   }
+  return spansOf(sink);
+}
+
+/** What the one-pass text reader makes of a text: null when it gives up. */
+function textOutcome(text: string): Outcome | null {
+  const sink = collectSpans();
+  return readOtlpText(text, recordsInto(sink), { resource: 0, scope: 0, span: 0 }, 200) ? spansOf(sink) : null;
+}
+
+/**
+ * What the one-pass reader writes as columns (as the file worker does, in chunks of 3 spans), decoded as the page
+ * decodes them; null when it gives up. Columns hold each trace's spans together, traces in the order they first
+ * appear: compare with `byTrace` of the plain outcome.
+ */
+function columnsOutcome(text: string): Outcome | null {
+  const writer = createColumnWriter(3);
+  if (!readOtlpText(text, { plain: (p) => writer.addPlain(p), record: (r) => writer.add(r) }, { resource: 0, scope: 0, span: 0 }, 200)) return null;
+  const decoder = createSpanDecoder();
+  return spansOf({ spans: writer.chunks().flatMap((c) => decoder.decode(c)) });
+}
+
+/** An outcome's spans grouped by trace, as columns hold them. */
+function byTrace(o: Outcome): Outcome {
+  if ('message' in o) return o;
+  const spans = JSON.parse(o.spans) as SpanRecord[];
+  const order = [...new Set(spans.map((s) => s.traceId))];
+  return spansOf({ spans: order.flatMap((id) => spans.filter((s) => s.traceId === id)) });
+}
+
+function spansOf(sink: { readonly spans: SpanRecord[] }): Outcome {
   // `__proto__` keys must be own data, not a prototype: list where each record's maps have one.
   const protoKeys = sink.spans.flatMap((s, i) =>
     [s.attributes, ...s.events.map((e) => e.attributes), ...s.links.map((l) => l.attributes)]
@@ -303,5 +337,137 @@ describe('reading OTLP/JSON gives what the plain reader gives', () => {
     const named = JSON.parse(text.replace('"startTimeUnixNano"', '"name": "n", "startTimeUnixNano"')) as FileObject;
     expect(outcome(readOtlpJson, named)).toEqual(outcome(reference, named));
     expect(outcome(readOtlpJson, named)).toMatchObject({ protoKeys: ['0:3:true'] });
+  });
+});
+
+/** Spans as exporters write them, with the optional fields too: what the text reader must read without giving up. */
+const plainSpan = fc.record(
+  {
+    traceId: hex(32).filter((h) => /[1-9a-f]/.test(h)),
+    spanId: hex(16).filter((h) => /[1-9a-f]/.test(h)),
+    parentSpanId: fc.oneof(hex(16).filter((h) => /[1-9a-f]/.test(h)), fc.constant('')),
+    name: fc.string({ maxLength: 8 }),
+    kind: fc.integer({ min: 0, max: 7 }),
+    startTimeUnixNano: fc.constant('1700000000000000000'),
+    endTimeUnixNano: fc.constantFrom('1700000000005000000', '1700000000000000001'),
+    attributes: fc.array(
+      fc.record({
+        key: text,
+        value: fc.oneof(
+          fc.record({ stringValue: fc.string({ maxLength: 8 }) }),
+          fc.record({ intValue: fc.oneof(fc.integer(), fc.integer().map(String)) }),
+          fc.record({ doubleValue: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+          fc.record({ boolValue: fc.boolean() }),
+        ),
+      }),
+      { maxLength: 4 },
+    ),
+    droppedAttributesCount: fc.nat(3),
+    events: fc.constant([]),
+    links: fc.constantFrom([], null),
+    status: fc.record({ code: fc.integer({ min: 0, max: 3 }), message: fc.string({ maxLength: 4 }) }, { requiredKeys: [] }),
+    flags: fc.constant(257),
+  },
+  { requiredKeys: ['traceId', 'spanId', 'name', 'startTimeUnixNano', 'endTimeUnixNano'] },
+);
+const plainDoc = fc.record({
+  resourceSpans: fc.array(
+    fc.record({
+      resource: fc.record({ attributes: fc.array(fc.record({ key: text, value: fc.record({ stringValue: text }) }), { maxLength: 2 }) }),
+      scopeSpans: fc.array(fc.record({ scope: fc.record({ name: text, version: text }, { requiredKeys: [] }), spans: fc.array(plainSpan, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 2 }),
+    }),
+    { minLength: 1, maxLength: 2 },
+  ),
+});
+const layout = fc.constantFrom<string | number>(0, 1, 2, '\t', ' \r\n');
+
+describe('reading OTLP/JSON text in one pass gives what JSON.parse and the reader give', () => {
+  it('for any document, in any layout: the same spans, or it gives up', () => {
+    fc.assert(
+      fc.property(doc, layout, (generated, indent) => {
+        const text = JSON.stringify(generated, null, indent);
+        const fast = textOutcome(text);
+        const plain = outcome(readOtlpJson, JSON.parse(text) as FileObject);
+        if (fast !== null) expect(fast).toEqual(plain);
+        const columns = columnsOutcome(text);
+        expect(columns === null).toBe(fast === null);
+        if (columns !== null) expect(columns).toEqual(byTrace(plain));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads documents of plain spans without giving up, odd spans among them', () => {
+    const odd = span.filter(isObject);
+    fc.assert(
+      fc.property(plainDoc, layout, fc.option(odd, { freq: 3 }), (generated, indent, oddOne) => {
+        // One span of any shape, read by readSpan on its own: the rest still read in the one pass.
+        if (oddOne) generated.resourceSpans[0]!.scopeSpans[0]!.spans.push(oddOne as never);
+        const text = JSON.stringify(generated, null, indent);
+        const plain = outcome(readOtlpJson, JSON.parse(text) as FileObject);
+        const fast = textOutcome(text);
+        if ('message' in plain) expect(fast).toBeNull();
+        else expect(fast).toEqual(plain);
+        if (fast !== null) expect(columnsOutcome(text)).toEqual(byTrace(plain));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never reads a text JSON.parse refuses, and reads an edited text as JSON.parse and the reader do', () => {
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'repeat'), fc.constantFrom(...'{}[],:"\\ 0159-+.eEtfnul\u0001\u00e9'.split('')), fc.nat(40));
+    fc.assert(
+      fc.property(plainDoc, fc.array(edit, { minLength: 1, maxLength: 3 }), (generated, edits) => {
+        let text = JSON.stringify(generated);
+        for (const [at, op, c, length] of edits) {
+          const p = at % (text.length + 1);
+          text = op === 'delete' ? text.slice(0, p) + text.slice(p + 1) : op === 'insert' ? text.slice(0, p) + c + text.slice(p) : text.slice(0, p) + text.slice(p, p + length) + text.slice(p);
+        }
+        const fast = textOutcome(text);
+        if (fast === null) return;
+        let parsed: FileObject;
+        try {
+          parsed = JSON.parse(text) as FileObject;
+        } catch {
+          throw new Error(`read a text JSON.parse refuses: ${text}`);
+        }
+        expect(fast).toEqual(outcome(readOtlpJson, parsed));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('gives up where it cannot read as the whole file is read, and reads the rest', () => {
+    const good = (spans: string) => `{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"web"}}]},"scopeSpans":[{"scope":{"name":"s"},"spans":[${spans}]}]}]}`;
+    const sp = `{"traceId":"${'a'.repeat(32)}","spanId":"${'b'.repeat(16)}","name":"n","startTimeUnixNano":"1","endTimeUnixNano":"2"}`;
+    expect(textOutcome(good(sp))).not.toBeNull();
+    const refused = [
+      good(sp).replace('"spans":[', '"spans":[],"spans":['),
+      good(sp).replace('"scope":{"name":"s"},', '').replace(']}]}]}', '],"scope":{"name":"late"}}]}]}'),
+      good(sp).replace('"resource":{', '"reso\\u0075rce":{'),
+      good(sp).replace('{"resourceSpans"', '{"other":1,"resourceSpans"'),
+      good(sp).replace('{"resourceSpans":[', '{"resourceSpans":[],"resourceSpans":['),
+      good(sp).replace('"scopeSpans"', '"instrumentationLibrarySpans"'),
+      `${good(sp)} x`,
+      `\ufeff${good(sp)}`,
+      good(sp.replace('"name":"n"', `"name":"n","deep":${'['.repeat(300)}${']'.repeat(300)}`)),
+      good(sp.replace('"startTimeUnixNano":"1"', '"startTimeUnixNano":"3"')),
+      good(sp.replace(`"${'a'.repeat(32)}"`, '"nothex"')),
+    ];
+    for (const text of refused) expect(textOutcome(text), text).toBeNull();
+    // Read, where JSON.parse reads it the same: escapes in values, a __proto__ key, a span read on its own.
+    const read = [
+      good(sp.replace('"name":"n"', '"name":"a\\"b\\u00e9\\n"')),
+      good(sp.replace('"name":"n"', '"name":"n","__proto__":{"x":1},"attributes":[{"key":"__proto__","value":{"intValue":"3"}}]')),
+      good(sp.replace(`"${'a'.repeat(32)}"`, `"${'A'.repeat(32)}"`)),
+      good(`${sp},${sp.replace('"name":"n"', '"name":"m","events":[{"name":"e","timeUnixNano":"1"}]')}`),
+      // Keys an object orders first, and a key twice: written to columns in the record's order, not the file's.
+      good(sp.replace('"name":"n"', '"name":"n","attributes":[{"key":"b","value":{"intValue":1}},{"key":"10","value":{"intValue":2}},{"key":"2","value":{"boolValue":true}},{"key":"b","value":{"stringValue":"last"}}]')),
+    ];
+    for (const text of read) {
+      const plain = outcome(readOtlpJson, JSON.parse(text) as FileObject);
+      expect(textOutcome(text), text).toEqual(plain);
+      expect(columnsOutcome(text), text).toEqual(byTrace(plain));
+    }
   });
 });

@@ -24,8 +24,9 @@ import {
 } from './file-values';
 import type { SpanSink } from './span-sink';
 
-const KINDS: readonly SpanKindName[] = ['INTERNAL', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
-const STATUS: readonly StatusCodeName[] = ['UNSET', 'OK', 'ERROR'];
+/** OTLP's span kinds and status codes by number (kind 0 is UNSPECIFIED, read as INTERNAL). */
+export const KINDS: readonly SpanKindName[] = ['INTERNAL', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
+export const STATUS: readonly StatusCodeName[] = ['UNSET', 'OK', 'ERROR'];
 
 /** Epoch nanoseconds (a string of up to 19 digits, or a number) as epoch milliseconds, without losing the ms part. */
 function nanosToMs(obj: FileObject, key: string, where: string): number {
@@ -169,9 +170,8 @@ export function readOtlpJson(doc: FileObject, sink: SpanSink, from: SpanPlace = 
     const rs = resourceSpans[r];
     const rWhere = `resourceSpans[${r + from.resource}]`;
     if (!isObject(rs)) fail(rWhere, `should be an object, not ${describe(rs)}`);
-    const res = own(rs, 'resource');
-    const resource = isObject(res) ? otlpAttributes(arrayAt(res, 'attributes', `${rWhere}.resource`, true), `${rWhere}.resource`) : {};
-    const serviceName = String(own(resource, 'service.name') ?? 'unknown_service');
+    const resource = resourceOf(rs, rWhere);
+    const serviceName = serviceOf(resource);
     // Old exporters wrote `instrumentationLibrarySpans`; the name changed in OTLP 0.15.
     const scopeList = own(rs, 'scopeSpans') !== undefined ? arrayAt(rs, 'scopeSpans', rWhere) : arrayAt(rs, 'instrumentationLibrarySpans', rWhere, true);
     for (let s = 0; s < scopeList.length; s++) {
@@ -179,10 +179,7 @@ export function readOtlpJson(doc: FileObject, sink: SpanSink, from: SpanPlace = 
       const sWhere = `${rWhere}.scopeSpans[${r === 0 ? s + from.scope : s}]`;
       const spanFrom = r === 0 && s === 0 ? from.span : 0;
       if (!isObject(ss)) fail(sWhere, `should be an object, not ${describe(ss)}`);
-      const sc = own(ss, 'scope') ?? own(ss, 'instrumentationLibrary');
-      const scopeName = isObject(sc) ? (optionalString(sc, 'name') ?? '') : '';
-      const scopeVersion = isObject(sc) ? optionalString(sc, 'version') : undefined;
-      const scope = scopeVersion ? { name: scopeName, version: scopeVersion } : { name: scopeName };
+      const scope = scopeOf(ss);
       const spans = arrayAt(ss, 'spans', sWhere, true);
       for (let i = 0; i < spans.length; i++) {
         const sp = spans[i];
@@ -193,6 +190,22 @@ export function readOtlpJson(doc: FileObject, sink: SpanSink, from: SpanPlace = 
   }
 }
 
+/** A resource's attributes, from its `resourceSpans` entry (`rWhere`: that entry's path, for messages). */
+export function resourceOf(rs: FileObject, rWhere: string): Attributes {
+  const res = own(rs, 'resource');
+  return isObject(res) ? otlpAttributes(arrayAt(res, 'attributes', `${rWhere}.resource`, true), `${rWhere}.resource`) : {};
+}
+
+export const serviceOf = (resource: Attributes): string => String(own(resource, 'service.name') ?? 'unknown_service');
+
+/** A `scopeSpans` entry's scope (or an old file's `instrumentationLibrary`). */
+export function scopeOf(ss: FileObject): SpanRecord['scope'] {
+  const sc = own(ss, 'scope') ?? own(ss, 'instrumentationLibrary');
+  const scopeName = isObject(sc) ? (optionalString(sc, 'name') ?? '') : '';
+  const scopeVersion = isObject(sc) ? optionalString(sc, 'version') : undefined;
+  return scopeVersion ? { name: scopeName, version: scopeVersion } : { name: scopeName };
+}
+
 /** A span's path in messages. Built only for a message, or for a span with events or links: never per plain span. */
 const spanPath = (scopeWhere: string, index: number): string => `${scopeWhere}.spans[${index}]`;
 
@@ -201,7 +214,7 @@ const spanPath = (scopeWhere: string, index: number): string => `${scopeWhere}.s
  * is first taken as exporters write it, with no path string, no regex and no substring; a field of any other shape
  * goes to the checked reader of that field, with the span's path, which reads it or says what is wrong.
  */
-function readSpan(sp: FileObject, scopeWhere: string, index: number, serviceName: string, resource: Attributes, scope: SpanRecord['scope']): SpanRecord {
+export function readSpan(sp: FileObject, scopeWhere: string, index: number, serviceName: string, resource: Attributes, scope: SpanRecord['scope']): SpanRecord {
   const t = own(sp, 'traceId');
   const traceId = typeof t === 'string' && isPlainId(t, 32) ? t : hexId(sp, 'traceId', 32, spanPath(scopeWhere, index));
   const s = own(sp, 'spanId');

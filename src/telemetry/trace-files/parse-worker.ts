@@ -6,22 +6,22 @@
  * slices, so that each message is a short task for the page; then a last message with the format and the trace ids;
  * or one message with what is wrong (worker-protocol.ts).
  *
- * Given a partner (a second worker, for a big file), it cuts an OTLP/JSON file in two where that is safe
- * (byte-scan.ts), reads the first half while the partner reads the second, and joins the two as reading the whole
- * would: parsing is most of the time, and two cores parse two halves at once. The first half's spans go to the page
- * while the partner still reads; the partner's columns are passed on as they came, and only their ids and times are
- * read here, for the layout.
+ * Given a partner (a second worker, for a big file), it reads the file only to just past its middle, finds a place
+ * there to cut an OTLP/JSON file in two (byte-scan.ts), hands the partner the rest, reads the first half meanwhile,
+ * and joins the two as reading the whole would: parsing is most of the time, and two cores parse two halves at once.
+ * Each half is read in one pass straight into columns (otlp-text-in.ts), with no `JSON.parse` and no record made in
+ * the worker. The first half's spans go to the page while the partner still reads; the partner's columns are passed
+ * on as they came, and only their ids and times are read here, for the layout.
  */
 import type { SpanRecord } from '../span-record';
 import { type LayoutSpan, layoutTrace } from '../trace-model';
 import { groupTraces } from './group-traces';
 import {
   countOf,
-  firstHalfText,
+  firstHalfBytes,
   joinHalves,
   MAX_FILE_BYTES,
   readOtlpHalf,
-  readScannedBytes,
   readTraceFile,
   readTraceFileBytes,
   scanForCut,
@@ -90,43 +90,61 @@ function postResult(result: TraceFileResult): void {
   postLayouts(byTrace, result.format, result.traceIds, 1);
 }
 
-/** Read the bytes, with the partner reading the second half when the file can be cut. */
-async function readWithPartner(file: Blob, bytes: Uint8Array, partner: MessagePort): Promise<void> {
+/**
+ * How far past the middle a cut may be: the lead reads the file only that far, as the partner reads the rest. A span
+ * is a few hundred bytes; a file with no cut this close to its middle is read whole.
+ */
+const CUT_WITHIN = 4 * 1024 * 1024;
+
+/** Read a file on this worker alone: the plain way, with every check over all its bytes. */
+async function readWhole(file: Blob): Promise<void> {
+  postResult(readTraceFileBytes(new Uint8Array(await file.arrayBuffer())));
+}
+
+/** Read a file with the partner reading its second half, when the file can be cut near its middle. */
+async function readWithPartner(file: Blob, partner: MessagePort): Promise<void> {
+  const middle = Math.floor(file.size / 2);
+  const bytes = new Uint8Array(await file.slice(0, Math.min(file.size, middle + CUT_WITHIN)).arrayBuffer());
+  const scan = scanForCut(bytes, middle);
+  if ('tooDeep' in scan) return postResult(scan.tooDeep);
+  const { cut } = scan;
+  if (cut === null) return readWhole(file);
   const answer = new Promise<HalfReply>((resolve) => {
     partner.onmessage = (event: MessageEvent<HalfReply>) => resolve(event.data);
   });
-  // The partner starts as soon as the scan finds the cut, while the scan goes on over the rest of the file; its
-  // answer is used only if the whole scan says the cut is safe.
-  const scan = scanForCut(bytes, (found) => {
-    const request: HalfRequest = { file: file.slice(found.at + 1), opening: found.opening, from: { resource: found.resource, scope: found.scope, span: found.span } };
-    partner.postMessage(request);
-  });
-  if ('tooDeep' in scan) return postResult(scan.tooDeep);
-  const { cut } = scan;
-  if (cut === null) return postResult(readScannedBytes(bytes));
-  const first = readOtlpHalf(firstHalfText(bytes, cut), { resource: 0, scope: 0, span: 0 });
-  // The first half's spans go to the page now, while the partner reads: the page decodes them meanwhile. Should the
-  // file turn out unreadable, the page is told so, and drops them.
-  const firstTraces = first.ok ? groupTraces(first.spans).byTrace : null;
-  if (firstTraces) postSpans(encodeTraces(firstTraces));
+  // The partner starts now, on its opening and the bytes after the cut, while this worker reads the first half.
+  const request: HalfRequest = { file: new Blob([cut.opening, file.slice(cut.at + 1)]), from: { resource: cut.resource, scope: cut.scope, span: cut.span } };
+  partner.postMessage(request);
+  const first = readOtlpHalf(firstHalfBytes(bytes, cut), { resource: 0, scope: 0, span: 0 }, { chunk: CHUNK });
+  // The first half's spans go to the page now, while the partner reads: the page decodes them meanwhile. What the
+  // layout needs of them is read first (posting transfers the columns' buffers). Should the file turn out
+  // unreadable, the page is told so, and drops them.
+  const byTrace = new Map<string, LayoutSpan[]>();
+  const addLayoutSpans = (chunks: readonly SpanColumns[]): void => {
+    for (const columns of chunks) {
+      const spans = layoutSpansOf(columns);
+      const list = byTrace.get(columns.traceId);
+      if (list) for (const span of spans) list.push(span);
+      else byTrace.set(columns.traceId, spans);
+    }
+  };
+  if (first.ok) {
+    addLayoutSpans(first.chunks);
+    postSpans(first.chunks);
+  }
   const reply = await answer;
   const second = reply.ok ? { ok: true as const, count: reply.chunks.reduce((n, c) => n + c.count, 0) } : reply;
   const joined = joinHalves(countOf(first), second);
   if (joined === null) {
-    // A half that is not JSON: the whole file is not either, and the parser says where, in the whole file's terms.
-    if (firstTraces) scope.postMessage({ type: 'restart' });
-    return postResult(readScannedBytes(bytes));
+    // A half that is not JSON, or a second half the partner could not vouch for: read the whole file, which says
+    // what is wrong in the whole file's terms, or reads it.
+    if (first.ok) scope.postMessage({ type: 'restart' });
+    return readWhole(file);
   }
   if (!joined.ok) return postResult(joined);
   // joinHalves says ok only when both halves are.
-  if (!firstTraces || !reply.ok) throw new Error('the halves were joined without their spans');
-  const byTrace = new Map<string, LayoutSpan[]>([...firstTraces].map(([id, spans]) => [id, spans.slice()]));
-  for (const columns of reply.chunks) {
-    const spans = layoutSpansOf(columns);
-    const list = byTrace.get(columns.traceId);
-    if (list) for (const span of spans) list.push(span);
-    else byTrace.set(columns.traceId, spans);
-  }
+  if (!reply.ok) throw new Error('the halves were joined without their spans');
+  addLayoutSpans(reply.chunks);
   postSpans(reply.chunks, 1);
   postLayouts(byTrace, 'OTLP/JSON', [...byTrace.keys()], 2);
 }
@@ -135,7 +153,8 @@ async function readWithPartner(file: Blob, bytes: Uint8Array, partner: MessagePo
 async function readHalf(request: HalfRequest, port: MessagePort): Promise<void> {
   let half: ReturnType<typeof readOtlpHalf>;
   try {
-    half = readOtlpHalf(request.opening + new TextDecoder().decode(await request.file.arrayBuffer()), request.from);
+    // Only the one-pass reader: it is what checks the half after the cut (see byte-scan.ts).
+    half = readOtlpHalf(new Uint8Array(await request.file.arrayBuffer()), request.from, { chunk: CHUNK, fastOnly: true });
   } catch {
     // Whatever went wrong here, the first worker then reads the whole file itself, and says what is wrong with it.
     half = { ok: false, json: false };
@@ -145,7 +164,7 @@ async function readHalf(request: HalfRequest, port: MessagePort): Promise<void> 
     return;
   }
   // In the order each trace first appears, so that the joined file keeps its order of traces.
-  const chunks = encodeTraces(groupTraces(half.spans).byTrace);
+  const { chunks } = half;
   port.postMessage({ ok: true, chunks } satisfies HalfReply, chunks.flatMap(transferables));
 }
 
@@ -163,11 +182,5 @@ scope.onmessage = (event) => {
     return;
   }
   // Bytes, not `file.text()`: the nesting check is several times faster on bytes, and decoding is then one call.
-  void file
-    .arrayBuffer()
-    .then((buffer) => {
-      const bytes = new Uint8Array(buffer);
-      return partner ? readWithPartner(file, bytes, partner) : postResult(readTraceFileBytes(bytes));
-    })
-    .catch((error: unknown) => scope.postMessage({ type: 'error', message: `The file could not be read: ${String(error)}.` }));
+  void (partner ? readWithPartner(file, partner) : readWhole(file)).catch((error: unknown) => scope.postMessage({ type: 'error', message: `The file could not be read: ${String(error)}.` }));
 };

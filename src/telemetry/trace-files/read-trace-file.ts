@@ -9,6 +9,8 @@ import { isObject, TraceFileError } from './file-values';
 import { readJaeger } from './jaeger-in';
 import { CLOSE_FIRST, type OtlpCut, scanTraceBytes } from './byte-scan';
 import { readOtlpJson, type SpanPlace } from './otlp-json-in';
+import { readOtlpText, recordsInto, type TextSpanOut } from './otlp-text-in';
+import { createColumnWriter, type SpanColumns } from './span-columns';
 import { collectSpans, MAX_FILE_SPANS, tooManySpans } from './span-sink';
 import { readZipkin } from './zipkin-in';
 
@@ -85,17 +87,17 @@ export function readTraceFileBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS)
 }
 
 /**
- * Scan a big file's bytes (size checked by the caller) for its nesting and a place to cut it in two (byte-scan.ts):
- * a message when it nests too deep, else the cut, or null when it has none and is to be read whole. `onCut` hears of
- * a cut before the scan ends (see `scanTraceBytes`).
+ * Scan a big file's first bytes (size checked by the caller) for a place to cut it in two at or after `cutFrom`
+ * (byte-scan.ts): a message when they nest too deep, else the cut, or null when there is none and the file is to be
+ * read whole.
  */
-export function scanForCut(bytes: Uint8Array, onCut?: (cut: OtlpCut) => void): { readonly tooDeep: TraceFileResult } | { readonly cut: OtlpCut | null } {
-  const scan = scanTraceBytes(bytes, MAX_NESTING, bytes.length >>> 1, onCut);
+export function scanForCut(bytes: Uint8Array, cutFrom: number): { readonly tooDeep: TraceFileResult } | { readonly cut: OtlpCut | null } {
+  const scan = scanTraceBytes(bytes, MAX_NESTING, cutFrom);
   return scan.depth > MAX_NESTING ? { tooDeep: TOO_DEEP } : { cut: scan.cut };
 }
 
 /** `readTraceFileBytes` after the size and nesting checks. */
-export function readScannedBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS): TraceFileResult {
+function readScannedBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS): TraceFileResult {
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return EMPTY;
   return readCheckedText(text, maxSpans);
@@ -103,8 +105,14 @@ export function readScannedBytes(bytes: Uint8Array, maxSpans = MAX_FILE_SPANS): 
 
 const EMPTY: TraceFileResult = { ok: false, message: 'The file is empty.' };
 
+const FILE_START: SpanPlace = { resource: 0, scope: 0, span: 0 };
+
 /** Parse and read text whose size and nesting have been checked. */
 function readCheckedText(text: string, maxSpans: number): TraceFileResult {
+  // OTLP/JSON as exporters write it is read in one pass over the text (otlp-text-in.ts); anything else, and any
+  // problem, the plain way, which says what is wrong.
+  const fast = collectSpans(maxSpans);
+  if (readOtlpText(text, recordsInto(fast), FILE_START, MAX_NESTING) && fast.spans.length > 0) return withTraceIds('OTLP/JSON', fast.spans);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -123,28 +131,64 @@ function readCheckedText(text: string, maxSpans: number): TraceFileResult {
     throw error;
   }
   if (sink.spans.length === 0) return { ok: false, message: `This ${format} file holds no spans.` };
-  const traceIds = [...new Set(sink.spans.map((s) => s.traceId))];
-  return { ok: true, format, spans: sink.spans, traceIds };
+  return withTraceIds(format, sink.spans);
 }
+
+const withTraceIds = (format: TraceFormat, spans: SpanRecord[]): TraceFileResult => ({ ok: true, format, spans, traceIds: [...new Set(spans.map((s) => s.traceId))] });
 
 /** Why one half of a cut file gave no spans: it is not JSON, or a reader's problem (with the spans read before it). */
 export type HalfProblem =
   | { readonly ok: false; readonly json: false }
   | { readonly ok: false; readonly json: true; readonly message: string; readonly before: number };
 
-/** One half of a cut file, read: its spans, or why not. */
-export type HalfResult = { readonly ok: true; readonly spans: SpanRecord[] } | HalfProblem;
+/** One half of a cut file, read: its spans as columns (each trace's in chunks, as the worker sends them), or why not. */
+export type HalfResult = { readonly ok: true; readonly chunks: SpanColumns[]; readonly count: number } | HalfProblem;
 
 /** What joining two halves needs of each: how many spans it holds, or its problem. */
 export type HalfCount = { readonly ok: true; readonly count: number } | HalfProblem;
 
-/** The first half's text: the file's bytes before the cut, closed. */
-export function firstHalfText(bytes: Uint8Array, cut: OtlpCut): string {
-  return new TextDecoder().decode(bytes.subarray(0, cut.at)) + CLOSE_FIRST;
+const CLOSE_FIRST_BYTES = new TextEncoder().encode(CLOSE_FIRST);
+
+/** The first half: the file's bytes before the cut, closed. */
+export function firstHalfBytes(bytes: Uint8Array, cut: OtlpCut): Uint8Array {
+  const half = new Uint8Array(cut.at + CLOSE_FIRST_BYTES.length);
+  half.set(bytes.subarray(0, cut.at));
+  half.set(CLOSE_FIRST_BYTES, cut.at);
+  return half;
 }
 
-/** Read one half of an OTLP/JSON file cut by byte-scan.ts; `from`: where its first span is in the file. */
-export function readOtlpHalf(text: string, from: SpanPlace, maxSpans = MAX_FILE_SPANS): HalfResult {
+/** How a half is read: spans per chunk of columns, the span cap, and `fastOnly` (see `readOtlpHalf`). */
+export interface HalfOptions {
+  readonly chunk: number;
+  readonly maxSpans?: number;
+  readonly fastOnly?: boolean;
+}
+
+/**
+ * Read one half (its UTF-8 bytes) of an OTLP/JSON file cut by byte-scan.ts, straight into columns; `from`: where its first span is in
+ * the file. `fastOnly`: for a second half, whose safety after the cut only the one-pass reader checks
+ * (otlp-text-in.ts gives up at a repeated path key, and nests no deeper than the file may): when it gives up, the
+ * half answers as if it were not JSON, and the whole file is read again, the plain way.
+ */
+export function readOtlpHalf(bytes: Uint8Array, from: SpanPlace, options: HalfOptions): HalfResult {
+  const { chunk, maxSpans = MAX_FILE_SPANS, fastOnly = false } = options;
+  const text = new TextDecoder().decode(bytes);
+  const writer = createColumnWriter(chunk);
+  const room = (): void => {
+    if (writer.count >= maxSpans) throw new TraceFileError(tooManySpans(maxSpans));
+  };
+  const out: TextSpanOut = {
+    plain(span) {
+      room();
+      writer.addPlain(span);
+    },
+    record(span) {
+      room();
+      writer.add(span);
+    },
+  };
+  if (readOtlpText(text, out, from, MAX_NESTING, bytes)) return { ok: true, chunks: writer.chunks(), count: writer.count };
+  if (fastOnly) return { ok: false, json: false };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -159,7 +203,9 @@ export function readOtlpHalf(text: string, from: SpanPlace, maxSpans = MAX_FILE_
     if (error instanceof TraceFileError) return { ok: false, json: true, message: error.message, before: sink.spans.length };
     throw error;
   }
-  return { ok: true, spans: sink.spans };
+  const columns = createColumnWriter(chunk);
+  for (const span of sink.spans) columns.add(span);
+  return { ok: true, chunks: columns.chunks(), count: columns.count };
 }
 
 /**
@@ -180,4 +226,4 @@ export function joinHalves(first: HalfCount, second: HalfCount, maxSpans = MAX_F
 }
 
 /** A half's count for `joinHalves`. */
-export const countOf = (half: HalfResult): HalfCount => (half.ok ? { ok: true, count: half.spans.length } : half);
+export const countOf = (half: HalfResult): HalfCount => (half.ok ? { ok: true, count: half.count } : half);

@@ -64,126 +64,205 @@ export function transferables(columns: SpanColumns): ArrayBuffer[] {
   );
 }
 
-/** An encoder for one file: `encode(spans)` gives the columns of spans of one trace, in that order. */
-export function createSpanEncoder(): { encode(traceId: string, spans: readonly SpanRecord[]): SpanColumns } {
-  const resources = new Map<Attributes, number>();
-  const scopes = new Map<SpanRecord['scope'], number>();
+/**
+ * A span as the one-pass text reader (otlp-text-in.ts) has it before any record is made: its fields, and its
+ * attributes as keys and values in file order (a key may come twice: the last value counts, at the first's place).
+ * One object, filled again for each span.
+ */
+export interface PlainSpan {
+  traceId: string;
+  spanId: string;
+  /** '' for none. */
+  parentSpanId: string;
+  name: string;
+  kind: SpanKindName;
+  startMs: number;
+  endMs: number;
+  code: StatusCodeName;
+  /** '' for none. */
+  message: string;
+  readonly attrKeys: string[];
+  readonly attrValues: Array<string | number | boolean>;
+  attrCount: number;
+  serviceName: string;
+  resource: Attributes;
+  scope: SpanRecord['scope'];
+}
+
+/** A record of a plain span: what `readSpan` in otlp-json-in.ts makes of the same span, key for key. */
+export function recordOf(p: PlainSpan): SpanRecord {
+  const attributes: Record<string, AttrValue> = {};
+  for (let a = 0; a < p.attrCount; a++) setOwn(attributes, p.attrKeys[a]!, p.attrValues[a]!);
+  const span: Writable<SpanRecord> = {
+    traceId: p.traceId,
+    spanId: p.spanId,
+    name: p.name,
+    kind: p.kind,
+    serviceName: p.serviceName,
+    startMs: p.startMs,
+    endMs: p.endMs,
+    status: p.message ? { code: p.code, message: p.message } : { code: p.code },
+    attributes,
+    events: [],
+    links: [],
+    resource: p.resource,
+    scope: p.scope,
+  };
+  if (p.parentSpanId) span.parentSpanId = p.parentSpanId;
+  return span;
+}
+
+/**
+ * Whether plain attributes can be written in file order and give the record's order: no key twice, and no key that
+ * an object puts first (an array index, such as "0" or "12").
+ */
+function inFileOrder(p: PlainSpan): boolean {
+  for (let a = 0; a < p.attrCount; a++) {
+    const key = p.attrKeys[a]!;
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57 && String(Number(key) >>> 0) === key && key !== '4294967295') return false;
+    for (let b = 0; b < a; b++) if (p.attrKeys[b] === key) return false;
+  }
+  return true;
+}
+
+/** An entry's index in a file's table of resources or scopes, added (and to `added`) when new. */
+function tableIndex<T>(table: Map<T, number>, entry: T, added: T[]): number {
+  let i = table.get(entry);
+  if (i === undefined) {
+    i = table.size;
+    table.set(entry, i);
+    added.push(entry);
+  }
+  return i;
+}
+
+/** The columns of one chunk being built: a span at a time, then `build`. */
+function chunkBuilder(traceId: string, resources: Map<Attributes, number>, scopes: Map<SpanRecord['scope'], number>) {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const str = (s: string): number => {
+    let i = stringIndex.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      stringIndex.set(s, i);
+    }
+    return i;
+  };
+  const ids: string[] = [];
+  const parents: string[] = [];
+  const name: number[] = [];
+  const service: number[] = [];
+  const kind: number[] = [];
+  const startMs: number[] = [];
+  const endMs: number[] = [];
+  const statusCode: number[] = [];
+  const statusMessage: number[] = [];
+  // Resources and scopes are numbered by the file's tables when the chunk is built: chunks are built in the order
+  // they are sent, and the decoder learns each one from the first chunk that holds it.
+  const spanResources: Attributes[] = [];
+  const spanScopes: Array<SpanRecord['scope']> = [];
+  const attrStart: number[] = [];
+  const attrKey: number[] = [];
+  const attrType: number[] = [];
+  const attrValue: number[] = [];
+  const otherValues: AttrValue[] = [];
+  const eventsOf: number[] = [];
+  const events: Array<readonly SpanEventRecord[]> = [];
+  const linksOf: number[] = [];
+  const links: Array<readonly SpanLinkRecord[]> = [];
+
+  const attr = (key: string, v: AttrValue): void => {
+    attrKey.push(str(key));
+    if (typeof v === 'string') {
+      attrType.push(ValueType.String);
+      attrValue.push(str(v));
+    } else if (typeof v === 'number') {
+      attrType.push(ValueType.Number);
+      attrValue.push(v);
+    } else if (typeof v === 'boolean') {
+      attrType.push(v ? ValueType.True : ValueType.False);
+      attrValue.push(0);
+    } else {
+      attrType.push(ValueType.Other);
+      attrValue.push(otherValues.length);
+      otherValues.push(v);
+    }
+  };
+  /** The fields every span has, in the order the columns hold them. */
+  const fields = (spanId: string, parent: string, spanName: string, spanKind: SpanKindName, serviceName: string, start: number, end: number, code: StatusCodeName, message: string | undefined, res: Attributes, sc: SpanRecord['scope']): void => {
+    ids.push(spanId);
+    parents.push(parent || NO_PARENT);
+    name.push(str(spanName));
+    service.push(str(serviceName));
+    kind.push(KINDS.indexOf(spanKind));
+    startMs.push(start);
+    endMs.push(end);
+    statusCode.push(CODES.indexOf(code));
+    statusMessage.push(message === undefined ? -1 : str(message));
+    spanResources.push(res);
+    spanScopes.push(sc);
+    attrStart.push(attrKey.length);
+  };
   return {
-    encode(traceId, spans) {
-      const n = spans.length;
-      const strings: string[] = [];
-      const stringIndex = new Map<string, number>();
-      const str = (s: string): number => {
-        let i = stringIndex.get(s);
-        if (i === undefined) {
-          i = strings.length;
-          strings.push(s);
-          stringIndex.set(s, i);
-        }
-        return i;
-      };
-      const name = new Int32Array(n);
-      const service = new Int32Array(n);
-      const kind = new Uint8Array(n);
-      const startMs = new Float64Array(n);
-      const endMs = new Float64Array(n);
-      const statusCode = new Uint8Array(n);
-      const statusMessage = new Int32Array(n);
+    get count(): number {
+      return ids.length;
+    },
+    addRecord(span: SpanRecord): void {
+      const i = ids.length;
+      fields(span.spanId, span.parentSpanId ?? '', span.name, span.kind, span.serviceName, span.startMs, span.endMs, span.status.code, span.status.message, span.resource, span.scope);
+      const attrs = span.attributes;
+      for (const key in attrs) attr(key, attrs[key]!);
+      if (span.events.length > 0) {
+        eventsOf.push(i);
+        events.push(span.events);
+      }
+      if (span.links.length > 0) {
+        linksOf.push(i);
+        links.push(span.links);
+      }
+    },
+    addPlain(p: PlainSpan): void {
+      if (!inFileOrder(p)) {
+        this.addRecord(recordOf(p));
+        return;
+      }
+      fields(p.spanId, p.parentSpanId, p.name, p.kind, p.serviceName, p.startMs, p.endMs, p.code, p.message || undefined, p.resource, p.scope);
+      for (let a = 0; a < p.attrCount; a++) attr(p.attrKeys[a]!, p.attrValues[a]!);
+    },
+    build(): SpanColumns {
+      attrStart.push(attrKey.length);
+      const n = ids.length;
       const resource = new Int32Array(n);
       const scope = new Int32Array(n);
       const newResources: Attributes[] = [];
       const newScopes: Array<SpanRecord['scope']> = [];
-      const attrStart = new Int32Array(n + 1);
-      let attrCount = 0;
       for (let i = 0; i < n; i++) {
-        for (const _ in spans[i]!.attributes) attrCount++;
+        resource[i] = tableIndex(resources, spanResources[i]!, newResources);
+        scope[i] = tableIndex(scopes, spanScopes[i]!, newScopes);
       }
-      const attrKey = new Int32Array(attrCount);
-      const attrType = new Uint8Array(attrCount);
-      const attrValue = new Float64Array(attrCount);
-      const otherValues: AttrValue[] = [];
-      const eventsOf: number[] = [];
-      const events: Array<readonly SpanEventRecord[]> = [];
-      const linksOf: number[] = [];
-      const links: Array<readonly SpanLinkRecord[]> = [];
-      const ids: string[] = new Array<string>(n);
-      const parents: string[] = new Array<string>(n);
-      let a = 0;
-      for (let i = 0; i < n; i++) {
-        const span = spans[i]!;
-        ids[i] = span.spanId;
-        parents[i] = span.parentSpanId ?? NO_PARENT;
-        name[i] = str(span.name);
-        service[i] = str(span.serviceName);
-        kind[i] = KINDS.indexOf(span.kind);
-        startMs[i] = span.startMs;
-        endMs[i] = span.endMs;
-        statusCode[i] = CODES.indexOf(span.status.code);
-        statusMessage[i] = span.status.message === undefined ? -1 : str(span.status.message);
-        let r = resources.get(span.resource);
-        if (r === undefined) {
-          r = resources.size;
-          resources.set(span.resource, r);
-          newResources.push(span.resource);
-        }
-        resource[i] = r;
-        let s = scopes.get(span.scope);
-        if (s === undefined) {
-          s = scopes.size;
-          scopes.set(span.scope, s);
-          newScopes.push(span.scope);
-        }
-        scope[i] = s;
-        attrStart[i] = a;
-        const attrs = span.attributes;
-        for (const key in attrs) {
-          const v = attrs[key]!;
-          attrKey[a] = str(key);
-          if (typeof v === 'string') {
-            attrType[a] = ValueType.String;
-            attrValue[a] = str(v);
-          } else if (typeof v === 'number') {
-            attrType[a] = ValueType.Number;
-            attrValue[a] = v;
-          } else if (typeof v === 'boolean') attrType[a] = v ? ValueType.True : ValueType.False;
-          else {
-            attrType[a] = ValueType.Other;
-            attrValue[a] = otherValues.length;
-            otherValues.push(v);
-          }
-          a++;
-        }
-        if (span.events.length > 0) {
-          eventsOf.push(i);
-          events.push(span.events);
-        }
-        if (span.links.length > 0) {
-          linksOf.push(i);
-          links.push(span.links);
-        }
-      }
-      attrStart[n] = a;
       return {
         traceId,
-        count: n,
+        count: ids.length,
         strings,
         spanIds: ids.join(''),
         parentIds: parents.join(''),
-        name,
-        service,
-        kind,
-        startMs,
-        endMs,
-        statusCode,
-        statusMessage,
+        name: Int32Array.from(name),
+        service: Int32Array.from(service),
+        kind: Uint8Array.from(kind),
+        startMs: Float64Array.from(startMs),
+        endMs: Float64Array.from(endMs),
+        statusCode: Uint8Array.from(statusCode),
+        statusMessage: Int32Array.from(statusMessage),
         resource,
         scope,
         newResources,
         newScopes,
-        attrStart,
-        attrKey,
-        attrType,
-        attrValue,
+        attrStart: Int32Array.from(attrStart),
+        attrKey: Int32Array.from(attrKey),
+        attrType: Uint8Array.from(attrType),
+        attrValue: Float64Array.from(attrValue),
         otherValues,
         eventsOf: Int32Array.from(eventsOf),
         events,
@@ -191,6 +270,54 @@ export function createSpanEncoder(): { encode(traceId: string, spans: readonly S
         links,
       };
     },
+  };
+}
+
+/** An encoder for one file: `encode(spans)` gives the columns of spans of one trace, in that order. */
+export function createSpanEncoder(): { encode(traceId: string, spans: readonly SpanRecord[]): SpanColumns } {
+  const resources = new Map<Attributes, number>();
+  const scopes = new Map<SpanRecord['scope'], number>();
+  return {
+    encode(traceId, spans) {
+      const chunk = chunkBuilder(traceId, resources, scopes);
+      for (const span of spans) chunk.addRecord(span);
+      return chunk.build();
+    },
+  };
+}
+
+/**
+ * One file's spans written straight into columns as they are read, each trace's in chunks of `size` spans: the
+ * reader makes no record to encode. `chunks()` gives each trace's chunks in file order, traces in the order they
+ * first appear, as `groupTraces` and then `encode` would.
+ */
+export function createColumnWriter(size: number): { add(span: SpanRecord): void; addPlain(span: PlainSpan): void; chunks(): SpanColumns[]; readonly count: number } {
+  const resources = new Map<Attributes, number>();
+  const scopes = new Map<SpanRecord['scope'], number>();
+  const traces = new Map<string, Array<ReturnType<typeof chunkBuilder>>>();
+  let count = 0;
+  const chunkOf = (traceId: string): ReturnType<typeof chunkBuilder> => {
+    let chunks = traces.get(traceId);
+    if (!chunks) {
+      chunks = [];
+      traces.set(traceId, chunks);
+    }
+    let chunk = chunks[chunks.length - 1];
+    if (!chunk || chunk.count === size) {
+      chunk = chunkBuilder(traceId, resources, scopes);
+      chunks.push(chunk);
+    }
+    count++;
+    return chunk;
+  };
+  return {
+    get count() {
+      return count;
+    },
+    add: (span) => chunkOf(span.traceId).addRecord(span),
+    addPlain: (span) => chunkOf(span.traceId).addPlain(span),
+    // Built here, in the order they are to be sent (see chunkBuilder). Once: building numbers the file's tables.
+    chunks: () => [...traces.values()].flatMap((chunks) => chunks.map((c) => c.build())),
   };
 }
 

@@ -17,10 +17,9 @@ export type WorkerRequest =
   | { readonly type: 'read'; readonly file: Blob; readonly partner?: MessagePort }
   | { readonly type: 'partner'; readonly port: MessagePort };
 
-/** To a partner, over its channel: the second half of a file (its bytes after the cut) and how it opens. */
+/** To a partner, over its channel: the second half of a file (its opening, then its bytes after the cut). */
 export interface HalfRequest {
   readonly file: Blob;
-  readonly opening: string;
   readonly from: SpanPlace;
 }
 
