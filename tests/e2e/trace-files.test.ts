@@ -175,6 +175,20 @@ describe('trace files', () => {
     );
     expect(seen).toEqual(rows);
 
+    // Scrolled by whole screens, by a few rows, back up and to the end: the drawn rows sit in the DOM in the order
+    // they are shown (screen readers read document order), whichever elements were rebound.
+    for (const by of [640, 96, -224, 6_400, 32, 10_000_000, -320, -10_000_000]) {
+      await page.$eval('.present .wf-scroll', (scroll, dy) => scroll.scrollBy(0, dy), by);
+      // Two frames: the scroll event's redraw has run.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const tops = await page.$$eval('.present [role="tree"] [role="treeitem"]:not([hidden])', (items) =>
+        items.map((x) => Number(/translateY\((-?[\d.]+)px\)/.exec((x as HTMLElement).style.transform)?.[1])),
+      );
+      const order = { tops, sorted: tops.every((t, i) => i === 0 || t > tops[i - 1]!) };
+      expect(order.tops.length, `rows after scrolling by ${by}`).toBeGreaterThan(10);
+      expect(order.sorted, `DOM order after scrolling by ${by}: ${order.tops.join(' ')}`).toBe(true);
+    }
+
     // A bad span in the file's last resource, in the second worker's half: the whole file's message and place.
     const doc = JSON.parse(text) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> };
     const last = doc.resourceSpans.at(-1)!.scopeSpans[0]!.spans;

@@ -52,7 +52,8 @@ export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promis
     const byTrace = new Map<string, SpanRecord[]>();
     // One decoder per encoder: the first worker's and its partner's chunks name resources by their own tables.
     let decoders = [createSpanDecoder(), createSpanDecoder()] as const;
-    let trace: { readonly traceId: string; readonly builder: ReturnType<typeof traceModelBuilder>; built: number } | null = null;
+    let trace: { readonly traceId: string; readonly builder: ReturnType<typeof traceModelBuilder>; readonly rowSpan: Int32Array; built: number } | null = null;
+    const spans: SpanRecord[] = [];
     const endTrace = (): void => {
       if (trace) models.set(trace.traceId, trace.builder.finish());
       trace = null;
@@ -78,23 +79,33 @@ export function readTraceFileOffThread(file: Blob, signal?: AbortSignal): Promis
         for (const span of decoders[reply.part].decode(reply.columns)) list.push(span);
       } else if (reply.type === 'restart') {
         byTrace.clear();
+        spans.length = 0;
         decoders = [createSpanDecoder(), createSpanDecoder()];
       } else if (reply.type === 'trace') {
         endTrace();
-        const spans = byTrace.get(reply.traceId) ?? [];
+        const traceSpans = byTrace.get(reply.traceId) ?? [];
         const { rowSpan } = reply.layout;
-        if (spans.length !== rowSpan.length) return broken('sent a layout that does not fit its spans');
-        trace = { traceId: reply.traceId, builder: traceModelBuilder(reply.traceId, reply.layout, (row) => spans[rowSpan[row]!]!), built: 0 };
+        if (traceSpans.length !== rowSpan.length) return broken('sent a layout that does not fit its spans');
+        trace = { traceId: reply.traceId, builder: traceModelBuilder(reply.traceId, reply.layout, (row) => traceSpans[rowSpan[row]!]!), rowSpan, built: 0 };
       } else if (reply.type === 'rows') {
-        if (!trace || reply.to < trace.built || reply.to > byTrace.get(trace.traceId)!.length) return broken('sent rows it had not laid out');
+        const traceSpans = trace ? byTrace.get(trace.traceId)! : [];
+        if (!trace || reply.to < trace.built || reply.to > traceSpans.length) return broken('sent rows it had not laid out');
         trace.builder.addRows(trace.built, reply.to);
+        // Every span once, in the order the models show them: gathered a slice at a time too, as one pass over
+        // 200,000 rows at the end was a long task of its own.
+        const { rowSpan } = trace;
+        for (let row = trace.built; row < reply.to; row++) spans.push(traceSpans[rowSpan[row]!]!);
         trace.built = reply.to;
       } else if (reply.type === 'done') {
         endTrace();
-        // Every span once, in the order the models show them.
-        const spans: SpanRecord[] = [];
-        for (const model of models.values()) for (const row of model.rows) spans.push(row.span);
-        finish({ ok: true, format: reply.format, spans, traceIds: reply.traceIds, models, readers: reply.readers });
+        const result: OpenedTraceFile = { ok: true, format: reply.format, spans, traceIds: reply.traceIds, models, readers: reply.readers };
+        // In a task of its own: whoever awaits this draws the trace next, and that should not add to this task.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          finish(result);
+        };
+        channel.port2.postMessage(null);
       } else finish({ ok: false, message: reply.message });
     };
     const onError = (event: ErrorEvent): void => {

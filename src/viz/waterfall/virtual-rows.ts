@@ -107,6 +107,8 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
         }
       }
       let nextFree = 0;
+      // Elements that now show another span: the others keep theirs, and their place in the DOM.
+      const rebound = new Set<HTMLElement>();
       for (const pos of wanted) {
         const key = keys.get(pos)!;
         let row = byKey.get(key);
@@ -114,6 +116,7 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
           row = free[nextFree++] ?? newRow();
           row.key = key;
           byKey.set(key, row);
+          rebound.add(row.el);
         }
         frame.bindAt(row, pos);
       }
@@ -123,7 +126,7 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
         row.el.tabIndex = -1;
       }
       const ordered = [...wanted].sort((a, b) => a - b).map((pos) => byKey.get(keys.get(pos)!)!.el);
-      keepDomOrder(treeEl, ordered);
+      keepDomOrder(treeEl, ordered, rebound);
     },
     scrollToPos(pos) {
       // Called on a key or a click, not every frame: read the true offset.
@@ -154,12 +157,37 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
 
   /**
    * Screen readers walk a tree in document order, so drawn rows must sit in the DOM in the order they are shown,
-   * whatever `translateY` does. Only elements out of place move, and never the focused one: moving a focused
-   * element would blur it. The others are placed before and after it.
+   * whatever `translateY` does (hidden pool elements in between are not in the tree, and may stay). Only elements
+   * out of place move: a moved element is laid out afresh, text and all, so when the rows that kept their span are
+   * still in order (scrolling), only the `rebound` ones are moved, each next to the row before it. Never the
+   * focused one: moving a focused element would blur it; otherwise the others are placed before and after it.
    */
-  function keepDomOrder(parent: HTMLElement, ordered: readonly HTMLElement[]): void {
-    const inOrder = ordered.every((el, i) => i === 0 || ordered[i - 1]!.nextElementSibling === el);
-    if (inOrder && ordered[0] === parent.firstElementChild) return;
+  function keepDomOrder(parent: HTMLElement, ordered: readonly HTMLElement[], rebound: ReadonlySet<HTMLElement>): void {
+    const before = (a: HTMLElement, b: HTMLElement): boolean => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    if (ordered.every((el, i) => i === 0 || before(ordered[i - 1]!, el))) return;
+    const kept = ordered.filter((el) => !rebound.has(el));
+    const active = document.activeElement;
+    const movesFocus = ordered.some((el) => rebound.has(el) && (el === active || el.contains(active)));
+    if (!movesFocus && kept.every((el, i) => i === 0 || before(kept[i - 1]!, el))) {
+      // Each rebound element stays where it is if it already sits after the row before it and before the next row
+      // that kept its span; else it goes right after the row before it (or first).
+      let nextKept: HTMLElement | undefined;
+      const keptAfter = new Array<HTMLElement | undefined>(ordered.length);
+      for (let i = ordered.length - 1; i >= 0; i--) {
+        keptAfter[i] = nextKept;
+        if (!rebound.has(ordered[i]!)) nextKept = ordered[i];
+      }
+      for (let i = 0; i < ordered.length; i++) {
+        const el = ordered[i]!;
+        if (!rebound.has(el)) continue;
+        const previous = ordered[i - 1];
+        const next = keptAfter[i];
+        if ((previous === undefined || before(previous, el)) && (next === undefined || before(el, next))) continue;
+        if (previous === undefined) parent.prepend(el);
+        else previous.after(el);
+      }
+      if (ordered.every((el, i) => i === 0 || before(ordered[i - 1]!, el))) return;
+    }
     const focused = ordered.find((el) => el === document.activeElement || el.contains(document.activeElement));
     const at = focused ? ordered.indexOf(focused) : -1;
     if (at < 0) {
