@@ -8,7 +8,7 @@
  * drops a span and never loops: every span appears exactly once in `rows`.
  */
 import type { SpanRecord } from './span-record';
-import { NO_PARENT, orderTrace } from './trace-order';
+import { NO_PARENT, type OrderKeys, orderOfKeys, orderTrace, type TraceOrder } from './trace-order';
 
 export type { SpanRecord } from './span-record';
 
@@ -84,9 +84,19 @@ export type RowLayout = Omit<TraceLayout, 'rowSpan'>;
  * walk (no object per step, and no recursion to overflow on a long chain).
  */
 export function layoutTrace(spans: readonly LayoutSpan[]): TraceLayout {
-  const n = spans.length;
   // Rows by start then id, and each row's parent row (with repeated ids, the first row of an id owns it).
-  const { order, parentRow, startMs, endMs } = orderTrace(spans);
+  return layoutOfOrder(spans.length, orderTrace(spans));
+}
+
+/**
+ * `layoutTrace` of spans given by their keys (trace-order.ts), as a file worker holds them; `spans` gives them as
+ * records, needed only when the keys are not plain.
+ */
+export function layoutTraceOfKeys(keys: OrderKeys, spans: () => readonly LayoutSpan[]): TraceLayout {
+  return layoutOfOrder(keys.count, orderOfKeys(keys, spans));
+}
+
+function layoutOfOrder(n: number, { order, parentRow, startMs, endMs }: TraceOrder): TraceLayout {
 
   // Each row's parent (-1 for a root candidate), then the children of every row as one flat array:
   // row p's children are kids[kidStart[p] .. kidStart[p + 1]), in start order because i ascends.

@@ -28,46 +28,135 @@ const MISSING_PARENT = -2;
 /** Which 32-bit half of a float64 holds the sign and exponent: the high word is second on a little-endian machine. */
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-export function orderTrace(spans: readonly LayoutSpan[]): TraceOrder {
+/**
+ * What ordering reads of each span, as typed arrays: its start and end, its id as two 32-bit words, its parent's id
+ * likewise and whether it names one (0 none, 1 an id of 16 hex digits, 2 anything else). `plain`: every id is 16
+ * lowercase hex digits and no start is NaN, so the fast way applies.
+ */
+export interface OrderKeys {
+  readonly count: number;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly idHigh: Uint32Array;
+  readonly idLow: Uint32Array;
+  readonly parentHigh: Uint32Array;
+  readonly parentLow: Uint32Array;
+  readonly parentKind: Uint8Array;
+  readonly plain: boolean;
+  /** Earliest start and latest end (or start), as `TraceOrder` has them; Infinity and -Infinity for no spans. */
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+function emptyKeys(n: number): Omit<OrderKeys, 'plain' | 'startMs' | 'endMs'> {
+  return {
+    count: n,
+    starts: new Float64Array(n),
+    ends: new Float64Array(n),
+    idHigh: new Uint32Array(n),
+    idLow: new Uint32Array(n),
+    parentHigh: new Uint32Array(n),
+    parentLow: new Uint32Array(n),
+    parentKind: new Uint8Array(n),
+  };
+}
+
+/** The keys of spans given as records. One pass in the order given, the order they sit in memory. */
+function orderKeysOf(spans: readonly LayoutSpan[]): OrderKeys {
   const n = spans.length;
-  const starts = new Float64Array(n);
-  const idHigh = new Uint32Array(n);
-  const idLow = new Uint32Array(n);
-  // Each span's parent id as two words, and whether it names one that can be a span's id: 0 none, 1 yes, 2 no.
-  const parentHigh = new Uint32Array(n);
-  const parentLow = new Uint32Array(n);
-  const parentKind = new Uint8Array(n);
+  const keys = emptyKeys(n);
+  let plain = true;
   let startMs = Infinity;
   let endMs = -Infinity;
-  let plain = true;
-  // One pass over the records in the order given, which is the order they sit in memory: every later pass reads
-  // typed arrays only.
   for (let i = 0; i < n; i++) {
     const span = spans[i]!;
     const start = span.startMs;
     startMs = Math.min(startMs, start);
     endMs = Math.max(endMs, span.endMs, start);
     // `+ 0` makes -0 into 0, which the comparator of the plain way finds equal.
-    starts[i] = start + 0;
+    keys.starts[i] = start + 0;
+    keys.ends[i] = span.endMs;
     if (Number.isNaN(start)) plain = false;
     const high = hexWord(span.spanId, 0);
     const low = hexWord(span.spanId, 8);
     if (high < 0 || low < 0 || span.spanId.length !== 16) plain = false;
-    idHigh[i] = high;
-    idLow[i] = low;
+    keys.idHigh[i] = high;
+    keys.idLow[i] = low;
     const parent = span.parentSpanId;
     if (parent !== undefined) {
       const ph = hexWord(parent, 0);
       const pl = hexWord(parent, 8);
       // Not an id of 16 hex digits: no span has it, when every span's id is one.
-      parentKind[i] = ph < 0 || pl < 0 || parent.length !== 16 ? 2 : 1;
-      parentHigh[i] = ph;
-      parentLow[i] = pl;
+      keys.parentKind[i] = ph < 0 || pl < 0 || parent.length !== 16 ? 2 : 1;
+      keys.parentHigh[i] = ph;
+      keys.parentLow[i] = pl;
     }
   }
-  if (n === 0) startMs = endMs = 0;
-  if (!plain) {
-    const { order, parentRow } = plainOrder(spans);
+  return { ...keys, plain, startMs, endMs };
+}
+
+/**
+ * The keys of spans held as ids end to end (16 hex digits each; a parent of all zeros is none, as no span can have
+ * that id) and times, as the file worker's columns hold them (span-columns.ts): no record and no id string made.
+ */
+export function orderKeysOfIds(spanIds: string, parentIds: string, starts: Float64Array, ends: Float64Array): OrderKeys {
+  const n = starts.length;
+  const keys = emptyKeys(n);
+  let plain = spanIds.length === n * 16 && parentIds.length === n * 16;
+  let startMs = Infinity;
+  let endMs = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const start = starts[i]!;
+    startMs = Math.min(startMs, start);
+    endMs = Math.max(endMs, ends[i]!, start);
+    keys.starts[i] = start + 0;
+    keys.ends[i] = ends[i]!;
+    if (Number.isNaN(start)) plain = false;
+    const high = hexWord(spanIds, i * 16);
+    const low = hexWord(spanIds, i * 16 + 8);
+    if (high < 0 || low < 0) plain = false;
+    keys.idHigh[i] = high;
+    keys.idLow[i] = low;
+    const ph = hexWord(parentIds, i * 16);
+    const pl = hexWord(parentIds, i * 16 + 8);
+    if (ph < 0 || pl < 0) plain = false;
+    else if (ph !== 0 || pl !== 0) {
+      keys.parentKind[i] = 1;
+      keys.parentHigh[i] = ph;
+      keys.parentLow[i] = pl;
+    }
+  }
+  return { ...keys, plain, startMs, endMs };
+}
+
+/** Keys of several runs of spans, one after the other, as one. */
+export function joinOrderKeys(parts: readonly OrderKeys[]): OrderKeys {
+  if (parts.length === 1) return parts[0]!;
+  const keys = emptyKeys(parts.reduce((n, p) => n + p.count, 0));
+  let at = 0;
+  for (const part of parts) {
+    for (const field of ['starts', 'ends', 'idHigh', 'idLow', 'parentHigh', 'parentLow', 'parentKind'] as const) (keys[field] as Float64Array).set(part[field] as Float64Array, at);
+    at += part.count;
+  }
+  return {
+    ...keys,
+    plain: parts.every((p) => p.plain),
+    startMs: Math.min(...parts.map((p) => p.startMs)),
+    endMs: Math.max(...parts.map((p) => p.endMs)),
+  };
+}
+
+export function orderTrace(spans: readonly LayoutSpan[]): TraceOrder {
+  return orderOfKeys(orderKeysOf(spans), () => spans);
+}
+
+/** `orderTrace` from the spans' keys; `spans` gives the records when the keys are not plain (then the plain way). */
+export function orderOfKeys(keys: OrderKeys, spans: () => readonly LayoutSpan[]): TraceOrder {
+  const { count: n, starts, idHigh, idLow, parentHigh, parentLow, parentKind } = keys;
+  const startMs = n === 0 ? 0 : keys.startMs;
+  const endMs = n === 0 ? 0 : keys.endMs;
+  if (!keys.plain) {
+    const { order, parentRow } = plainOrder(spans());
     return { order, parentRow, startMs, endMs };
   }
 

@@ -14,7 +14,7 @@
  * on as they came, and only their ids and times are read here, for the layout.
  */
 import type { SpanRecord } from '../span-record';
-import { type LayoutSpan, layoutTrace } from '../trace-model';
+import { layoutTrace, type TraceLayout } from '../trace-model';
 import { groupTraces } from './group-traces';
 import {
   countOf,
@@ -28,7 +28,7 @@ import {
   type TraceFileResult,
   type TraceFormat,
 } from './read-trace-file';
-import { createSpanEncoder, layoutSpansOf, type SpanColumns, transferables } from './span-columns';
+import { type ChunkOrder, chunkOrderOf, createSpanEncoder, layoutChunks, orderTransferables, type SpanColumns, transferables } from './span-columns';
 import type { HalfReply, HalfRequest, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /**
@@ -60,15 +60,21 @@ const postSpans = (chunks: readonly SpanColumns[], part: 0 | 1 = 0): void => {
   for (const columns of chunks) scope.postMessage({ type: 'spans', columns, part }, transferables(columns));
 };
 
+/** A trace to lay out: how many spans it has, and its layout when asked. */
+interface TraceToLay {
+  readonly count: number;
+  lay(): TraceLayout;
+}
+
 /**
  * Lay out each trace, biggest first (ties in the order they first appear), and post its layout and its rows; then
- * the end. `byTrace` holds each trace's spans in the order the page was sent them.
+ * the end. Each trace's layout indexes its spans in the order the page was sent them.
  */
-function postLayouts(byTrace: ReadonlyMap<string, readonly LayoutSpan[]>, format: TraceFormat, traceIds: readonly string[], readers: 1 | 2): void {
-  const ids = [...byTrace.keys()].sort((a, b) => byTrace.get(b)!.length - byTrace.get(a)!.length);
+function postLayouts(traces: ReadonlyMap<string, TraceToLay>, format: TraceFormat, traceIds: readonly string[], readers: 1 | 2): void {
+  const ids = [...traces.keys()].sort((a, b) => traces.get(b)!.count - traces.get(a)!.count);
   let spanCount = 0;
   for (const traceId of ids) {
-    const layout = layoutTrace(byTrace.get(traceId)!);
+    const layout = traces.get(traceId)!.lay();
     // Read before the post: transferring the buffers empties the arrays here.
     const rows = layout.rowSpan.length;
     spanCount += rows;
@@ -87,7 +93,8 @@ function postResult(result: TraceFileResult): void {
   }
   const { byTrace } = groupTraces(result.spans);
   postSpans(encodeTraces(byTrace));
-  postLayouts(byTrace, result.format, result.traceIds, 1);
+  const traces = new Map([...byTrace].map(([id, spans]) => [id, { count: spans.length, lay: () => layoutTrace(spans) }] as const));
+  postLayouts(traces, result.format, result.traceIds, 1);
 }
 
 /**
@@ -119,17 +126,19 @@ async function readWithPartner(file: Blob, partner: MessagePort): Promise<void> 
   // The first half's spans go to the page now, while the partner reads: the page decodes them meanwhile. What the
   // layout needs of them is read first (posting transfers the columns' buffers). Should the file turn out
   // unreadable, the page is told so, and drops them.
-  const byTrace = new Map<string, LayoutSpan[]>();
-  const addLayoutSpans = (chunks: readonly SpanColumns[]): void => {
-    for (const columns of chunks) {
-      const spans = layoutSpansOf(columns);
-      const list = byTrace.get(columns.traceId);
-      if (list) for (const span of spans) list.push(span);
-      else byTrace.set(columns.traceId, spans);
-    }
+  const traces = new Map<string, ChunkOrder[]>();
+  const addOrders = (chunks: readonly SpanColumns[], orders: readonly ChunkOrder[]): void => {
+    chunks.forEach((columns, i) => {
+      let parts = traces.get(columns.traceId);
+      if (!parts) {
+        parts = [];
+        traces.set(columns.traceId, parts);
+      }
+      parts.push(orders[i]!);
+    });
   };
   if (first.ok) {
-    addLayoutSpans(first.chunks);
+    addOrders(first.chunks, first.chunks.map(chunkOrderOf));
     postSpans(first.chunks);
   }
   const reply = await answer;
@@ -144,9 +153,10 @@ async function readWithPartner(file: Blob, partner: MessagePort): Promise<void> 
   if (!joined.ok) return postResult(joined);
   // joinHalves says ok only when both halves are.
   if (!reply.ok) throw new Error('the halves were joined without their spans');
-  addLayoutSpans(reply.chunks);
+  addOrders(reply.chunks, reply.orders);
   postSpans(reply.chunks, 1);
-  postLayouts(byTrace, 'OTLP/JSON', [...byTrace.keys()], 2);
+  const toLay = new Map([...traces].map(([id, parts]) => [id, { count: parts.reduce((n, p) => n + p.keys.count, 0), lay: () => layoutChunks(parts) }] as const));
+  postLayouts(toLay, 'OTLP/JSON', [...traces.keys()], 2);
 }
 
 /** As a partner: read the second half of a file and answer with its spans, each trace's in chunks of columns. */
@@ -165,7 +175,9 @@ async function readHalf(request: HalfRequest, port: MessagePort): Promise<void> 
   }
   // In the order each trace first appears, so that the joined file keeps its order of traces.
   const { chunks } = half;
-  port.postMessage({ ok: true, chunks } satisfies HalfReply, chunks.flatMap(transferables));
+  // What the lead's layout needs of them, worked out here, beside the lead's own reading.
+  const orders = chunks.map(chunkOrderOf);
+  port.postMessage({ ok: true, chunks, orders } satisfies HalfReply, [...chunks.flatMap(transferables), ...orders.flatMap(orderTransferables)]);
 }
 
 scope.onmessage = (event) => {

@@ -3,7 +3,7 @@ import { makeSpan, sid } from '../../../tests/factories/make-span';
 import type { SpanRecord } from '../span-record';
 import { buildTraceModel, layoutTrace, traceModelBuilder } from '../trace-model';
 import { MAX_NESTING, nestingDepth, nestingDepthOfBytes, readTraceFile, readTraceFileBytes } from './read-trace-file';
-import { createSpanDecoder, createSpanEncoder, type SpanColumns } from './span-columns';
+import { chunkOrderOf, createSpanDecoder, createSpanEncoder, layoutChunks, type SpanColumns } from './span-columns';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -98,5 +98,28 @@ describe('a trace laid out in one place and built in slices in another', () => {
     const builder = traceModelBuilder(spans[0]!.traceId, layout, (row) => inRowOrder[row]!);
     for (let from = 0; from < inRowOrder.length; from += 3) builder.addRows(from, Math.min(inRowOrder.length, from + 3));
     expect(builder.finish()).toEqual(buildTraceModel(spans));
+  });
+});
+
+describe('a trace laid out from its chunks of columns, as the file worker lays it out', () => {
+  // Repeated ids, a cycle (5 ↔ 6), an orphan, equal starts, in an order the sort must fix.
+  const spans = [...fixture(), makeSpan({ id: '2', parent: '1', start: 12 }), makeSpan({ id: '5', parent: '6', start: 60 }), makeSpan({ id: '6', parent: '5', start: 60 }), makeSpan({ id: 'a', start: 10 })].reverse();
+
+  it('is what layoutTrace gives for the records, in chunks of any size', () => {
+    const expected = layoutTrace(spans);
+    for (const size of [1, 3, spans.length]) {
+      const encoder = createSpanEncoder();
+      const chunks: SpanColumns[] = [];
+      for (let from = 0; from < spans.length; from += size) chunks.push(encoder.encode(spans[0]!.traceId, spans.slice(from, from + size)));
+      expect(layoutChunks(chunks.map(chunkOrderOf)), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+
+  it('takes the plain way, from the ids, when an id is not 16 lowercase hex digits', () => {
+    const odd = spans.map((s, i) => (i === 2 ? { ...s, spanId: s.spanId.toUpperCase().replace(/^0/, 'F') } : s));
+    const columns = createSpanEncoder().encode(odd[0]!.traceId, odd);
+    const order = chunkOrderOf(columns);
+    expect(order.keys.plain).toBe(false);
+    expect(layoutChunks([order])).toEqual(layoutTrace(odd));
   });
 });

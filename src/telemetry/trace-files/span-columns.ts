@@ -8,7 +8,8 @@
  * The encoder and the decoder each keep their tables for one file; neither touches anything else. Pure.
  */
 import type { AttrValue, Attributes, SpanEventRecord, SpanKindName, SpanLinkRecord, SpanRecord, StatusCodeName } from '../span-record';
-import type { LayoutSpan } from '../trace-model';
+import { type LayoutSpan, layoutTraceOfKeys, type TraceLayout } from '../trace-model';
+import { joinOrderKeys, type OrderKeys, orderKeysOfIds } from '../trace-order';
 import { setOwn, type Writable } from './file-values';
 
 const KINDS: readonly SpanKindName[] = ['INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
@@ -322,15 +323,42 @@ export function createColumnWriter(size: number): { add(span: SpanRecord): void;
 }
 
 /**
- * What laying a trace out needs of each span in `columns` (ids, parent, times), read before the columns are passed on:
- * transferring them detaches their arrays.
+ * What laying a trace out needs of a chunk, read before the chunk is posted (posting transfers its arrays): the
+ * spans' keys as typed arrays (trace-order.ts: no record, no id string per span), and the ids, from which records
+ * can still be made should the keys not be plain (they always are from this deck's readers, which write ids as 16
+ * lowercase hex digits and finite times).
  */
-export function layoutSpansOf(columns: SpanColumns): LayoutSpan[] {
-  const out = new Array<LayoutSpan>(columns.count);
-  for (let i = 0; i < columns.count; i++) {
-    const parent = columns.parentIds.slice(i * ID_DIGITS, (i + 1) * ID_DIGITS);
-    const spanId = columns.spanIds.slice(i * ID_DIGITS, (i + 1) * ID_DIGITS);
-    out[i] = parent === NO_PARENT ? { spanId, startMs: columns.startMs[i]!, endMs: columns.endMs[i]! } : { spanId, parentSpanId: parent, startMs: columns.startMs[i]!, endMs: columns.endMs[i]! };
+export interface ChunkOrder {
+  readonly keys: OrderKeys;
+  readonly spanIds: string;
+  readonly parentIds: string;
+}
+
+export const chunkOrderOf = (columns: SpanColumns): ChunkOrder => ({
+  keys: orderKeysOfIds(columns.spanIds, columns.parentIds, columns.startMs, columns.endMs),
+  spanIds: columns.spanIds,
+  parentIds: columns.parentIds,
+});
+
+/** The buffers of a chunk's keys, to transfer. */
+export const orderTransferables = ({ keys: k }: ChunkOrder): ArrayBuffer[] =>
+  [k.starts, k.ends, k.idHigh, k.idLow, k.parentHigh, k.parentLow, k.parentKind].map((a) => a.buffer as ArrayBuffer);
+
+/** The layout of one trace's chunks, in the order they were sent. */
+export function layoutChunks(parts: readonly ChunkOrder[]): TraceLayout {
+  return layoutTraceOfKeys(
+    joinOrderKeys(parts.map((p) => p.keys)),
+    () => parts.flatMap(layoutSpansOf),
+  );
+}
+
+/** A chunk's spans as records for laying out: only when their keys are not plain. */
+function layoutSpansOf({ keys, spanIds, parentIds }: ChunkOrder): LayoutSpan[] {
+  const out = new Array<LayoutSpan>(keys.count);
+  for (let i = 0; i < keys.count; i++) {
+    const parent = parentIds.slice(i * ID_DIGITS, (i + 1) * ID_DIGITS);
+    const spanId = spanIds.slice(i * ID_DIGITS, (i + 1) * ID_DIGITS);
+    out[i] = parent === NO_PARENT ? { spanId, startMs: keys.starts[i]!, endMs: keys.ends[i]! } : { spanId, parentSpanId: parent, startMs: keys.starts[i]!, endMs: keys.ends[i]! };
   }
   return out;
 }

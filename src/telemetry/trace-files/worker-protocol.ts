@@ -11,7 +11,7 @@
 import type { TraceLayout } from '../trace-model';
 import type { SpanPlace } from './otlp-json-in';
 import type { HalfProblem, TraceFormat } from './read-trace-file';
-import type { SpanColumns } from './span-columns';
+import type { ChunkOrder, SpanColumns } from './span-columns';
 
 export type WorkerRequest =
   | { readonly type: 'read'; readonly file: Blob; readonly partner?: MessagePort }
@@ -23,8 +23,11 @@ export interface HalfRequest {
   readonly from: SpanPlace;
 }
 
-/** From a partner: its half's spans, each trace's in chunks of columns, traces in file order; or why not. */
-export type HalfReply = { readonly ok: true; readonly chunks: readonly SpanColumns[] } | HalfProblem;
+/**
+ * From a partner: its half's spans, each trace's in chunks of columns, traces in file order, with what laying out
+ * needs of each chunk (`orders[i]` is `chunks[i]`'s); or why not.
+ */
+export type HalfReply = { readonly ok: true; readonly chunks: readonly SpanColumns[]; readonly orders: readonly ChunkOrder[] } | HalfProblem;
 
 export type WorkerReply =
   /** Spans of one trace (`columns.traceId`), following the ones sent before; `part` 1: encoded by the partner. */

@@ -126,7 +126,7 @@ export function createWaterfall(container: HTMLElement, opts: WaterfallOptions =
   let state = EMPTY_STATE;
   let tables = EMPTY_TABLES;
   /** Each row's links and backlinks, worked out once per model (O(rows + links)). */
-  let links: RowLinks[] = [];
+  let links: ReadonlyArray<RowLinks | undefined> = [];
   /** Bumped whenever any row may draw differently, so the pool rebinds instead of skipping. */
   let version = 0;
   let trackPx = 0;
