@@ -136,7 +136,10 @@ function readCheckedText(text: string, maxSpans: number): TraceFileResult {
 
 const withTraceIds = (format: TraceFormat, spans: SpanRecord[]): TraceFileResult => ({ ok: true, format, spans, traceIds: [...new Set(spans.map((s) => s.traceId))] });
 
-/** Why one half of a cut file gave no spans: it is not JSON, or a reader's problem (with the spans read before it). */
+/**
+ * Why one half of a cut file gave no spans: `json: false`, it is not JSON, or (a second half) the one-pass reader gave
+ * up on it, and either way the whole file is read again; or a reader's problem (with the spans read before it).
+ */
 export type HalfProblem =
   | { readonly ok: false; readonly json: false }
   | { readonly ok: false; readonly json: true; readonly message: string; readonly before: number };
