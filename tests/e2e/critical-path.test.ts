@@ -45,12 +45,14 @@ async function readRows(page: Page, scope: string): Promise<ReadRow[]> {
     const seen = await page.$$eval(`${scope} [role="treeitem"]:not([hidden])`, (items) =>
       items.map((x) => {
         const el = x as HTMLElement;
+        // The span's times are on its track (row-element.ts), where the bar and its label use them.
+        const track = el.querySelector<HTMLElement>('.wf-track');
         return {
           top: Number(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? -1),
           level: Number(el.getAttribute('aria-level')),
           label: el.getAttribute('aria-label') ?? '',
-          startMs: Number(el.style.getPropertyValue('--wf-start-ms')),
-          spanMs: Number(el.style.getPropertyValue('--wf-span-ms')),
+          startMs: Number(track?.style.getPropertyValue('--wf-start-ms')),
+          spanMs: Number(track?.style.getPropertyValue('--wf-span-ms')),
           stripes: el.querySelectorAll('.wf-cp-seg:not([hidden])').length,
         };
       }),

@@ -62,6 +62,37 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, 
   return el;
 }
 
+/**
+ * Parts of a row that most spans leave empty (the hidden-span count, the error and orphan icons, the link marker,
+ * the marks' words): each is in the DOM only while it shows something. A scroll frame styles and lays out every
+ * element of each row it rebinds, empty or not, and these five were a third of a row's elements.
+ */
+interface OptionalParts {
+  show(part: HTMLElement, on: boolean): void;
+}
+
+/** `order` lists the parts in the order they sit at the end of `parent` when shown. */
+function optionalParts(parent: HTMLElement, order: readonly HTMLElement[]): OptionalParts {
+  return {
+    show(part, on) {
+      if (on === (part.parentNode === parent)) return;
+      if (!on) {
+        part.remove();
+        return;
+      }
+      const after = order.slice(order.indexOf(part) + 1).find((p) => p.parentNode === parent);
+      parent.insertBefore(part, after ?? null);
+    },
+  };
+}
+
+function detached<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.setAttribute('aria-hidden', 'true');
+  return el;
+}
+
 export function createRowElement(): RowElement {
   const el = document.createElement('div');
   el.className = 'wf-row';
@@ -71,8 +102,7 @@ export function createRowElement(): RowElement {
   // The toggle is a mouse shortcut for ArrowLeft/ArrowRight on the row, which is what keyboards and screen readers
   // use (a button inside a treeitem would be a second, confusing tab stop).
   toggle.setAttribute('aria-hidden', 'true');
-  const swatch = part('span', 'wf-swatch', name);
-  swatch.setAttribute('aria-hidden', 'true');
+  // The service's colour swatch is the label's own left border (waterfall-rows.css), not an element of its own.
   const service = part('span', 'wf-service', name);
   // Spaces between the parts: flex layout ignores them, but text-reading tools (and axe's label-in-name rule) see
   // "web GET /taste 63 ms" rather than "webGET /taste63 ms".
@@ -80,19 +110,17 @@ export function createRowElement(): RowElement {
   const spanName = part('span', 'wf-span-name', name);
   name.append(' ');
   // "+28" on a collapsed row: how many spans it hides (the screen reader hears aria-expanded instead).
-  const hiddenCount = part('span', 'wf-hidden-count', name);
-  hiddenCount.setAttribute('aria-hidden', 'true');
-  const errorIcon = part('span', 'wf-error-icon', name);
+  const hiddenCount = detached('span', 'wf-hidden-count');
+  const errorIcon = detached('span', 'wf-error-icon');
   errorIcon.textContent = '!';
-  errorIcon.setAttribute('aria-hidden', 'true');
-  const orphanIcon = part('span', 'wf-orphan-icon', name);
+  const orphanIcon = detached('span', 'wf-orphan-icon');
   orphanIcon.textContent = '?';
-  orphanIcon.setAttribute('aria-hidden', 'true');
   orphanIcon.title = 'parent missing';
   // Links out and in: drawn as an arrow marker on the row (the words are in the row's label).
-  const linkMark = part('span', 'wf-link-mark', name);
-  linkMark.setAttribute('aria-hidden', 'true');
-  const marks = part('span', 'wf-visually-hidden', name);
+  const linkMark = detached('span', 'wf-link-mark');
+  const marks = document.createElement('span');
+  marks.className = 'wf-visually-hidden';
+  const optional = optionalParts(name, [hiddenCount, errorIcon, orphanIcon, linkMark, marks]);
   el.append(' ');
   const track = part('div', 'wf-track', el);
   const bar = part('div', 'wf-bar', track);
@@ -147,8 +175,14 @@ export function createRowElement(): RowElement {
       const tabIndex = b.active ? 0 : -1;
       if (el.tabIndex !== tabIndex) el.tabIndex = tabIndex;
       if (changed('selected-class', b.selected)) el.classList.toggle('wf-row--selected', b.selected);
-      if (changed('error-class', b.row.isError)) el.classList.toggle('wf-row--error', b.row.isError);
-      if (changed('orphan-class', b.row.orphan)) el.classList.toggle('wf-row--orphan', b.row.orphan);
+      if (changed('error-class', b.row.isError)) {
+        el.classList.toggle('wf-row--error', b.row.isError);
+        optional.show(errorIcon, b.row.isError);
+      }
+      if (changed('orphan-class', b.row.orphan)) {
+        el.classList.toggle('wf-row--orphan', b.row.orphan);
+        optional.show(orphanIcon, b.row.orphan);
+      }
       if (!b.fresh) {
         if (changed('highlight', 'none')) el.classList.remove('wf-row--new', 'wf-row--new-alt');
       } else if (drawnSpanId !== span.spanId) {
@@ -172,7 +206,7 @@ export function createRowElement(): RowElement {
         spanName.textContent = span.name;
         spanName.title = span.name;
       }
-      if (changed('folded', folded)) hiddenCount.hidden = !folded;
+      if (changed('folded', folded)) optional.show(hiddenCount, folded);
       const hiddenText = folded ? `+${b.row.descendantCount}` : '';
       if (changed('hidden-count', hiddenText)) hiddenCount.textContent = hiddenText;
       const anyHiddenErrors = hiddenErrors > 0;
@@ -184,21 +218,26 @@ export function createRowElement(): RowElement {
         : '';
       if (changed('hidden-title', hiddenTitle)) hiddenCount.title = hiddenTitle;
       const marksText = [b.row.isError ? 'error' : '', b.row.orphan ? 'parent missing' : ''].filter(Boolean).join(', ');
-      if (changed('marks', marksText)) marks.textContent = marksText;
+      if (changed('marks', marksText)) {
+        marks.textContent = marksText;
+        optional.show(marks, marksText !== '');
+      }
       const marker = b.linkMarker ?? '';
       if (changed('link-mark', marker)) {
         linkMark.textContent = marker;
-        linkMark.hidden = marker === '';
+        optional.show(linkMark, marker !== '');
         linkMark.title = b.linkText ?? '';
       }
 
       // The bar and its label are placed by CSS from the span's own times (--wf-start-ms, --wf-span-ms) and the
       // trace's length (--wf-trace-ms, set once on the tree): a growing live trace rescales every bar with that one
       // write, and an ended span's row is not written again (waterfall-rows.css does the same sums as barFrac).
+      // They go on the track, not the row: every element under one whose inherited values are new is styled afresh,
+      // and these are new on each row that a scroll frame rebinds.
       const startMs = String(b.row.startOffsetMs);
-      if (changed('start-ms', startMs)) el.style.setProperty('--wf-start-ms', startMs);
+      if (changed('start-ms', startMs)) track.style.setProperty('--wf-start-ms', startMs);
       const spanMs = String(b.row.durationMs);
-      if (changed('span-ms', spanMs)) el.style.setProperty('--wf-span-ms', spanMs);
+      if (changed('span-ms', spanMs)) track.style.setProperty('--wf-span-ms', spanMs);
       const text = formatDuration(b.row.durationMs);
       if (changed('duration', text)) duration.textContent = text;
       const side = labelPlacement(barFrac(b.row, { durationMs: b.durationMs }), b.trackPx, labelPx(text));
