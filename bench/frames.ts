@@ -26,3 +26,19 @@ export function afterNextPaint(): Promise<{ frameStartMs: number; doneMs: number
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+/**
+ * Scroll a waterfall's rows by 20 rows of 32 px a frame, `steps` times, and give each frame's main-thread time:
+ * a fling fast enough that nearly every drawn row is rebound in each frame.
+ */
+export async function scrollFrames(container: HTMLElement, steps: number): Promise<number[]> {
+  const scrollEl = container.querySelector<HTMLElement>('.wf-scroll')!;
+  const frameMs: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    await afterNextPaint();
+    scrollEl.scrollTop += 20 * 32;
+    const { frameStartMs, doneMs } = await afterNextPaint();
+    frameMs.push(doneMs - frameStartMs);
+  }
+  return frameMs;
+}

@@ -10,7 +10,7 @@
 import { readTraceFileOffThread } from '../src/demos/kit/trace-file-reader';
 import { toOtlpJson } from '../src/telemetry/trace-files/otlp-json-out';
 import { createWaterfall } from '../src/viz/waterfall';
-import { afterNextPaint, collectGarbage } from './frames';
+import { afterNextPaint, collectGarbage, scrollFrames } from './frames';
 import { median, quantile } from './stats';
 import { syntheticTrace } from './synthetic-trace';
 
@@ -85,14 +85,7 @@ export async function runTraceFiles(container: HTMLElement, opts: { spans?: numb
     samples.push({ readMs: t1 - t0, setModelMs: t2 - t1, firstFrameMs: doneMs - t0 });
   }
 
-  const scrollEl = container.querySelector<HTMLElement>('.wf-scroll')!;
-  const frameMs: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    await afterNextPaint();
-    scrollEl.scrollTop += 20 * 32;
-    const { frameStartMs, doneMs } = await afterNextPaint();
-    frameMs.push(doneMs - frameStartMs);
-  }
+  const frameMs = await scrollFrames(container, 40);
   waterfall.destroy();
   return {
     fileSpans: size,

@@ -10,7 +10,7 @@
  */
 import { buildTraceModel } from '../src/telemetry/trace-model';
 import { createWaterfall } from '../src/viz/waterfall';
-import { afterNextPaint, collectGarbage } from './frames';
+import { afterNextPaint, collectGarbage, scrollFrames } from './frames';
 import { median, quantile } from './stats';
 import { syntheticTrace } from './synthetic-trace';
 
@@ -85,15 +85,8 @@ export async function runWaterfallScale(
   }
 
   // Scroll frames in the largest trace, which is still shown.
-  const scrollEl = container.querySelector<HTMLElement>('.wf-scroll')!;
-  const frameMs: number[] = [];
   const steps = 40;
-  for (let i = 0; i < steps; i++) {
-    await afterNextPaint();
-    scrollEl.scrollTop += 20 * 32;
-    const { frameStartMs, doneMs } = await afterNextPaint();
-    frameMs.push(doneMs - frameStartMs);
-  }
+  const frameMs = await scrollFrames(container, steps);
   waterfall.destroy();
   return {
     sizes: results,

@@ -110,7 +110,7 @@ export async function readWholeTree(page: Page, scope = '.present'): Promise<Tre
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const seen = await page.$$eval(`${scope} [role="tree"] [role="treeitem"]:not([hidden])`, (items) =>
       items.map((x) => ({
-        top: Number(/translateY\((-?[\d.]+)px\)/.exec((x as HTMLElement).style.transform)?.[1] ?? -1),
+        top: Number.parseFloat((x as HTMLElement).style.top || '-1'),
         level: Number(x.getAttribute('aria-level')),
         label: x.getAttribute('aria-label') ?? '',
         expanded: x.getAttribute('aria-expanded'),

@@ -48,7 +48,7 @@ async function readRows(page: Page, scope: string): Promise<ReadRow[]> {
         // The span's times are on its track (row-element.ts), where the bar and its label use them.
         const track = el.querySelector<HTMLElement>('.wf-track');
         return {
-          top: Number(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? -1),
+          top: Number.parseFloat(el.style.top || '-1'),
           level: Number(el.getAttribute('aria-level')),
           label: el.getAttribute('aria-label') ?? '',
           startMs: Number(track?.style.getPropertyValue('--wf-start-ms')),

@@ -168,7 +168,7 @@ describe('trace files', () => {
     expect(await page.getAttribute('.present .tf-status', 'data-readers')).toBe('2');
     const seen = await page.$$eval('.present [role="tree"] [role="treeitem"]:not([hidden])', (items) =>
       items
-        .map((x) => ({ top: Number(/translateY\((-?[\d.]+)px\)/.exec((x as HTMLElement).style.transform)?.[1] ?? -1), level: x.getAttribute('aria-level'), label: x.getAttribute('aria-label') ?? '' }))
+        .map((x) => ({ top: Number.parseFloat((x as HTMLElement).style.top || '-1'), level: x.getAttribute('aria-level'), label: x.getAttribute('aria-label') ?? '' }))
         .sort((a, b) => a.top - b.top)
         .slice(0, 8)
         .map((r) => `${r.level} ${r.label.split(',')[0]}`),
@@ -182,7 +182,7 @@ describe('trace files', () => {
       // Two frames: the scroll event's redraw has run.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const tops = await page.$$eval('.present [role="tree"] [role="treeitem"]:not([hidden])', (items) =>
-        items.map((x) => Number(/translateY\((-?[\d.]+)px\)/.exec((x as HTMLElement).style.transform)?.[1])),
+        items.map((x) => Number.parseFloat((x as HTMLElement).style.top)),
       );
       const order = { tops, sorted: tops.every((t, i) => i === 0 || t > tops[i - 1]!) };
       expect(order.tops.length, `rows after scrolling by ${by}`).toBeGreaterThan(10);

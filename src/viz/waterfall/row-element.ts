@@ -153,8 +153,10 @@ export function createRowElement(): RowElement {
       row.rowIndex = rowIndex;
       row.version = version;
       if (el.hidden) el.hidden = false;
-      const transform = `translateY(${b.posPx}px)`;
-      if (changed('transform', transform)) el.style.transform = transform;
+      // Placed by `top`, not a transform: a transform gives each row a paint property node of its own, which the
+      // browser then walks and layers on every scroll frame.
+      const top = `${b.posPx}px`;
+      if (changed('top', top)) el.style.top = top;
       const level = String(b.level);
       if (changed('level', level)) el.setAttribute('aria-level', level);
       const posInSet = String(b.posInSet);

@@ -1,6 +1,6 @@
 /**
  * Virtual scrolling for the waterfall: the tree element is as tall as all its visible rows (a spacer), and only the
- * rows in view, plus a few above and below, exist as elements, taken from a pool and moved with `translateY`.
+ * rows in view, plus a few above and below, exist as elements, taken from a pool and placed with `top`.
  * A trace of 50,000 spans thus draws about 30 elements, and scrolling rebinds only the rows that came into view.
  *
  * Elements are keyed by span id (see `RowFrame.keyAt`), not by position: when a live trace grows and rows shift,
@@ -157,7 +157,7 @@ export function createVirtualRows(scrollEl: HTMLElement, treeEl: HTMLElement, ro
 
   /**
    * Screen readers walk a tree in document order, so drawn rows must sit in the DOM in the order they are shown,
-   * whatever `translateY` does (hidden pool elements in between are not in the tree, and may stay). Only elements
+   * whatever their `top` says (hidden pool elements in between are not in the tree, and may stay). Only elements
    * out of place move: a moved element is laid out afresh, text and all, so when the rows that kept their span are
    * still in order (scrolling), only the `rebound` ones are moved, each next to the row before it. Never the
    * focused one: moving a focused element would blur it; otherwise the others are placed before and after it.
